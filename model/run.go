@@ -1,0 +1,118 @@
+package model
+
+import "time"
+
+// Run is a request for a set of variants of one revision of a report.
+type Run struct {
+	// ID is the store's identifier.
+	ID int64 `json:"id"`
+	// ReportID is the report the run is about.
+	ReportID int64 `json:"report_id"`
+	// RevisionID is the exact revision every variant of the run is generated from.
+	RevisionID int64 `json:"revision_id"`
+	// Specs lists the variants asked for.
+	Specs []Spec `json:"specs"`
+	// Created is when the run was asked for.
+	Created time.Time `json:"created"`
+}
+
+// Validate checks the run names a revision and at least one valid spec.
+func (r Run) Validate() error {
+	if r.RevisionID <= 0 {
+		return invalid("revision", ProblemRequired, 0)
+	}
+	if len(r.Specs) == 0 {
+		return invalid("specs", ProblemRequired, 0)
+	}
+	for _, s := range r.Specs {
+		if err := s.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Status is where a variant stands in its generation.
+type Status string
+
+// The statuses of a variant. Done, Failed and Cancelled are final.
+const (
+	StatusQueued    Status = "queued"
+	StatusRunning   Status = "running"
+	StatusDone      Status = "done"
+	StatusFailed    Status = "failed"
+	StatusCancelled Status = "cancelled"
+)
+
+// Final reports whether the status will not change any more.
+func (s Status) Final() bool {
+	return s == StatusDone || s == StatusFailed || s == StatusCancelled
+}
+
+// Valid reports whether s is a known status.
+func (s Status) Valid() bool {
+	switch s {
+	case StatusQueued, StatusRunning, StatusDone, StatusFailed, StatusCancelled:
+		return true
+	}
+	return false
+}
+
+// Stats are the measurements of one generation. Durations are zero when unknown.
+type Stats struct {
+	// Started and Finished bracket the generation on this machine's clock.
+	Started  time.Time `json:"started,omitzero"`
+	Finished time.Time `json:"finished,omitzero"`
+	// Total is the wall time from start to end.
+	Total time.Duration `json:"total_ns"`
+	// Load is the time the engine spent loading the model.
+	Load time.Duration `json:"load_ns,omitempty"`
+	// FirstToken is the time from start to the first piece of text.
+	FirstToken time.Duration `json:"first_token_ns,omitempty"`
+	// PromptEval and Eval are the engine's own timings for reading the prompt and writing.
+	PromptEval time.Duration `json:"prompt_eval_ns,omitempty"`
+	Eval       time.Duration `json:"eval_ns,omitempty"`
+	// PromptTokens and OutputTokens count tokens read and written (words for the built-in engine).
+	PromptTokens int `json:"prompt_tokens"`
+	OutputTokens int `json:"output_tokens"`
+	// TokensPerSecond is OutputTokens over the writing time.
+	TokensPerSecond float64 `json:"tokens_per_second"`
+}
+
+// Variant is one generated version of a revision, in whatever state its generation reached.
+// A failed or cancelled variant keeps the text produced before it stopped.
+type Variant struct {
+	// ID is the store's identifier.
+	ID int64 `json:"id"`
+	// RunID is the run the variant belongs to.
+	RunID int64 `json:"run_id"`
+	// RevisionID is the exact revision the variant was generated from.
+	RevisionID int64 `json:"revision_id"`
+	// Index is the variant's position in its run, from 0.
+	Index int `json:"index"`
+	// Spec is what was asked: engine, host, model, preset, options.
+	Spec
+	// Status is where the generation stands.
+	Status Status `json:"status"`
+	// Text is the generated Markdown, complete or partial.
+	Text string `json:"text"`
+	// Error says why the generation failed or stopped, in English, for logs and archives.
+	Error string `json:"error"`
+	// ErrorCode classifies the failure so the interface can explain it in the user's language.
+	ErrorCode string `json:"error_code,omitempty"`
+	// Stats are the generation's measurements.
+	Stats Stats `json:"stats"`
+	// Updated is when the variant was last saved.
+	Updated time.Time `json:"updated"`
+}
+
+// Validate checks the variant refers to a revision, has a known status and a valid spec.
+func (v Variant) Validate() error {
+	if v.RevisionID <= 0 {
+		return invalid("revision", ProblemRequired, 0)
+	}
+	if !v.Status.Valid() {
+		return invalid("status", ProblemInvalid, 0)
+	}
+	return v.Spec.Validate()
+}
