@@ -1,0 +1,74 @@
+package imports
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code classifies why a file could not be imported, so that the interface can explain it in
+// the user's language. Codes are stable strings, suitable as translation keys.
+type Code string
+
+// The reasons an import can fail.
+const (
+	// CodeNotFound: the file does not exist.
+	CodeNotFound Code = "not-found"
+	// CodeUnreadable: the file exists but cannot be read (permissions, a directory, a device,
+	// an I/O error).
+	CodeUnreadable Code = "unreadable"
+	// CodeUnsupported: the extension is not one Rapporteur imports (only .md, .markdown, .txt).
+	CodeUnsupported Code = "unsupported-format"
+	// CodeNotYetSupported: the format (.docx, .odt) is planned but not imported yet.
+	CodeNotYetSupported Code = "not-yet-supported"
+	// CodeEmpty: the file is empty or holds only white space.
+	CodeEmpty Code = "empty"
+	// CodeTooLarge: the file is over MaxFileSize, or its text is longer than a report body
+	// may be (model.MaxBodyLen characters).
+	CodeTooLarge Code = "too-large"
+	// CodeBinary: the file is not text (NUL bytes, control characters, or the signature of a
+	// PDF, ZIP, image or executable).
+	CodeBinary Code = "binary"
+	// CodeEncoding: the bytes are neither UTF-8, UTF-16 with a byte order mark, nor plausible
+	// Windows-1252.
+	CodeEncoding Code = "invalid-encoding"
+)
+
+// Error reports why a file could not be imported. Inspect it with errors.As or CodeOf.
+type Error struct {
+	// Code classifies the failure.
+	Code Code
+	// Name is the file's name or path, as given.
+	Name string
+	// Limit is the bound that was crossed, for CodeTooLarge (bytes or characters).
+	Limit int64
+	// Err is the underlying error, such as an *fs.PathError, or nil.
+	Err error
+}
+
+// Error returns an English description meant for logs; people read a translated one.
+func (e *Error) Error() string {
+	msg := fmt.Sprintf("import %q: %s", e.Name, e.Code)
+	if e.Limit > 0 {
+		msg += fmt.Sprintf(" (limit %d)", e.Limit)
+	}
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
+}
+
+// Unwrap returns the underlying error, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// CodeOf returns the Code of the first *Error in err's chain, or "" when there is none.
+func CodeOf(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
+
+func fail(name string, code Code, err error) *Error {
+	return &Error{Code: code, Name: name, Err: err}
+}

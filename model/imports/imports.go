@@ -1,0 +1,117 @@
+// Package imports reads the text of a session report from a file the user picks: Markdown or
+// plain text, in UTF-8, UTF-16 (with a byte order mark) or Windows-1252. It is bounded in size,
+// rejects binaries and undecodable bytes with a classified *Error, and never panics on
+// malformed input.
+package imports
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// MaxFileSize is the largest file imported: 5 MiB, about 800,000 words of French, far above
+// any session report. Larger files are refused before being read.
+const MaxFileSize = 5 << 20
+
+// The encodings Imported.Encoding can name.
+const (
+	EncodingUTF8        = "UTF-8"
+	EncodingUTF16LE     = "UTF-16LE"
+	EncodingUTF16BE     = "UTF-16BE"
+	EncodingWindows1252 = "Windows-1252"
+)
+
+// Imported is the text of an imported file, ready to become a report.
+type Imported struct {
+	// Title is the first Markdown level-one heading, else the file name without its extension
+	// (underscores and dashes read as spaces). It is empty only when neither gives one.
+	Title string
+	// Body is the whole text, heading included: valid UTF-8, NFC-normalised, with \n line
+	// endings and no byte order mark.
+	Body string
+	// Encoding is the encoding the file was decoded from (EncodingUTF8, EncodingWindows1252…).
+	Encoding string
+}
+
+// ReadFile imports the file at path. The size is checked before anything is read.
+func ReadFile(path string) (Imported, error) {
+	if err := checkExtension(path); err != nil {
+		return Imported{}, err
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return Imported{}, openError(path, err)
+	}
+	if !info.Mode().IsRegular() {
+		return Imported{}, fail(path, CodeUnreadable, errors.New("not a regular file"))
+	}
+	if info.Size() > MaxFileSize {
+		return Imported{}, tooLarge(path, MaxFileSize)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Imported{}, openError(path, err)
+	}
+	defer f.Close()
+	// The file may grow between Stat and Read: read one byte more than allowed to notice.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return Imported{}, fail(path, CodeUnreadable, err)
+	}
+	return Read(filepath.Base(path), data)
+}
+
+// Read imports data as the content of a file called name; the name's extension says which
+// format it is in.
+func Read(name string, data []byte) (Imported, error) {
+	if err := checkExtension(name); err != nil {
+		return Imported{}, err
+	}
+	if len(data) > MaxFileSize {
+		return Imported{}, tooLarge(name, MaxFileSize)
+	}
+	body, enc, err := decode(name, data)
+	if err != nil {
+		return Imported{}, err
+	}
+	body = normalize(body)
+	if err := checkText(name, body); err != nil {
+		return Imported{}, err
+	}
+	body = dropControls(body)
+	title := headingTitle(body)
+	if title == "" {
+		title = nameTitle(name)
+	}
+	return Imported{Title: title, Body: body, Encoding: enc}, nil
+}
+
+// Extensions lists the file extensions Read accepts, for a file dialog's filter.
+func Extensions() []string { return []string{".md", ".markdown", ".txt"} }
+
+func checkExtension(name string) error {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case ".md", ".markdown", ".txt":
+		return nil
+	case ".docx", ".odt":
+		return fail(name, CodeNotYetSupported, nil)
+	default:
+		return fail(name, CodeUnsupported, nil)
+	}
+}
+
+func openError(name string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fail(name, CodeNotFound, err)
+	}
+	return fail(name, CodeUnreadable, err)
+}
+
+func tooLarge(name string, limit int64) error {
+	return &Error{Code: CodeTooLarge, Name: name, Limit: limit}
+}
