@@ -1,0 +1,177 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// column is the source or one variant, ready to be set on a set of pages.
+type column struct {
+	name   string // "Source", "Variante 2"
+	status string // the status when it is not done, drawn in the alert colour
+	lines  [2]string
+	blocks []block
+	layout map[float64][]row // rows by column width, computed once per width
+}
+
+var (
+	headName = style{"B", 9}
+	headInfo = style{"", 7.5}
+)
+
+func (d *document) sourceColumn() *column {
+	body := cleanText(d.c.Source.Body, d.fs)
+	col := &column{
+		name:   d.lab.source,
+		blocks: parseMarkdown(body),
+		lines: [2]string{
+			d.lab.sourceRev + " · " + fmt.Sprintf(d.lab.revision, d.c.Source.Number),
+			fmt.Sprintf(d.lab.words, d.lab.formatCount(countWords(body))),
+		},
+	}
+	if len(col.blocks) == 0 {
+		col.blocks = []block{{kind: blockNote, text: d.lab.emptyText}}
+	}
+	return col
+}
+
+func (d *document) variantColumn(i int, v model.Variant) *column {
+	text := cleanText(v.Text, d.fs)
+	col := &column{
+		name:   fmt.Sprintf(d.lab.variant, i+1),
+		blocks: parseMarkdown(text),
+		lines: [2]string{
+			d.engineName(v, false),
+			d.presetName(v.PresetID) + " · " + fmt.Sprintf(d.lab.words, d.lab.formatCount(countWords(text))),
+		},
+	}
+	if v.Status != model.StatusDone {
+		col.status = d.lab.statusName(v.Status)
+	}
+	var notes []block
+	if v.Status == model.StatusFailed || v.Status == model.StatusCancelled {
+		note := capitalize(d.lab.partial)
+		if e := cleanLine(v.Error, d.fs); e != "" {
+			note += " — " + d.lab.errorLabel + " " + e
+		}
+		notes = append(notes, block{kind: blockNote, text: note})
+	}
+	if len(col.blocks) == 0 {
+		notes = append(notes, block{kind: blockNote, text: d.lab.emptyText, tight: len(notes) > 0})
+	}
+	col.blocks = append(notes, col.blocks...)
+	return col
+}
+
+// rows lays the column out at width w, once per width.
+func (d *document) rows(col *column, w float64) []row {
+	if rs, ok := col.layout[w]; ok {
+		return rs
+	}
+	if col.layout == nil {
+		col.layout = map[float64][]row{}
+	}
+	rs := layoutColumn(d, columnScale, col.blocks, w, rowsPerPage)
+	col.layout[w] = rs
+	return rs
+}
+
+// rowsPerPage is how many rows of the grid fit between the column headers and the footer.
+var rowsPerPage = int(math.Floor((gridBottom-gridTop)/pitch)) + 1
+
+// drawSet draws the source and up to three variants side by side over as many pages as
+// the longest of them needs; row i of every column is set at the same height.
+func (d *document) drawSet(cols []*column) {
+	n := float64(len(cols))
+	w := min((contentW-(n-1)*gutter)/n, maxColumnW)
+	laid := make([][]row, len(cols))
+	longest := 0
+	for i, col := range cols {
+		laid[i] = d.rows(col, w)
+		longest = max(longest, len(laid[i]))
+	}
+	pages := max(1, (longest+rowsPerPage-1)/rowsPerPage)
+	for p := range pages {
+		d.newPage()
+		for i, col := range cols {
+			x := marginX + float64(i)*(w+gutter)
+			d.columnHeader(col, x, w)
+			from := min(p*rowsPerPage, len(laid[i]))
+			d.drawRows(laid[i][from:min(from+rowsPerPage, len(laid[i]))], x)
+			if i > 0 {
+				d.vrule(x-gutter/2, colHeadBase-4, gridBottom+1.5)
+			}
+		}
+	}
+}
+
+// columnHeader names a column above its first row: name and status, then two lines of
+// provenance, and a rule.
+func (d *document) columnHeader(col *column, x, w float64) {
+	d.text(x, colHeadBase, headName, colorAccent, d.fit(headName, col.name, w))
+	if col.status != "" {
+		nameW := d.width(headName, col.name+"  ")
+		st := style{"B", 7.5}
+		d.text(x+nameW, colHeadBase, st, colorAlert, d.fit(st, strings.ToUpper(col.status), w-nameW))
+	}
+	for i, line := range col.lines {
+		d.text(x, colHeadBase+float64(i+1)*colHeadPitch, headInfo, colorMuted, d.fit(headInfo, line, w))
+	}
+	d.rule(x, x+w, colHeadRule, 0.3, colorAccent)
+}
+
+// drawRows draws one page of a column's rows, the first at the top of the grid.
+func (d *document) drawRows(rs []row, x float64) {
+	for i, r := range rs {
+		if r.empty() {
+			continue
+		}
+		y := gridTop + float64(i)*pitch
+		c := colorText
+		switch r.tone {
+		case toneAlert:
+			c = colorAlert
+		case toneMuted:
+			c = colorMuted
+		}
+		if r.quote {
+			d.pdf.SetDrawColor(colorRule.r, colorRule.g, colorRule.b)
+			d.pdf.SetLineWidth(0.5)
+			d.pdf.Line(x+0.8, y-3, x+0.8, y+1)
+		}
+		d.text(x+r.markerX, y, r.st, c, r.marker)
+		d.text(x+r.x, y, r.st, c, r.text)
+	}
+}
+
+// vrule draws the thin vertical rule between two columns.
+func (d *document) vrule(x, y1, y2 float64) {
+	d.pdf.SetDrawColor(colorRule.r, colorRule.g, colorRule.b)
+	d.pdf.SetLineWidth(0.2)
+	d.pdf.Line(x, y1, x, y2)
+}
+
+// countWords counts the words of a text: the runs of characters between spaces that hold
+// at least a letter or a digit (so Markdown markers are not counted).
+func countWords(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// capitalize puts the first letter of s in upper case.
+func capitalize(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
+}

@@ -1,0 +1,97 @@
+// Package export writes Rapporteur's documents for publication: the comparison PDF, which
+// sets a report's source text beside its generated variants on one shared line grid, with
+// the session's metadata, the provenance of each variant and a notice that AI-generated
+// text must be reviewed. It depends on the domain types only, never on the user interface.
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// Comparison is everything a comparison document shows.
+type Comparison struct {
+	// Source is the exact revision the variants were made from.
+	Source model.Revision
+	// Variants are shown in this order; the list may be empty. A failed or cancelled
+	// variant's partial text is shown with a clear mark and its Error.
+	Variants []model.Variant
+	// Presets name each variant's preset; a variant whose preset is missing shows its id.
+	Presets []model.Preset
+	// Language is the language of the document's own labels (French or English).
+	Language model.Language
+	// Exported is the moment of export shown on the cover.
+	Exported time.Time
+	// AppVersion is Rapporteur's version, recorded as the PDF's creator ("0.1.0").
+	AppVersion string
+}
+
+// WriteComparisonPDF writes c to w as an A4 landscape PDF: a cover with the session's
+// metadata and the list of variants, then the source and up to three variants per set of
+// pages in side-by-side columns whose lines are aligned. It never panics: an error of the
+// PDF library, or a panic inside it, is returned as an error.
+func WriteComparisonPDF(w io.Writer, c Comparison) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("export: pdf generation failed: %v", r)
+		}
+	}()
+	fs, err := fonts()
+	if err != nil {
+		return err
+	}
+	d := newDocument(c, fs)
+	d.build()
+	if err := d.pdf.Error(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := d.pdf.Output(w); err != nil {
+		return fmt.Errorf("export: write pdf: %w", err)
+	}
+	return nil
+}
+
+// SaveComparisonPDF writes c as a PDF file at path. It writes to a temporary file in the
+// same directory and renames it over path once complete, so path never holds a
+// half-written document.
+func SaveComparisonPDF(path string, c Comparison) (err error) {
+	if path == "" {
+		return errors.New("export: no file name given")
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err = WriteComparisonPDF(tmp, c); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,238 @@
+package export
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// Page geometry of the A4 landscape document, in millimetres.
+const (
+	pageW        = 297.0
+	pageH        = 210.0
+	marginX      = 14.0
+	contentW     = pageW - 2*marginX
+	headerBase   = 10.5  // baseline of the running header
+	headerRule   = 13.0  // rule under the running header
+	colHeadBase  = 19.5  // baseline of a column header's first line
+	colHeadPitch = 3.9   // between the lines of a column header
+	colHeadRule  = 29.5  // rule under the column headers
+	gridTop      = 35.0  // baseline of a column's first row
+	gridBottom   = 192.5 // lowest baseline a row may have
+	pitch        = 4.0   // between two rows of the grid
+	footerRule   = 196.5
+	footerBase   = 201.0
+	gutter       = 7.0   // between two columns, with a thin rule in its middle
+	maxColumnW   = 165.0 // a lone source column is not wider than this
+	perSet       = 3     // variants beside the source on one set of pages
+)
+
+// pageAlias stands for the number of pages until fpdf writes the document.
+const pageAlias = "{nb}"
+
+// footerStyle is the type of the footer.
+var footerStyle = style{"", 7.5}
+
+// RGB colours of the document.
+type rgb struct{ r, g, b int }
+
+var (
+	colorText   = rgb{0x22, 0x22, 0x22}
+	colorMuted  = rgb{0x66, 0x66, 0x66}
+	colorAccent = rgb{0x1F, 0x3A, 0x5F}
+	colorAlert  = rgb{0xA4, 0x26, 0x2C}
+	colorRule   = rgb{0xB4, 0xB8, 0xBE}
+	colorPanel  = rgb{0xF1, 0xF3, 0xF6}
+)
+
+// columnScale is the type of the columns.
+var columnScale = typeScale{
+	body: style{"", 8.5}, h1: style{"B", 10}, h2: style{"B", 9.5}, h3: style{"B", 8.5},
+	italic: style{"I", 8.5}, code: style{"", 8}, listIndent: 3.6,
+}
+
+// document is one comparison PDF being built.
+type document struct {
+	pdf    *fpdf.Fpdf
+	fs     *fontSet
+	c      Comparison
+	lab    labels
+	title  string // the report's title, cleaned
+	st     style  // the font currently selected
+	color  rgb    // the text colour currently selected
+	header bool   // draw the running header on new pages
+}
+
+func newDocument(c Comparison, fs *fontSet) *document {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"})
+	pdf.AliasNbPages(pageAlias) // before the fonts: it changes how they are subset
+	for _, face := range fontFaces {
+		pdf.AddUTF8FontFromBytes(fontFamily, face.style, fs.data[face.style])
+	}
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(marginX, headerRule, marginX)
+	d := &document{pdf: pdf, fs: fs, c: c, lab: labelsFor(c.Language), color: rgb{-1, -1, -1}}
+	d.title = cleanLine(c.Source.Title, fs)
+	d.setMetadata()
+	return d
+}
+
+func (d *document) setMetadata() {
+	meta := d.c.Source.Meta
+	subject := fmt.Sprintf("%s — %s", d.lab.docKind, d.lab.kindName(meta.Kind))
+	keywords := []string{d.lab.kindName(meta.Kind), cleanLine(meta.Place, d.fs), d.lab.keywords}
+	d.pdf.SetTitle(d.title, true)
+	d.pdf.SetAuthor(cleanLine(meta.Organisers, d.fs), true)
+	d.pdf.SetSubject(subject, true)
+	d.pdf.SetKeywords(strings.Join(nonEmpty(keywords), ", "), true)
+	d.pdf.SetCreator(cleanLine("Rapporteur "+d.c.AppVersion, d.fs), true)
+	d.pdf.SetLang(d.lab.pdfLang)
+	if !d.c.Exported.IsZero() {
+		d.pdf.SetCreationDate(d.c.Exported)
+		d.pdf.SetModificationDate(d.c.Exported)
+	}
+}
+
+// build lays out and draws the whole document.
+func (d *document) build() {
+	defer d.footers()
+	d.cover()
+	d.header = true
+	src := d.sourceColumn()
+	sets := (len(d.c.Variants) + perSet - 1) / perSet
+	if sets == 0 {
+		d.drawSet([]*column{src})
+	}
+	for s := range sets {
+		vs := d.c.Variants[s*perSet : min((s+1)*perSet, len(d.c.Variants))]
+		cols := []*column{src}
+		for i, v := range vs {
+			cols = append(cols, d.variantColumn(s*perSet+i, v))
+		}
+		d.drawSet(cols)
+	}
+}
+
+// width measures s in style st, selecting the font when it changes; document is the
+// measurer of the layout.
+func (d *document) width(st style, s string) float64 {
+	d.use(st)
+	return d.pdf.GetStringWidth(s)
+}
+
+// use selects the font st unless it is already selected.
+func (d *document) use(st style) {
+	if st != d.st {
+		d.pdf.SetFont(fontFamily, st.face, st.size)
+		d.st = st
+	}
+}
+
+// ink selects the text colour c unless it is already selected.
+func (d *document) ink(c rgb) {
+	if c != d.color {
+		d.pdf.SetTextColor(c.r, c.g, c.b)
+		d.color = c
+	}
+}
+
+// text draws s with its baseline at (x, y).
+func (d *document) text(x, y float64, st style, c rgb, s string) {
+	if s == "" {
+		return
+	}
+	d.use(st)
+	d.ink(c)
+	d.pdf.Text(x, y, s)
+}
+
+// textRight draws s ending at x.
+func (d *document) textRight(x, y float64, st style, c rgb, s string) {
+	d.text(x-d.width(st, s), y, st, c, s)
+}
+
+// fit shortens s with an ellipsis until it is no wider than w.
+func (d *document) fit(st style, s string, w float64) string {
+	if d.width(st, s) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		t := strings.TrimSpace(string(rs[:n])) + "…"
+		if d.width(st, t) <= w {
+			return t
+		}
+	}
+	return ""
+}
+
+// rule draws a horizontal rule.
+func (d *document) rule(x1, x2, y, weight float64, c rgb) {
+	d.pdf.SetDrawColor(c.r, c.g, c.b)
+	d.pdf.SetLineWidth(weight)
+	d.pdf.Line(x1, y, x2, y)
+}
+
+// newPage starts a page with its running header on column pages.
+func (d *document) newPage() {
+	d.pdf.AddPage()
+	d.st, d.color = style{}, rgb{-1, -1, -1} // select font and colour again on each page
+	if d.header {
+		d.text(marginX, headerBase, style{"", 7.5}, colorMuted, d.fit(style{"", 7.5}, d.title, contentW*0.7))
+		d.textRight(pageW-marginX, headerBase, style{"", 7.5}, colorMuted, d.lab.docKind)
+		d.rule(marginX, pageW-marginX, headerRule, 0.2, colorRule)
+	}
+}
+
+// footers draws the footer of every page once the document is complete: the notice about
+// AI-generated text and « Page N sur M », whose total fpdf fills in from the alias; it is
+// right-aligned on the width of the real total.
+func (d *document) footers() {
+	total := d.pdf.PageCount()
+	for n := 1; n <= total; n++ {
+		d.pdf.SetPage(n)
+		d.st, d.color = style{}, rgb{-1, -1, -1}
+		d.rule(marginX, pageW-marginX, footerRule, 0.2, colorRule)
+		d.text(marginX, footerBase, style{"I", footerStyle.size}, colorMuted, d.lab.footer)
+		real := fmt.Sprintf(d.lab.page, n, strconv.Itoa(total))
+		x := pageW - marginX - d.width(footerStyle, real)
+		d.text(x, footerBase, footerStyle, colorMuted, fmt.Sprintf(d.lab.page, n, pageAlias))
+	}
+}
+
+func nonEmpty(ss []string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// presetName names a variant's preset in the document's language, or gives its id.
+func (d *document) presetName(id string) string {
+	if p, ok := model.FindPreset(d.c.Presets, id); ok {
+		if n := p.Name.In(d.lab.lang); n != "" {
+			return cleanLine(n, d.fs)
+		}
+	}
+	return cleanLine(id, d.fs)
+}
+
+// engineName names what made a variant: the built-in engine or the model.
+func (d *document) engineName(v model.Variant, long bool) string {
+	switch {
+	case v.Engine == model.EngineBuiltin && long:
+		return d.lab.builtinLong
+	case v.Engine == model.EngineBuiltin:
+		return d.lab.builtin
+	case strings.TrimSpace(v.Model) != "":
+		return cleanLine(v.Model, d.fs)
+	}
+	return cleanLine(v.Engine, d.fs)
+}
