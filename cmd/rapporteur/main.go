@@ -1,13 +1,20 @@
-// Command rapporteur starts the Rapporteur desktop application.
+// Command rapporteur starts the Rapporteur desktop application, or runs one of its headless
+// subcommands (rapporteur presets, rapporteur compare …) without opening a window.
 package main
 
 import (
-	_ "codeberg.org/go-pdf/fpdf"
-	_ "fyne.io/fyne/v2/app"
-	_ "fyne.io/fyne/v2/lang"
-	_ "fyne.io/fyne/v2/test"
-	_ "golang.org/x/text/encoding/charmap"
-	_ "modernc.org/sqlite"
+	"os"
+
+	"github.com/rapporteur/rapporteur/ui"
+	"github.com/rapporteur/rapporteur/ui/cli"
 )
 
-func main() {}
+// version is the application's version; release builds set it with -ldflags "-X main.version=…".
+var version = "0.1.0"
+
+func main() {
+	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		os.Exit(cli.Run(os.Args[1:], version, os.Stdout, os.Stderr))
+	}
+	os.Exit(ui.Main(os.Args[1:], version))
+}

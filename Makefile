@@ -1,0 +1,42 @@
+# Rapporteur — the two commands a newcomer needs: `make run` and `make test`.
+# Both install the Debian/Ubuntu packages they need first (with sudo when not root).
+
+SYSTEM_PACKAGES := gcc pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev \
+	libxinerama-dev libxi-dev libxxf86vm-dev
+TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+GO ?= go
+
+.PHONY: run test check build system-deps test-deps bench
+
+# run builds and opens the application.
+run: system-deps
+	$(GO) run ./cmd/rapporteur
+
+# test runs every check CI runs: formatting, vet, and the whole test suite with the race
+# detector. No display and no Ollama needed (-tags ci selects Fyne's software driver).
+test: test-deps check
+	$(GO) test -race -tags ci -count=1 ./...
+
+# check fails on unformatted code and on go vet findings.
+check:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) vet -tags ci ./...
+
+# build writes the application binary to ./rapporteur.
+build: system-deps
+	$(GO) build -o rapporteur ./cmd/rapporteur
+
+# bench runs the benchmarks quoted in the issues' closing notes.
+bench:
+	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
+
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $$missing; fi
+
+test-deps:
+	@missing=$$(for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $$missing; fi

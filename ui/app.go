@@ -1,0 +1,142 @@
+// Package ui holds Rapporteur's Fyne screens: the library of reports, the editor, the generation
+// panel, the comparison view and the settings. Each screen is a small struct holding its widgets;
+// long work runs in goroutines and comes back to widgets only through fyne.Do.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/store"
+)
+
+// Deps is what the interface works with: the workspace, the presets and the engines.
+type Deps struct {
+	// Store is the open workspace.
+	Store *store.Store
+	// Presets are the presets offered in the generation panel.
+	Presets []model.Preset
+	// Engines write the variants; the built-in engine at least.
+	Engines []generate.Engine
+	// Version is the application's version, printed in exported documents.
+	Version string
+}
+
+// UI is the main window's content and the state shared between its screens.
+type UI struct {
+	app  fyne.App
+	win  fyne.Window
+	deps Deps
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	sched  *generate.Scheduler
+
+	lib  *library
+	ed   *editor
+	gen  *generationPanel
+	cmp  *comparison
+	tabs *container.AppTabs
+
+	reportID int64 // the report open in the editor, 0 when none
+	lastErr  error // the last error shown, for tests
+}
+
+// Create builds the interface into w and returns it. Call Close (or let the window's close
+// intercept do it) to save pending edits and stop running generations.
+func Create(a fyne.App, w fyne.Window, d Deps) *UI {
+	ctx, cancel := context.WithCancel(context.Background())
+	u := &UI{app: a, win: w, deps: d, ctx: ctx, cancel: cancel}
+	u.sched = generate.NewScheduler(d.Engines, d.Presets, d.Store)
+	u.build()
+	w.SetCloseIntercept(func() {
+		u.Close()
+		w.Close()
+	})
+	if id := int64(a.Preferences().Int(prefLastReport)); id > 0 {
+		u.lib.selectReport(id)
+	}
+	return u
+}
+
+// build makes every screen and lays them out in the window.
+func (u *UI) build() {
+	u.lib = newLibrary(u)
+	u.ed = newEditor(u)
+	u.gen = newGenerationPanel(u)
+	u.cmp = newComparison(u)
+	u.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Report"), u.ed.content()),
+		container.NewTabItem(lang.L("Generate"), u.gen.content()),
+		container.NewTabItem(lang.L("Compare"), u.cmp.content()),
+	)
+	split := container.NewHSplit(u.lib.content(), u.tabs)
+	split.Offset = 0.22
+	u.win.SetContent(split)
+	u.win.SetMainMenu(u.mainMenu())
+	u.win.SetTitle(windowTitle(""))
+	u.lib.refresh()
+}
+
+// rebuild recreates the screens after the interface language changed, keeping the open report.
+func (u *UI) rebuild() {
+	u.ed.flush()
+	id := u.reportID
+	u.build()
+	if id > 0 {
+		u.lib.selectReport(id)
+	}
+}
+
+// Close saves the editor's pending changes and cancels running generations, waiting briefly
+// for their partial text to be saved.
+func (u *UI) Close() {
+	u.ed.flush()
+	u.gen.stop(2 * time.Second)
+	u.cancel()
+}
+
+// openReport loads a report into every screen.
+func (u *UI) openReport(id int64) {
+	if id == u.reportID {
+		return
+	}
+	u.ed.flush()
+	r, err := u.deps.Store.Report(u.ctx, id)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.reportID = id
+	u.app.Preferences().SetInt(prefLastReport, int(id))
+	u.win.SetTitle(windowTitle(r.Title))
+	u.ed.load(r)
+	u.gen.load(r)
+	u.cmp.loadLatest(r.ID)
+}
+
+// closeReport empties the screens, after the open report was deleted.
+func (u *UI) closeReport() {
+	u.reportID = 0
+	u.app.Preferences().SetInt(prefLastReport, 0)
+	u.win.SetTitle(windowTitle(""))
+	u.ed.clear()
+	u.gen.clear()
+	u.cmp.clear()
+}
+
+// showError shows err in a dialog, in the interface language.
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	u.lastErr = err
+	dialog.ShowInformation(lang.L("Something went wrong"), ErrorText(err), u.win)
+}

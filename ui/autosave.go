@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"sync"
+	"time"
+)
+
+// debouncer runs a function once activity has paused for a delay, at most once per pause,
+// and can be flushed to run it at once (on Ctrl+S, on close, before switching report).
+type debouncer struct {
+	delay time.Duration
+	fn    func()
+
+	mu      sync.Mutex
+	timer   *time.Timer
+	pending bool
+}
+
+func newDebouncer(delay time.Duration, fn func()) *debouncer {
+	return &debouncer{delay: delay, fn: fn}
+}
+
+// trigger (re)starts the delay.
+func (d *debouncer) trigger() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.pending = true
+	if d.timer == nil {
+		d.timer = time.AfterFunc(d.delay, d.fire)
+		return
+	}
+	d.timer.Reset(d.delay)
+}
+
+// flush runs the function now if a run is pending, in the caller's goroutine.
+func (d *debouncer) flush() {
+	d.mu.Lock()
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	run := d.pending
+	d.pending = false
+	d.mu.Unlock()
+	if run {
+		d.fn()
+	}
+}
+
+func (d *debouncer) fire() {
+	d.mu.Lock()
+	run := d.pending
+	d.pending = false
+	d.mu.Unlock()
+	if run {
+		d.fn()
+	}
+}

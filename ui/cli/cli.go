@@ -1,0 +1,101 @@
+// Package cli is Rapporteur's command line: headless subcommands that share the engines,
+// presets and exports of the desktop application and never open a window.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/ui"
+)
+
+// Exit statuses.
+const (
+	exitOK     = 0 // every variant is done
+	exitFailed = 1 // a variant failed, or a file could not be read or written
+	exitUsage  = 2 // bad usage
+)
+
+// errUsage marks errors of usage (exit status 2); their message is already printed.
+var errUsage = errors.New("usage")
+
+// commands maps each subcommand to its function.
+var commands = map[string]func(env *env, args []string) int{
+	"presets": runPresets,
+	"compare": runCompare,
+	"help":    runHelp,
+}
+
+// IsCommand reports whether name is a subcommand (or a request for help) rather than a flag of the
+// desktop application.
+func IsCommand(name string) bool {
+	_, ok := commands[name]
+	return ok || name == "-h" || name == "--help" || name == "-help"
+}
+
+// env is what a subcommand writes to.
+type env struct {
+	version        string
+	stdout, stderr io.Writer
+}
+
+// Run runs the subcommand args[0] with its arguments and returns the exit status.
+func Run(args []string, version string, stdout, stderr io.Writer) int {
+	_ = ui.LoadTranslations(os.Getenv("RAPPORTEUR_LANG"))
+	e := &env{version: version, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		return runHelp(e, nil)
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		return runHelp(e, nil)
+	}
+	return cmd(e, args[1:])
+}
+
+func runHelp(e *env, _ []string) int {
+	fmt.Fprint(e.stdout, lang.L(`Usage:
+  rapporteur [--workspace PATH]       open the application
+  rapporteur presets                  list the presets (id, then name)
+  rapporteur compare --source FILE.md [--engine builtin] [--presets id,id] [--pdf OUT.pdf] [--json OUT.json]
+                                      generate variants of a report and write the comparison
+`))
+	return exitOK
+}
+
+// runPresets prints one preset a line: its id, a tab, its name.
+func runPresets(e *env, args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintln(e.stderr, lang.L("rapporteur presets takes no argument."))
+		return exitUsage
+	}
+	for _, p := range model.BuiltinPresets() {
+		fmt.Fprintf(e.stdout, "%s\t%s\n", p.ID, p.Name.In(ui.CurrentLanguage()))
+	}
+	return exitOK
+}
+
+// newFlags returns a flag set that prints its errors to e.stderr.
+func newFlags(e *env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	return fs
+}
+
+// splitList splits a comma-separated list, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, item := range strings.Split(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
+}

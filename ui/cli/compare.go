@@ -1,0 +1,193 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/rapporteur/rapporteur/export"
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/imports"
+	"github.com/rapporteur/rapporteur/ui"
+)
+
+// compareOptions are the flags of rapporteur compare.
+type compareOptions struct {
+	source, engine, presets, pdf, json, lang string
+}
+
+// Document is the JSON that rapporteur compare writes: the source and its variants. Later
+// versions add fields, never rename these.
+type Document struct {
+	// Source is the report the variants were made from.
+	Source model.Revision `json:"source"`
+	// Variants are the generated variants, in the order asked.
+	Variants []model.Variant `json:"variants"`
+	// Generator names the application and its version.
+	Generator string `json:"generator"`
+	// Created is when the document was written.
+	Created time.Time `json:"created"`
+}
+
+func parseCompare(e *env, args []string) (compareOptions, error) {
+	var o compareOptions
+	fs := newFlags(e, "compare")
+	fs.StringVar(&o.source, "source", "", lang.L("report to compare (.md or .txt)"))
+	fs.StringVar(&o.engine, "engine", model.EngineBuiltin, lang.L("engine: builtin"))
+	fs.StringVar(&o.presets, "presets", "", lang.L("comma-separated preset ids (default: every preset of the engine)"))
+	fs.StringVar(&o.pdf, "pdf", "", lang.L("write the comparison PDF to this file"))
+	fs.StringVar(&o.json, "json", "", lang.L("write the source and variants as JSON to this file"))
+	fs.StringVar(&o.lang, "lang", "", lang.L("language of the PDF's labels: fr or en (default: the report's)"))
+	if err := fs.Parse(args); err != nil {
+		return o, errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(e.stderr, lang.L("Unexpected argument: {{.Arg}}", map[string]any{"Arg": fs.Arg(0)}))
+		return o, errUsage
+	}
+	if o.source == "" {
+		fmt.Fprintln(e.stderr, lang.L("Missing --source FILE: the report to compare."))
+		return o, errUsage
+	}
+	if o.engine != model.EngineBuiltin {
+		fmt.Fprintln(e.stderr, lang.L("Unknown engine {{.Engine}}: this version offers the built-in engine (builtin).", map[string]any{"Engine": o.engine}))
+		return o, errUsage
+	}
+	if o.lang != "" && !model.Language(o.lang).Valid() {
+		fmt.Fprintln(e.stderr, lang.L("--lang takes fr or en."))
+		return o, errUsage
+	}
+	return o, nil
+}
+
+// choosePresets returns the presets named in list, or the engine's presets when list is empty.
+func choosePresets(e *env, list string) ([]model.Preset, error) {
+	all := model.BuiltinPresets()
+	if list == "" {
+		return model.BuiltinEnginePresets(), nil
+	}
+	var out []model.Preset
+	for _, id := range splitList(list) {
+		p, ok := model.FindPreset(all, id)
+		if !ok {
+			fmt.Fprintln(e.stderr, lang.L("Unknown preset {{.ID}}; `rapporteur presets` lists them.", map[string]any{"ID": id}))
+			return nil, errUsage
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// runCompare reads a report, generates its variants and writes the PDF and/or JSON.
+func runCompare(e *env, args []string) int {
+	o, err := parseCompare(e, args)
+	if err != nil {
+		return exitUsage
+	}
+	presets, err := choosePresets(e, o.presets)
+	if err != nil {
+		return exitUsage
+	}
+	im, err := imports.ReadFile(o.source)
+	if err != nil {
+		fmt.Fprintln(e.stderr, o.source+": "+ui.ErrorText(err))
+		return exitFailed
+	}
+	rev := sourceRevision(im)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	variants := generateAll(ctx, rev, presets)
+	status := report(e, variants)
+	docLang := rev.Language
+	if o.lang != "" {
+		docLang = model.Language(o.lang)
+	}
+	if !writeOutputs(e, o, rev, variants, docLang) {
+		return exitFailed
+	}
+	return status
+}
+
+// sourceRevision turns an imported file into the revision the variants are made from.
+func sourceRevision(im imports.Imported) model.Revision {
+	meta := model.Meta{Title: im.Title, Kind: model.KindOther, Language: model.GuessLanguage(im.Body, model.French)}
+	return model.Revision{ID: 1, Number: 1, Meta: meta, Body: im.Body, Hash: model.ContentHash(meta, im.Body), Created: time.Now().UTC()}
+}
+
+// memorySink keeps nothing: compare does not touch the workspace.
+type memorySink struct{}
+
+func (memorySink) SaveVariant(context.Context, model.Variant) error { return nil }
+
+func generateAll(ctx context.Context, rev model.Revision, presets []model.Preset) []model.Variant {
+	variants := make([]model.Variant, len(presets))
+	for i, p := range presets {
+		variants[i] = model.Variant{
+			ID: int64(i + 1), RunID: 1, RevisionID: rev.ID, Index: i,
+			Spec: model.Spec{Engine: model.EngineBuiltin, PresetID: p.ID}, Status: model.StatusQueued,
+		}
+	}
+	sched := generate.NewScheduler([]generate.Engine{generate.NewBuiltin()}, presets, memorySink{})
+	return sched.Start(ctx, rev, variants, func(generate.Event) {}).Wait()
+}
+
+// report prints one line per variant and returns the exit status: 0 when every variant is done.
+func report(e *env, variants []model.Variant) int {
+	status := exitOK
+	for _, v := range variants {
+		line := fmt.Sprintf("%d\t%s\t%s", v.Index+1, v.PresetID, v.Status)
+		if v.Status != model.StatusDone {
+			status = exitFailed
+			line += "\t" + ui.VariantErrorText(v)
+		}
+		fmt.Fprintln(e.stderr, line)
+	}
+	return status
+}
+
+func writeOutputs(e *env, o compareOptions, rev model.Revision, variants []model.Variant, docLang model.Language) bool {
+	ok := true
+	if o.json != "" {
+		doc := Document{Source: rev, Variants: variants, Generator: "Rapporteur " + e.version, Created: time.Now().UTC()}
+		if err := writeJSON(o.json, doc); err != nil {
+			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": o.json, "Err": err}))
+			ok = false
+		}
+	}
+	if o.pdf != "" {
+		c := export.Comparison{Source: rev, Variants: variants, Presets: model.BuiltinPresets(), Language: docLang, Exported: time.Now(), AppVersion: e.version}
+		if err := export.SaveComparisonPDF(o.pdf, c); err != nil {
+			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": o.pdf, "Err": err}))
+			ok = false
+		}
+	}
+	return ok
+}
+
+// writeJSON writes v indented to path through a temporary file, so a failure leaves no half file.
+func writeJSON(path string, v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(data, '\n')); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+)
+
+// maxVariantColumns is how many variants are shown beside the source at once.
+const maxVariantColumns = 3
+
+// comparison shows the source revision and up to three variants side by side.
+type comparison struct {
+	u *UI
+
+	runs      *widget.Select
+	pick      *widget.CheckGroup
+	exportBtn *widget.Button
+	columns   *fyne.Container
+	empty     *widget.Label
+	root      fyne.CanvasObject
+
+	runList  []model.Run
+	source   model.Revision
+	run      model.Run
+	variants []model.Variant
+	shown    []int // indexes of the variants in columns, at most maxVariantColumns
+	cols     map[int]*column
+	srcCol   *column
+}
+
+// column is one scrollable text column with a header.
+type column struct {
+	title    *widget.Label
+	subtitle *widget.Label
+	text     *widget.RichText
+	copyBtn  *widget.Button
+	box      fyne.CanvasObject
+	markdown string
+}
+
+func newComparison(u *UI) *comparison {
+	c := &comparison{u: u, cols: map[int]*column{}}
+	c.runs = widget.NewSelect(nil, c.onRunSelected)
+	c.runs.PlaceHolder = lang.L("No generation yet")
+	c.pick = widget.NewCheckGroup(nil, c.onPick)
+	c.pick.Horizontal = true
+	c.exportBtn = widget.NewButtonWithIcon(lang.L("Export PDF…"), theme.DocumentSaveIcon(), c.onExport)
+	c.columns = container.NewGridWithColumns(1)
+	c.empty = widget.NewLabel(lang.L("Generate variants to compare them with the source here."))
+	c.empty.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Generation")), c.exportBtn, c.runs),
+		c.pick,
+	)
+	c.root = container.NewBorder(top, nil, nil, nil, container.NewStack(c.columns, container.NewVBox(c.empty)))
+	c.clear()
+	return c
+}
+
+func (c *comparison) content() fyne.CanvasObject { return c.root }
+
+func newColumn(win fyne.Window) *column {
+	col := &column{
+		title:    widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		subtitle: widget.NewLabel(""),
+		text:     widget.NewRichText(),
+	}
+	col.title.Truncation = fyne.TextTruncateEllipsis
+	col.subtitle.Truncation = fyne.TextTruncateEllipsis
+	col.subtitle.SizeName = theme.SizeNameCaptionText
+	col.text.Wrapping = fyne.TextWrapWord
+	col.copyBtn = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
+		fyne.CurrentApp().Clipboard().SetContent(col.markdown)
+	})
+	header := container.NewBorder(nil, nil, nil, col.copyBtn, container.NewVBox(col.title, col.subtitle))
+	col.box = container.NewBorder(header, nil, nil, nil, container.NewVScroll(col.text))
+	return col
+}
+
+func (col *column) setText(markdown string) {
+	if markdown == col.markdown && col.markdown != "" {
+		return
+	}
+	col.markdown = markdown
+	col.text.ParseMarkdown(markdown)
+}
+
+// clear empties the view when no report is open.
+func (c *comparison) clear() {
+	c.runList = nil
+	c.runs.Options = nil
+	c.runs.ClearSelected()
+	c.run, c.source, c.variants, c.shown = model.Run{}, model.Revision{}, nil, nil
+	c.pick.Options = nil
+	c.pick.Refresh()
+	c.columns.RemoveAll()
+	c.exportBtn.Disable()
+	c.empty.Show()
+}
+
+// loadLatest lists a report's runs and shows the newest one.
+func (c *comparison) loadLatest(reportID int64) {
+	c.clear()
+	runs, err := c.u.deps.Store.Runs(c.u.ctx, reportID)
+	if err != nil {
+		c.u.showError(err)
+		return
+	}
+	c.setRuns(runs)
+	if len(runs) > 0 {
+		c.runs.SetSelectedIndex(0)
+	}
+}
+
+func (c *comparison) setRuns(runs []model.Run) {
+	c.runList = runs
+	labels := make([]string, len(runs))
+	for i, r := range runs {
+		labels[i] = runLabel(r, len(runs)-i)
+	}
+	c.runs.Options = labels
+	c.runs.Refresh()
+}
+
+func runLabel(r model.Run, n int) string {
+	return lang.L("#{{.N}} — {{.Date}} — {{.Count}} variants", map[string]any{
+		"N": n, "Date": r.Created.Local().Format("02/01/2006 15:04"), "Count": len(r.Specs),
+	})
+}
+
+func (c *comparison) onRunSelected(string) {
+	i := c.runs.SelectedIndex()
+	if i < 0 || i >= len(c.runList) || c.runList[i].ID == c.run.ID {
+		return
+	}
+	run := c.runList[i]
+	rev, err := c.u.deps.Store.Revision(c.u.ctx, run.RevisionID)
+	if err != nil {
+		c.u.showError(err)
+		return
+	}
+	variants, err := c.u.deps.Store.Variants(c.u.ctx, run.ID)
+	if err != nil {
+		c.u.showError(err)
+		return
+	}
+	c.show(rev, run, variants)
+}
+
+// showRun shows a run that has just started, adding it to the list of runs.
+func (c *comparison) showRun(rev model.Revision, run model.Run, variants []model.Variant) {
+	c.setRuns(append([]model.Run{run}, c.runList...))
+	c.run = run
+	c.runs.SetSelectedIndex(0)
+	c.show(rev, run, variants)
+}
+
+func (c *comparison) show(rev model.Revision, run model.Run, variants []model.Variant) {
+	c.source, c.run, c.variants = rev, run, variants
+	labels := make([]string, len(variants))
+	for i, v := range variants {
+		labels[i] = variantTitle(c.u.deps.Presets, v)
+	}
+	c.pick.Options = labels
+	c.shown = nil
+	for i := range variants {
+		if i < maxVariantColumns {
+			c.shown = append(c.shown, i)
+		}
+	}
+	c.pick.Selected = pickedLabels(labels, c.shown)
+	c.pick.Refresh()
+	if len(variants) <= maxVariantColumns {
+		c.pick.Hide()
+	} else {
+		c.pick.Show()
+	}
+	c.exportBtn.Enable()
+	c.empty.Hide()
+	c.layoutColumns()
+}
+
+func pickedLabels(labels []string, shown []int) []string {
+	out := make([]string, 0, len(shown))
+	for _, i := range shown {
+		out = append(out, labels[i])
+	}
+	return out
+}
+
+// onPick keeps at most maxVariantColumns variants checked, dropping the oldest choice.
+func (c *comparison) onPick(selected []string) {
+	var shown []int
+	for _, s := range selected {
+		for i, label := range c.pick.Options {
+			if label == s {
+				shown = append(shown, i)
+			}
+		}
+	}
+	if len(shown) > maxVariantColumns {
+		shown = shown[len(shown)-maxVariantColumns:]
+		c.pick.Selected = pickedLabels(c.pick.Options, shown)
+		c.pick.Refresh()
+	}
+	c.shown = shown
+	c.layoutColumns()
+}
+
+// layoutColumns rebuilds the columns: the source, then each chosen variant.
+func (c *comparison) layoutColumns() {
+	c.columns.RemoveAll()
+	c.cols = map[int]*column{}
+	c.srcCol = newColumn(c.u.win)
+	c.srcCol.title.SetText(lang.L("Source — revision {{.N}}", map[string]any{"N": c.source.Number}))
+	c.srcCol.subtitle.SetText(lang.L("{{.Count}} words", map[string]any{"Count": wordCount(c.source.Body)}))
+	c.srcCol.setText(c.source.Body)
+	c.columns.Layout = layout.NewGridLayoutWithColumns(1 + len(c.shown))
+	c.columns.Add(c.srcCol.box)
+	for _, i := range c.shown {
+		col := newColumn(c.u.win)
+		c.cols[i] = col
+		c.fillColumn(col, c.variants[i])
+		c.columns.Add(col.box)
+	}
+	c.columns.Refresh()
+}
+
+func (c *comparison) fillColumn(col *column, v model.Variant) {
+	col.title.SetText(variantTitle(c.u.deps.Presets, v))
+	col.subtitle.SetText(fmt.Sprintf("%s · %s", engineLabel(v.Spec), variantStatusText(v)))
+	text := v.Text
+	if text == "" && v.Status.Final() && v.Status != model.StatusDone {
+		text = "*" + lang.L("No text was produced.") + "*"
+	}
+	col.setText(text)
+}
+
+// updateVariants shows streamed states of the run on screen; it runs on the UI thread.
+func (c *comparison) updateVariants(events map[int]generate.Event) {
+	for i, ev := range events {
+		if ev.Variant.RunID != c.run.ID || i < 0 || i >= len(c.variants) {
+			continue
+		}
+		c.variants[i] = ev.Variant
+		if col, ok := c.cols[i]; ok {
+			c.fillColumn(col, ev.Variant)
+		}
+	}
+}

@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// Delays of the editor: saving after the last keystroke, and refreshing the preview.
+const (
+	autosaveDelay = time.Second
+	previewDelay  = 300 * time.Millisecond
+)
+
+// editor is the report editor: the session's metadata and the Markdown body, with a preview.
+// It saves by itself a second after the last change, on Ctrl+S, and before anything that
+// needs the saved text (switching report, generating, closing).
+type editor struct {
+	u *UI
+
+	title      *widget.Entry
+	kind       *widget.Select
+	date       *widget.Entry
+	place      *widget.Entry
+	organisers *widget.Entry
+	audience   *widget.Entry
+	language   *widget.Select
+	body       *widget.Entry
+	preview    *widget.RichText
+	status     *widget.Label
+	root       fyne.CanvasObject
+
+	loading bool         // true while load fills the widgets, so their callbacks do not save
+	report  model.Report // the report as last loaded or saved; UI thread only
+
+	saver     *debouncer
+	refresher *debouncer
+	mu        sync.Mutex   // guards draft and dirty, shared with the saving goroutine
+	draft     model.Report // the latest edit waiting to be saved
+	dirty     bool
+	saveMu    sync.Mutex // one save at a time
+}
+
+func newEditor(u *UI) *editor {
+	e := &editor{u: u}
+	e.saver = newDebouncer(autosaveDelay, e.save)
+	e.refresher = newDebouncer(previewDelay, func() { runOnUI(e.refreshPreview) })
+	e.title = e.newEntry(lang.L("Title of the report"))
+	e.title.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errTitleRequired()
+		}
+		return nil
+	}
+	kinds := make([]string, len(model.SessionKinds))
+	for i, k := range model.SessionKinds {
+		kinds[i] = kindLabel(k)
+	}
+	e.kind = widget.NewSelect(kinds, func(string) { e.onChanged() })
+	e.date = e.newEntry(lang.L("dd/mm/yyyy"))
+	e.date.Validator = func(s string) error {
+		_, err := model.ParseDate(s)
+		return err
+	}
+	e.place = e.newEntry(lang.L("Town hall, online…"))
+	e.organisers = e.newEntry(lang.L("Who organised the session"))
+	e.audience = e.newEntry(lang.L("Residents, elected members…"))
+	e.language = widget.NewSelect([]string{languageLabel(model.French), languageLabel(model.English)}, func(string) { e.onChanged() })
+	e.body = widget.NewMultiLineEntry()
+	e.body.Wrapping = fyne.TextWrapWord
+	e.body.PlaceHolder = lang.L("Write the report here, in Markdown: # for a heading, - for a list item, **bold**.")
+	e.body.OnChanged = func(string) { e.onChanged(); e.refresher.trigger() }
+	e.preview = widget.NewRichText()
+	e.preview.Wrapping = fyne.TextWrapWord
+	e.status = widget.NewLabel("")
+	e.status.SizeName = "captionText"
+	e.root = e.layout()
+	e.clear()
+	return e
+}
+
+func (e *editor) newEntry(placeholder string) *widget.Entry {
+	en := widget.NewEntry()
+	en.PlaceHolder = placeholder
+	en.OnChanged = func(string) { e.onChanged() }
+	return en
+}
+
+func (e *editor) layout() fyne.CanvasObject {
+	left := widget.NewForm(
+		widget.NewFormItem(lang.L("Title"), e.title),
+		widget.NewFormItem(lang.L("Kind of session"), e.kind),
+		widget.NewFormItem(lang.L("Date"), e.date),
+		widget.NewFormItem(lang.L("Language"), e.language),
+	)
+	right := widget.NewForm(
+		widget.NewFormItem(lang.L("Place"), e.place),
+		widget.NewFormItem(lang.L("Organisers"), e.organisers),
+		widget.NewFormItem(lang.L("Audience"), e.audience),
+	)
+	meta := container.NewGridWithColumns(2, left, right)
+	bodyPane := container.NewBorder(widget.NewLabelWithStyle(lang.L("Text (Markdown)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, e.body)
+	previewPane := container.NewBorder(widget.NewLabelWithStyle(lang.L("Preview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, container.NewVScroll(e.preview))
+	split := container.NewHSplit(bodyPane, previewPane)
+	return container.NewBorder(meta, e.status, nil, nil, split)
+}
+
+func (e *editor) content() fyne.CanvasObject { return e.root }
+
+// load fills the widgets with a report; it does not count as an edit.
+func (e *editor) load(r model.Report) {
+	e.loading = true
+	defer func() { e.loading = false }()
+	e.report = r
+	e.title.SetText(r.Title)
+	e.kind.SetSelectedIndex(kindIndex(r.Kind))
+	e.date.SetText(model.FormatDate(r.Date, CurrentLanguage()))
+	e.place.SetText(r.Place)
+	e.organisers.SetText(r.Organisers)
+	e.audience.SetText(r.Audience)
+	if r.Language == model.English {
+		e.language.SetSelectedIndex(1)
+	} else {
+		e.language.SetSelectedIndex(0)
+	}
+	e.body.SetText(r.Body)
+	e.refreshPreview()
+	e.status.SetText(savedAt(r.Updated))
+	e.setEnabled(true)
+}
+
+// clear empties the editor when no report is open.
+func (e *editor) clear() {
+	e.loading = true
+	defer func() { e.loading = false }()
+	e.report = model.Report{}
+	for _, en := range []*widget.Entry{e.title, e.date, e.place, e.organisers, e.audience, e.body} {
+		en.SetText("")
+	}
+	e.preview.ParseMarkdown("")
+	e.status.SetText(lang.L("Create or select a report in the library."))
+	e.setEnabled(false)
+}
+
+func (e *editor) setEnabled(on bool) {
+	for _, w := range []fyne.Disableable{e.title, e.kind, e.date, e.place, e.organisers, e.audience, e.language, e.body} {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
+
+// setTitle shows a title changed elsewhere (renamed from the library).
+func (e *editor) setTitle(title string) {
+	e.loading = true
+	e.title.SetText(title)
+	e.report.Title = title
+	e.loading = false
+}
+
+// onChanged records the edit and schedules a save.
+func (e *editor) onChanged() {
+	if e.loading || e.report.ID == 0 {
+		return
+	}
+	d := e.collect()
+	e.mu.Lock()
+	e.draft, e.dirty = d, true
+	e.mu.Unlock()
+	e.status.SetText(lang.L("Saving…"))
+	e.saver.trigger()
+}
+
+// collect reads the widgets into a report. A field that does not validate keeps its last
+// saved value, so a half-typed date never blocks saving the body.
+func (e *editor) collect() model.Report {
+	r := e.report
+	if t := strings.TrimSpace(e.title.Text); t != "" {
+		r.Title = t
+	}
+	if i := e.kind.SelectedIndex(); i >= 0 {
+		r.Kind = model.SessionKinds[i]
+	}
+	if d, err := model.ParseDate(e.date.Text); err == nil {
+		r.Date = d
+	}
+	r.Place = e.place.Text
+	r.Organisers = e.organisers.Text
+	r.Audience = e.audience.Text
+	r.Language = model.French
+	if e.language.SelectedIndex() == 1 {
+		r.Language = model.English
+	}
+	r.Body = e.body.Text
+	return r
+}
+
+// save writes the pending draft to the store. It runs in the debouncer's goroutine or in the
+// caller's (flush), never touching widgets but through fyne.Do.
+func (e *editor) save() {
+	e.saveMu.Lock()
+	defer e.saveMu.Unlock()
+	e.mu.Lock()
+	d, dirty := e.draft, e.dirty
+	e.dirty = false
+	e.mu.Unlock()
+	if !dirty {
+		return
+	}
+	saved, err := e.u.deps.Store.SaveReport(e.u.ctx, d)
+	if err != nil {
+		e.mu.Lock()
+		if !e.dirty { // keep the draft so the next change or Ctrl+S tries again
+			e.draft, e.dirty = d, true
+		}
+		e.mu.Unlock()
+	}
+	runOnUI(func() { e.onSaved(saved, err) })
+}
+
+func (e *editor) onSaved(r model.Report, err error) {
+	if err != nil {
+		e.status.SetText(lang.L("Not saved: {{.Reason}}", map[string]any{"Reason": ErrorText(err)}))
+		return
+	}
+	e.u.lib.updateReport(r)
+	if r.ID != e.report.ID {
+		return
+	}
+	e.report = r
+	e.status.SetText(savedAt(r.Updated))
+	e.u.win.SetTitle(windowTitle(r.Title))
+}
+
+// flush saves now whatever is pending, in the calling goroutine.
+func (e *editor) flush() { e.saver.flush() }
+
+// discard drops pending changes (the report is being deleted).
+func (e *editor) discard() {
+	e.mu.Lock()
+	e.dirty = false
+	e.mu.Unlock()
+}
+
+func (e *editor) refreshPreview() { e.preview.ParseMarkdown(e.body.Text) }
+
+func kindIndex(k model.SessionKind) int {
+	for i, known := range model.SessionKinds {
+		if k == known {
+			return i
+		}
+	}
+	return len(model.SessionKinds) - 1
+}
+
+func savedAt(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return lang.L("Saved at {{.Time}}", map[string]any{"Time": t.Local().Format("15:04:05")})
+}

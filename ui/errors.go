@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/imports"
+	"github.com/rapporteur/rapporteur/model/store"
+)
+
+// errTitleRequired is shown under an empty title.
+func errTitleRequired() error { return errors.New(lang.L("The title is required.")) }
+
+// ErrorText explains err in the interface language: what happened and, when it helps, what to do.
+// The command line uses it too.
+func ErrorText(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, context.Canceled):
+		return lang.L("Cancelled.")
+	case model.AsValidation(err) != nil:
+		return validationText(model.AsValidation(err))
+	case imports.CodeOf(err) != "":
+		return importText(err)
+	case errors.Is(err, store.ErrNewerSchema):
+		return lang.L("This workspace was written by a newer version of Rapporteur. Update the application to open it.")
+	case errors.Is(err, store.ErrNotWorkspace):
+		return lang.L("This file is not a Rapporteur workspace.")
+	case errors.Is(err, model.ErrNotFound):
+		return lang.L("This item no longer exists; it may have been deleted.")
+	}
+	var ge *generate.Error
+	if errors.As(err, &ge) {
+		return generateText(ge.Code)
+	}
+	return lang.L("Unexpected error: {{.Err}}", map[string]any{"Err": err.Error()})
+}
+
+// fieldLabel names a field of a report or a spec in the interface language.
+func fieldLabel(field string) string {
+	switch field {
+	case "title":
+		return lang.L("Title")
+	case "kind":
+		return lang.L("Kind of session")
+	case "date":
+		return lang.L("Date")
+	case "place":
+		return lang.L("Place")
+	case "organisers":
+		return lang.L("Organisers")
+	case "audience":
+		return lang.L("Audience")
+	case "language":
+		return lang.L("Language")
+	case "body":
+		return lang.L("Text")
+	}
+	return field
+}
+
+func validationText(v *model.ValidationError) string {
+	data := map[string]any{"Field": fieldLabel(v.Field), "Limit": int(v.Limit)}
+	switch v.Problem {
+	case model.ProblemRequired:
+		return lang.L("{{.Field}}: this field is required.", data)
+	case model.ProblemTooLong:
+		return lang.L("{{.Field}}: too long (at most {{.Limit}} characters).", data)
+	case model.ProblemInvalidUTF8:
+		return lang.L("{{.Field}}: the text contains invalid characters.", data)
+	case model.ProblemOutOfRange:
+		return lang.L("{{.Field}}: value out of range (limit {{.Limit}}).", data)
+	}
+	if v.Field == "date" {
+		return lang.L("Date: write it as 17/06/2025 or 2025-06-17.")
+	}
+	return lang.L("{{.Field}}: invalid value.", data)
+}
+
+func importText(err error) string {
+	var e *imports.Error
+	errors.As(err, &e)
+	data := map[string]any{"Name": e.Name, "Limit": e.Limit / (1 << 20)}
+	switch e.Code {
+	case imports.CodeNotFound:
+		return lang.L("The file {{.Name}} does not exist.", data)
+	case imports.CodeUnreadable:
+		return lang.L("The file {{.Name}} cannot be read (permissions, or it is a folder).", data)
+	case imports.CodeUnsupported:
+		return lang.L("Rapporteur imports .md and .txt files. Save your notes in one of these formats.", data)
+	case imports.CodeNotYetSupported:
+		return lang.L("Word and LibreOffice files are not imported yet. Save the notes as text (.txt) or paste them into a new report.", data)
+	case imports.CodeEmpty:
+		return lang.L("The file {{.Name}} is empty.", data)
+	case imports.CodeTooLarge:
+		return lang.L("The file {{.Name}} is too large: a report can import at most {{.Limit}} MB of text.", data)
+	case imports.CodeBinary:
+		return lang.L("The file {{.Name}} is not a text file (it looks like a PDF, an image or an archive).", data)
+	case imports.CodeEncoding:
+		return lang.L("The file {{.Name}} uses a character encoding Rapporteur cannot read. Save it as UTF-8 text.", data)
+	}
+	return lang.L("The file {{.Name}} cannot be imported.", data)
+}
+
+// VariantErrorText explains why a variant stopped, from its stored error code.
+func VariantErrorText(v model.Variant) string {
+	if v.ErrorCode == "" {
+		return ""
+	}
+	return generateText(generate.ErrorCode(v.ErrorCode))
+}
+
+func generateText(code generate.ErrorCode) string {
+	switch code {
+	case generate.CodeCancelled:
+		return lang.L("cancelled by you.")
+	case generate.CodeUnsupportedPreset:
+		return lang.L("the built-in engine cannot write this preset; it needs an AI model.")
+	case generate.CodeEmptySource:
+		return lang.L("the report is empty.")
+	case generate.CodeNothingFound:
+		return lang.L("no decision or next step was found in the text.")
+	case generate.CodeEngineMissing:
+		return lang.L("this engine is not available.")
+	case generate.CodePresetMissing:
+		return lang.L("this preset no longer exists.")
+	case generate.CodeSaveFailed:
+		return lang.L("the text could not be saved to the workspace (disk full?).")
+	}
+	return lang.L("an unexpected error stopped the generation.")
+}

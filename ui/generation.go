@@ -1,0 +1,266 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+)
+
+// generationPanel is where the user picks presets, starts a run and follows each variant.
+type generationPanel struct {
+	u *UI
+
+	presets   *widget.CheckGroup
+	presetIDs map[string]string // check label → preset id
+	start     *widget.Button
+	cancel    *widget.Button
+	hint      *widget.Label
+	rowsBox   *fyne.Container
+	rows      []*variantRow
+	root      fyne.CanvasObject
+
+	job    *generate.Job
+	bridge *streamBridge
+}
+
+// variantRow shows one variant's progress.
+type variantRow struct {
+	name   *widget.Label
+	status *widget.Label
+	bar    *widget.ProgressBar
+	cancel *widget.Button
+}
+
+func newGenerationPanel(u *UI) *generationPanel {
+	g := &generationPanel{u: u, presetIDs: map[string]string{}}
+	var labels, selected []string
+	for _, p := range u.deps.Presets {
+		if p.Method == model.MethodNone {
+			continue // needs a language model: offered with the Ollama engine
+		}
+		label := p.Name.In(CurrentLanguage())
+		g.presetIDs[label] = p.ID
+		labels = append(labels, label)
+		selected = append(selected, label)
+	}
+	g.presets = widget.NewCheckGroup(labels, nil)
+	g.presets.SetSelected(selected)
+	g.start = widget.NewButtonWithIcon(lang.L("Generate the variants"), theme.MediaPlayIcon(), g.onStart)
+	g.start.Importance = widget.HighImportance
+	g.cancel = widget.NewButtonWithIcon(lang.L("Cancel all"), theme.CancelIcon(), g.onCancel)
+	g.cancel.Disable()
+	g.hint = widget.NewLabel("")
+	g.hint.Wrapping = fyne.TextWrapWord
+	g.rowsBox = container.NewVBox()
+	g.root = g.layout()
+	g.clear()
+	return g
+}
+
+func (g *generationPanel) layout() fyne.CanvasObject {
+	engine := widget.NewLabel(lang.L("Built-in engine: picks the most representative sentences of your text. It needs no AI model, works offline and never invents anything."))
+	engine.Wrapping = fyne.TextWrapWord
+	choose := widget.NewCard(lang.L("Presets"), lang.L("Which variants to write"), container.NewVBox(engine, g.presets))
+	actions := container.NewHBox(g.start, g.cancel)
+	progress := widget.NewCard(lang.L("Progress"), "", g.rowsBox)
+	return container.NewVScroll(container.NewVBox(choose, actions, g.hint, progress))
+}
+
+func (g *generationPanel) content() fyne.CanvasObject { return g.root }
+
+// load prepares the panel for a report.
+func (g *generationPanel) load(model.Report) {
+	g.start.Enable()
+	g.hint.SetText("")
+}
+
+// clear disables the panel when no report is open.
+func (g *generationPanel) clear() {
+	g.start.Disable()
+	g.hint.SetText(lang.L("Open a report first."))
+	g.rowsBox.RemoveAll()
+	g.rows = nil
+}
+
+// specs returns one built-in spec per checked preset, in the presets' order.
+func (g *generationPanel) specs() []model.Spec {
+	var specs []model.Spec
+	for _, label := range g.presets.Options {
+		for _, sel := range g.presets.Selected {
+			if sel == label {
+				specs = append(specs, model.Spec{Engine: model.EngineBuiltin, PresetID: g.presetIDs[label]})
+			}
+		}
+	}
+	return specs
+}
+
+// onStart freezes the report as a revision, creates the run and starts the scheduler.
+func (g *generationPanel) onStart() {
+	u := g.u
+	if u.reportID == 0 || (g.job != nil && !isDone(g.job)) {
+		return
+	}
+	specs := g.specs()
+	if len(specs) == 0 {
+		g.hint.SetText(lang.L("Choose at least one preset."))
+		return
+	}
+	u.ed.flush()
+	rev, err := u.deps.Store.Snapshot(u.ctx, u.reportID)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	if strings.TrimSpace(rev.Body) == "" {
+		g.hint.SetText(lang.L("The report is empty: write or import its text first."))
+		return
+	}
+	run, variants, err := u.deps.Store.CreateRun(u.ctx, model.Run{ReportID: u.reportID, RevisionID: rev.ID, Specs: specs})
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	g.hint.SetText(lang.L("Variants of revision {{.N}} of the report.", map[string]any{"N": rev.Number}))
+	g.showRows(variants)
+	u.cmp.showRun(rev, run, variants)
+	g.bridge = newStreamBridge(g.apply)
+	g.job = u.sched.Start(u.ctx, rev, variants, g.bridge.push)
+	g.start.Disable()
+	g.cancel.Enable()
+	job := g.job
+	go func() {
+		<-job.Done()
+		runOnUI(func() { g.onFinished(job) })
+	}()
+}
+
+func (g *generationPanel) showRows(variants []model.Variant) {
+	g.rowsBox.RemoveAll()
+	g.rows = make([]*variantRow, len(variants))
+	for i, v := range variants {
+		row := &variantRow{
+			name:   widget.NewLabelWithStyle(variantTitle(g.u.deps.Presets, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			status: widget.NewLabel(statusLabel(v.Status)),
+			bar:    widget.NewProgressBar(),
+		}
+		index := v.Index
+		row.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { g.onCancelVariant(index) })
+		row.status.Wrapping = fyne.TextWrapWord
+		g.rows[i] = row
+		head := container.NewBorder(nil, nil, row.name, row.cancel, row.bar)
+		g.rowsBox.Add(container.NewVBox(head, row.status))
+	}
+}
+
+// apply shows the latest events of the run; it runs on the UI thread.
+func (g *generationPanel) apply(events map[int]generate.Event) {
+	for i, ev := range events {
+		if i < 0 || i >= len(g.rows) {
+			continue
+		}
+		g.showEvent(g.rows[i], ev)
+	}
+	g.u.cmp.updateVariants(events)
+}
+
+func (g *generationPanel) showEvent(row *variantRow, ev generate.Event) {
+	v := ev.Variant
+	switch {
+	case v.Status.Final():
+		row.bar.SetValue(1)
+		row.cancel.Disable()
+	case ev.Fraction >= 0:
+		row.bar.SetValue(ev.Fraction)
+	}
+	row.status.SetText(variantStatusText(v))
+}
+
+// variantStatusText says where a variant stands, with its error when it failed.
+func variantStatusText(v model.Variant) string {
+	text := statusLabel(v.Status)
+	switch v.Status {
+	case model.StatusDone:
+		text += " — " + lang.L("{{.Words}} words in {{.Seconds}} s", map[string]any{
+			"Words": wordCount(v.Text), "Seconds": formatSeconds(v.Stats.Total),
+		})
+	case model.StatusFailed, model.StatusCancelled:
+		if reason := VariantErrorText(v); reason != "" {
+			text += " — " + reason
+		}
+		if v.Text != "" {
+			text += " " + lang.L("(partial text kept)")
+		}
+	}
+	return text
+}
+
+func (g *generationPanel) onCancel() {
+	if g.job != nil {
+		g.job.Cancel()
+	}
+}
+
+func (g *generationPanel) onCancelVariant(index int) {
+	if g.job != nil {
+		g.job.CancelVariant(index)
+	}
+}
+
+func (g *generationPanel) onFinished(job *generate.Job) {
+	if job != g.job {
+		return
+	}
+	g.cancel.Disable()
+	if g.u.reportID != 0 {
+		g.start.Enable()
+	}
+	for _, v := range job.Wait() {
+		if v.Status == model.StatusDone && g.u.tabs.SelectedIndex() == 1 {
+			g.u.tabs.SelectIndex(2)
+			return
+		}
+	}
+}
+
+// stop cancels the running job and waits up to timeout for its partial text to be saved.
+func (g *generationPanel) stop(timeout time.Duration) {
+	if g.job == nil {
+		return
+	}
+	g.job.Cancel()
+	select {
+	case <-g.job.Done():
+	case <-time.After(timeout):
+	}
+}
+
+func isDone(j *generate.Job) bool {
+	select {
+	case <-j.Done():
+		return true
+	default:
+		return false
+	}
+}
+
+// variantTitle names a variant: "Variant 1 · Key points".
+func variantTitle(ps []model.Preset, v model.Variant) string {
+	return lang.L("Variant {{.N}}", map[string]any{"N": v.Index + 1}) + " · " + presetName(ps, v.PresetID)
+}
+
+func formatSeconds(d time.Duration) string {
+	s := d.Seconds()
+	if s < 10 {
+		return strings.TrimRight(strings.TrimRight(fmtFloat(s, 2), "0"), ".,")
+	}
+	return fmtFloat(s, 0)
+}

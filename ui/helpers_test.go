@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/store"
+)
+
+// uiQueue stands in for Fyne's UI thread in tests: goroutines queue work with runOnUI and the
+// test's goroutine runs it in pump, so widgets are only ever touched by one goroutine.
+type uiQueue struct{ ch chan func() }
+
+func installQueue(t *testing.T) *uiQueue {
+	t.Helper()
+	q := &uiQueue{ch: make(chan func(), 4096)}
+	uiDoMu.Lock()
+	uiDo = func(f func()) { q.ch <- f }
+	uiDoMu.Unlock()
+	return q
+}
+
+// pumpUntil runs queued UI work until cond holds, failing the test after a generous deadline.
+func (q *uiQueue) pumpUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		select {
+		case f := <-q.ch:
+			f()
+		case <-time.After(5 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting: %s", what)
+		}
+	}
+}
+
+// drain runs the UI work queued so far.
+func (q *uiQueue) drain() {
+	for {
+		select {
+		case f := <-q.ch:
+			f()
+		default:
+			return
+		}
+	}
+}
+
+type testEnv struct {
+	t     *testing.T
+	app   fyne.App
+	win   fyne.Window
+	u     *UI
+	st    *store.Store
+	path  string
+	q     *uiQueue
+	eng   *generate.Builtin
+	dir   string
+}
+
+// newTestEnv opens a fresh workspace and builds the interface on Fyne's test driver.
+func newTestEnv(t *testing.T, language string) *testEnv {
+	t.Helper()
+	q := installQueue(t)
+	a := test.NewTempApp(t)
+	if err := LoadTranslations(language); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "workspace.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := generate.NewBuiltin()
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	u := Create(a, w, Deps{Store: st, Presets: model.BuiltinPresets(), Engines: []generate.Engine{eng}, Version: "test"})
+	env := &testEnv{t: t, app: a, win: w, u: u, st: st, path: path, q: q, eng: eng, dir: dir}
+	t.Cleanup(func() {
+		u.Close()
+		q.drain()
+		st.Close()
+	})
+	return env
+}

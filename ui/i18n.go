@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/rapporteur/rapporteur/assets"
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// The language choices offered in the settings.
+const (
+	LanguageSystem  = "system"
+	LanguageFrench  = "fr"
+	LanguageEnglish = "en"
+)
+
+// LoadTranslations registers Rapporteur's French and English texts with Fyne's lang package and
+// applies the language chosen in the settings ("system", "fr" or "en"). Call it before building
+// any widget.
+func LoadTranslations(choice string) error {
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		return err
+	}
+	return applyLanguage(choice)
+}
+
+// applyLanguage makes the chosen language win over the system's: lang picks the translation
+// closest to the system locale, so the chosen texts are registered under that locale too.
+func applyLanguage(choice string) error {
+	if choice != LanguageFrench && choice != LanguageEnglish {
+		choice = LanguageEnglish
+		if lang.SystemLocale().LanguageString() == LanguageFrench {
+			choice = LanguageFrench
+		}
+	}
+	data, err := assets.Translations.ReadFile("translations/" + choice + ".json")
+	if err != nil {
+		return err
+	}
+	return lang.AddTranslationsForLocale(data, lang.SystemLocale())
+}
+
+// CurrentLanguage returns the language the interface is shown in, fr or en.
+func CurrentLanguage() model.Language {
+	// The French file translates this key to "fr"; any other language falls back to English.
+	if lang.X("language.code", "en") == "fr" {
+		return model.French
+	}
+	return model.English
+}
+
+// kindLabel returns the translated name of a kind of session.
+func kindLabel(k model.SessionKind) string {
+	switch k {
+	case model.KindWorkshop:
+		return lang.L("Workshop")
+	case model.KindWebinar:
+		return lang.L("Webinar")
+	case model.KindPublicMeeting:
+		return lang.L("Public meeting")
+	case model.KindConsultation:
+		return lang.L("Consultation or committee")
+	default:
+		return lang.L("Other")
+	}
+}
+
+// statusLabel returns the translated name of a variant's status.
+func statusLabel(s model.Status) string {
+	switch s {
+	case model.StatusQueued:
+		return lang.L("Queued")
+	case model.StatusRunning:
+		return lang.L("Generating…")
+	case model.StatusDone:
+		return lang.L("Done")
+	case model.StatusFailed:
+		return lang.L("Failed")
+	case model.StatusCancelled:
+		return lang.L("Cancelled")
+	}
+	return string(s)
+}
+
+// languageLabel returns the translated name of a report language.
+func languageLabel(l model.Language) string {
+	if l == model.English {
+		return lang.L("English")
+	}
+	return lang.L("French")
+}
+
+// presetName returns a preset's name in the interface language, or its id when unknown.
+func presetName(ps []model.Preset, id string) string {
+	if p, ok := model.FindPreset(ps, id); ok {
+		return p.Name.In(CurrentLanguage())
+	}
+	return id
+}
+
+// engineLabel names the engine and model that wrote a variant.
+func engineLabel(s model.Spec) string {
+	if s.Engine == model.EngineBuiltin {
+		return lang.L("Built-in engine")
+	}
+	return s.Model
+}
+
+// windowTitle is the title of the main window.
+func windowTitle(report string) string {
+	if report == "" {
+		return "Rapporteur"
+	}
+	return report + " — Rapporteur"
+}

@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/imports"
+)
+
+// library is the list of reports: search, create, import, rename, delete.
+type library struct {
+	u       *UI
+	search  *widget.Entry
+	list    *widget.List
+	empty   *widget.Label
+	newBtn  *widget.Button
+	openBtn *widget.Button
+	menuBtn *widget.Button
+	items   []model.Report
+}
+
+func newLibrary(u *UI) *library {
+	l := &library{u: u}
+	l.search = &widget.Entry{PlaceHolder: lang.L("Search by title"), OnChanged: l.onSearch}
+	l.search.ExtendBaseWidget(l.search)
+	l.list = widget.NewList(l.length, l.createItem, l.updateItem)
+	l.list.OnSelected = l.onSelected
+	l.empty = widget.NewLabel(lang.L("No report yet. Create one or import a .md or .txt file."))
+	l.empty.Wrapping = fyne.TextWrapWord
+	l.newBtn = widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), l.onNew)
+	l.newBtn.Importance = widget.HighImportance
+	l.openBtn = widget.NewButtonWithIcon(lang.L("Import…"), theme.FolderOpenIcon(), l.onImport)
+	l.menuBtn = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), l.onMore)
+	return l
+}
+
+func (l *library) content() fyne.CanvasObject {
+	buttons := container.NewBorder(nil, nil, nil, l.menuBtn, container.NewGridWithColumns(2, l.newBtn, l.openBtn))
+	top := container.NewVBox(buttons, l.search)
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewVBox(l.empty)))
+}
+
+func (l *library) length() int { return len(l.items) }
+
+func (l *library) createItem() fyne.CanvasObject {
+	title := widget.NewLabel("")
+	title.TextStyle.Bold = true
+	title.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	detail.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(title, detail)
+}
+
+func (l *library) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(l.items) {
+		return
+	}
+	r := l.items[i]
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(r.Title)
+	box.Objects[1].(*widget.Label).SetText(reportDetail(r))
+}
+
+// reportDetail is the second line of a library row: kind, date and length.
+func reportDetail(r model.Report) string {
+	detail := kindLabel(r.Kind)
+	if r.Date != "" {
+		detail += " · " + model.FormatDate(r.Date, CurrentLanguage())
+	}
+	return detail + " · " + lang.L("{{.Count}} words", map[string]any{"Count": wordCount(r.Body)})
+}
+
+// refresh reloads the list from the store, keeping the selection.
+func (l *library) refresh() {
+	items, err := l.u.deps.Store.ListReports(l.u.ctx, l.search.Text)
+	if err != nil {
+		l.u.showError(err)
+		return
+	}
+	l.items = items
+	l.list.UnselectAll()
+	l.list.Refresh()
+	for i, r := range items {
+		if r.ID == l.u.reportID {
+			l.list.Select(i)
+		}
+	}
+	if len(items) == 0 {
+		l.empty.Show()
+	} else {
+		l.empty.Hide()
+	}
+}
+
+// updateTitle refreshes one row after the editor saved a report.
+func (l *library) updateReport(r model.Report) {
+	for i := range l.items {
+		if l.items[i].ID == r.ID {
+			l.items[i] = r
+			l.list.RefreshItem(i)
+			return
+		}
+	}
+}
+
+// selectReport opens the report with the given id and selects its row, clearing a search
+// that hides it.
+func (l *library) selectReport(id int64) {
+	for i, r := range l.items {
+		if r.ID == id {
+			l.list.Select(i)
+			return
+		}
+	}
+	if l.search.Text != "" {
+		l.search.SetText("")
+		l.selectReport(id)
+	}
+}
+
+func (l *library) onSearch(string) { l.refresh() }
+
+func (l *library) onSelected(i widget.ListItemID) {
+	if i < len(l.items) {
+		l.u.openReport(l.items[i].ID)
+	}
+}
+
+// onNew creates an empty report in the interface language and opens it in the editor.
+func (l *library) onNew() {
+	r := model.NewReport(lang.L("Untitled report"), CurrentLanguage())
+	l.create(r)
+	l.u.tabs.SelectIndex(0)
+	l.u.win.Canvas().Focus(l.u.ed.title)
+}
+
+func (l *library) create(r model.Report) {
+	created, err := l.u.deps.Store.CreateReport(l.u.ctx, r)
+	if err != nil {
+		l.u.showError(err)
+		return
+	}
+	l.search.SetText("")
+	l.refresh()
+	l.selectReport(created.ID)
+}
+
+// onImport asks for a .md or .txt file and creates a report from it.
+func (l *library) onImport() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			l.u.showError(err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		_ = rc.Close()
+		l.importFile(path)
+	}, l.u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown", ".txt"}))
+	d.Show()
+}
+
+// importFile reads the file in the background and creates the report on the UI thread.
+func (l *library) importFile(path string) {
+	go func() {
+		im, err := imports.ReadFile(path)
+		runOnUI(func() {
+			if err != nil {
+				l.u.showError(err)
+				return
+			}
+			r := model.NewReport(im.Title, model.GuessLanguage(im.Body, CurrentLanguage()))
+			r.Body = im.Body
+			l.create(r)
+		})
+	}()
+}
+
+// onMore shows the actions on the selected report.
+func (l *library) onMore() {
+	if l.u.reportID == 0 {
+		return
+	}
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem(lang.L("Rename…"), l.onRename),
+		fyne.NewMenuItem(lang.L("Delete…"), l.onDelete),
+	)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.menuBtn)
+	widget.ShowPopUpMenuAtPosition(menu, l.u.win.Canvas(), pos.AddXY(0, l.menuBtn.Size().Height))
+}
+
+func (l *library) current() (model.Report, bool) {
+	for _, r := range l.items {
+		if r.ID == l.u.reportID {
+			return r, true
+		}
+	}
+	return model.Report{}, false
+}
+
+// onRename asks for a new title.
+func (l *library) onRename() {
+	r, ok := l.current()
+	if !ok {
+		return
+	}
+	entry := widget.NewEntry()
+	entry.SetText(r.Title)
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Title"), entry)}
+	dialog.ShowForm(lang.L("Rename the report"), lang.L("Rename"), lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			l.rename(r.ID, entry.Text)
+		}
+	}, l.u.win)
+}
+
+func (l *library) rename(id int64, title string) {
+	l.u.ed.flush()
+	if err := l.u.deps.Store.RenameReport(l.u.ctx, id, title); err != nil {
+		l.u.showError(err)
+		return
+	}
+	l.refresh()
+	if id == l.u.reportID {
+		l.u.ed.setTitle(title)
+		l.u.win.SetTitle(windowTitle(title))
+	}
+}
+
+// onDelete asks for confirmation, then deletes the report and its variants.
+func (l *library) onDelete() {
+	r, ok := l.current()
+	if !ok {
+		return
+	}
+	msg := lang.L("Delete «{{.Title}}» and all its variants? This cannot be undone.", map[string]any{"Title": r.Title})
+	dialog.ShowConfirm(lang.L("Delete the report"), msg, func(ok bool) {
+		if ok {
+			l.delete(r.ID)
+		}
+	}, l.u.win)
+}
+
+func (l *library) delete(id int64) {
+	if id == l.u.reportID {
+		l.u.gen.stop(0)
+		l.u.ed.discard()
+	}
+	if err := l.u.deps.Store.DeleteReport(l.u.ctx, id); err != nil {
+		l.u.showError(err)
+		return
+	}
+	if id == l.u.reportID {
+		l.u.closeReport()
+	}
+	l.refresh()
+}

@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/imports"
+)
+
+func TestLibrarySearchRenameDelete(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	for _, title := range []string{"Webinaire mobilités", "Réunion publique école", "Atelier marché"} {
+		u.lib.create(model.NewReport(title, model.French))
+	}
+	if len(u.lib.items) != 3 {
+		t.Fatalf("library lists %d reports, want 3", len(u.lib.items))
+	}
+	test.Type(u.lib.search, "reunion") // accents and case do not matter
+	if len(u.lib.items) != 1 || u.lib.items[0].Title != "Réunion publique école" {
+		t.Fatalf("search found %v", titles(u.lib.items))
+	}
+	u.lib.search.SetText("")
+
+	u.lib.selectReport(u.lib.items[0].ID)
+	id := u.reportID
+	u.lib.rename(id, "Atelier du marché (version 2)")
+	if r, _ := env.st.Report(context.Background(), id); r.Title != "Atelier du marché (version 2)" {
+		t.Fatalf("rename stored %q", r.Title)
+	}
+	if u.ed.title.Text != "Atelier du marché (version 2)" {
+		t.Errorf("editor shows %q after rename", u.ed.title.Text)
+	}
+	u.lib.rename(id, "  ")
+	if u.lastErr == nil || !strings.Contains(ErrorText(u.lastErr), "obligatoire") {
+		t.Errorf("renaming to a blank title should explain the title is required, got %v", u.lastErr)
+	}
+
+	u.lib.delete(id)
+	if u.reportID != 0 || len(u.lib.items) != 2 {
+		t.Fatalf("after delete: open report %d, %d listed", u.reportID, len(u.lib.items))
+	}
+	if _, err := env.st.Report(context.Background(), id); err == nil {
+		t.Error("the deleted report is still in the workspace")
+	}
+	if u.ed.body.Disabled() == false {
+		t.Error("the editor should be disabled when no report is open")
+	}
+}
+
+func titles(rs []model.Report) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Title)
+	}
+	return out
+}
+
+func TestImport(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	good := filepath.Join(env.dir, "compte_rendu-atelier.md")
+	if err := os.WriteFile(good, []byte(sample(t)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	u.lib.importFile(good)
+	env.q.pumpUntil(t, "import", func() bool { return u.reportID != 0 })
+	if !strings.HasPrefix(u.ed.title.Text, "Atelier de concertation") || !strings.Contains(u.ed.body.Text, "Saint-Aubin") {
+		t.Fatalf("imported title %q", u.ed.title.Text)
+	}
+
+	bad := filepath.Join(env.dir, "photo.txt")
+	if err := os.WriteFile(bad, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	u.lib.importFile(bad)
+	env.q.pumpUntil(t, "import error", func() bool { return u.lastErr != nil })
+	if imports.CodeOf(u.lastErr) != imports.CodeBinary {
+		t.Fatalf("error %v, want a binary-file error", u.lastErr)
+	}
+	if msg := ErrorText(u.lastErr); !strings.Contains(msg, "n’est pas un fichier texte") {
+		t.Errorf("French message %q", msg)
+	}
+	if len(u.lib.items) != 1 {
+		t.Errorf("a rejected import must not create a report")
+	}
+}
+
+// TestCancelKeepsPartialText cancels a slow run and checks each variant keeps what it had written.
+func TestCancelKeepsPartialText(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	env.eng.Pace = 20 * time.Millisecond
+	test.Tap(u.lib.newBtn)
+	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 4))
+	test.Tap(u.gen.start)
+	env.q.pumpUntil(t, "some text", func() bool {
+		for _, v := range u.cmp.variants {
+			if v.Text != "" {
+				return true
+			}
+		}
+		return false
+	})
+	test.Tap(u.gen.cancel)
+	env.q.pumpUntil(t, "cancelled", func() bool { return isDone(u.gen.job) && allFinal(u.cmp.variants) })
+	env.q.drain()
+	stored, err := env.st.Variants(context.Background(), u.cmp.run.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	partial := 0
+	for i, v := range stored {
+		if v.Status != model.StatusCancelled && v.Status != model.StatusDone {
+			t.Errorf("variant %d: status %s", i, v.Status)
+		}
+		if v.Status == model.StatusCancelled && v.Text != "" {
+			partial++
+		}
+		if v.Text != u.cmp.variants[i].Text {
+			t.Errorf("variant %d: screen and workspace disagree", i)
+		}
+	}
+	if partial == 0 {
+		t.Fatal("no cancelled variant kept its partial text")
+	}
+	if !strings.Contains(u.gen.rows[0].status.Text, "annul") {
+		t.Errorf("status text %q does not say it was cancelled", u.gen.rows[0].status.Text)
+	}
+}
+
+func TestLanguageSwitch(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	if got := u.tabs.Items[0].Text; got != "Rapport" {
+		t.Fatalf("French tab reads %q", got)
+	}
+	s := newSettings(u)
+	_, labels := languageChoices()
+	s.language.SetSelected(labels[2]) // English
+	if got := u.tabs.Items[0].Text; got != "Report" {
+		t.Fatalf("after switching to English the tab reads %q", got)
+	}
+	if LanguagePreference(env.app) != LanguageEnglish {
+		t.Error("the choice was not saved")
+	}
+	s = newSettings(u)
+	_, labels = languageChoices()
+	s.language.SetSelected(labels[1]) // Français
+	if got := u.tabs.Items[0].Text; got != "Rapport" {
+		t.Fatalf("back in French the tab reads %q", got)
+	}
+}

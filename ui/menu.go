@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+)
+
+// shortcut is Ctrl+key (Cmd+key on macOS).
+func shortcut(key fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func menuItem(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
+	item := fyne.NewMenuItem(label, action)
+	if key != "" {
+		item.Shortcut = shortcut(key)
+	}
+	return item
+}
+
+// mainMenu is the window's menu bar; its shortcuts work even while typing in the editor.
+func (u *UI) mainMenu() *fyne.MainMenu {
+	file := fyne.NewMenu(lang.L("File"),
+		menuItem(lang.L("New report"), fyne.KeyN, u.lib.onNew),
+		menuItem(lang.L("Import…"), fyne.KeyO, u.lib.onImport),
+		menuItem(lang.L("Save"), fyne.KeyS, u.onSave),
+		fyne.NewMenuItemSeparator(),
+		menuItem(lang.L("Export PDF…"), fyne.KeyE, u.cmp.onExport),
+		fyne.NewMenuItemSeparator(),
+		menuItem(lang.L("Settings…"), fyne.KeyComma, u.onSettings),
+	)
+	gen := fyne.NewMenu(lang.L("Generation"),
+		menuItem(lang.L("Generate the variants"), fyne.KeyG, u.onGenerate),
+		menuItem(lang.L("Cancel all"), "", u.gen.onCancel),
+	)
+	help := fyne.NewMenu(lang.L("Help"),
+		menuItem(lang.L("About Rapporteur"), "", u.onAbout),
+	)
+	return fyne.NewMainMenu(file, gen, help)
+}
+
+func (u *UI) onSave() {
+	u.ed.flush()
+}
+
+func (u *UI) onGenerate() {
+	u.tabs.SelectIndex(1)
+	u.gen.onStart()
+}
+
+func (u *UI) onSettings() { newSettings(u).show() }
+
+func (u *UI) onAbout() {
+	dialog.ShowInformation(lang.L("About Rapporteur"), lang.L(
+		"Rapporteur {{.Version}} writes variants of your session reports and compares them with the source. Everything stays on this computer.",
+		map[string]any{"Version": u.deps.Version}), u.win)
+}

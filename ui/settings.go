@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Preference keys.
+const (
+	prefLanguage   = "language"
+	prefTheme      = "theme"
+	prefLastReport = "last-report"
+)
+
+// LanguagePreference returns the language chosen in the settings, "system" by default.
+func LanguagePreference(a fyne.App) string {
+	return a.Preferences().StringWithFallback(prefLanguage, LanguageSystem)
+}
+
+// ThemePreference returns the theme chosen in the settings, "system" by default.
+func ThemePreference(a fyne.App) string {
+	return a.Preferences().StringWithFallback(prefTheme, ThemeSystem)
+}
+
+// settings is the settings dialog: interface language and theme.
+type settings struct {
+	u        *UI
+	language *widget.Select
+	theme    *widget.Select
+	dlg      dialog.Dialog
+}
+
+// languageChoices and themeChoices pair each stored value with its label, in display order.
+func languageChoices() ([]string, []string) {
+	return []string{LanguageSystem, LanguageFrench, LanguageEnglish},
+		[]string{lang.L("Same as the system"), "Français", "English"}
+}
+
+func themeChoices() ([]string, []string) {
+	return []string{ThemeSystem, ThemeLight, ThemeDark},
+		[]string{lang.L("Same as the system"), lang.L("Light"), lang.L("Dark")}
+}
+
+func newSettings(u *UI) *settings {
+	s := &settings{u: u}
+	langValues, langLabels := languageChoices()
+	s.language = widget.NewSelect(langLabels, func(label string) { s.onLanguageChanged(valueFor(langValues, langLabels, label)) })
+	s.language.SetSelected(labelFor(langValues, langLabels, LanguagePreference(u.app)))
+	themeValues, themeLabels := themeChoices()
+	s.theme = widget.NewSelect(themeLabels, func(label string) { s.onThemeChanged(valueFor(themeValues, themeLabels, label)) })
+	s.theme.SetSelected(labelFor(themeValues, themeLabels, ThemePreference(u.app)))
+	return s
+}
+
+func (s *settings) show() {
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Language"), s.language),
+		widget.NewFormItem(lang.L("Theme"), s.theme),
+	)
+	note := widget.NewLabel(lang.L("The language applies at once to the whole window."))
+	note.Wrapping = fyne.TextWrapWord
+	s.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), containerVBox(form, note), s.u.win)
+	s.dlg.Resize(fyne.NewSize(480, 260))
+	s.dlg.Show()
+}
+
+func (s *settings) onLanguageChanged(value string) {
+	if value == LanguagePreference(s.u.app) {
+		return
+	}
+	s.u.app.Preferences().SetString(prefLanguage, value)
+	if err := applyLanguage(value); err != nil {
+		s.u.showError(err)
+		return
+	}
+	if s.dlg != nil {
+		s.dlg.Hide()
+	}
+	s.u.rebuild()
+}
+
+func (s *settings) onThemeChanged(value string) {
+	s.u.app.Preferences().SetString(prefTheme, value)
+	ApplyTheme(s.u.app, value)
+}
+
+func valueFor(values, labels []string, label string) string {
+	for i, l := range labels {
+		if l == label {
+			return values[i]
+		}
+	}
+	return values[0]
+}
+
+func labelFor(values, labels []string, value string) string {
+	for i, v := range values {
+		if v == value {
+			return labels[i]
+		}
+	}
+	return labels[0]
+}
