@@ -1,0 +1,129 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// applicationID marks a SQLite file as a Rapporteur workspace ("Rapp").
+const applicationID = 0x52617070
+
+// migrations are the schema's steps, in order; step i brings user_version from i to i+1.
+// Never edit a released step: append a new one.
+var migrations = []string{
+	// 1: reports, revisions, runs, variants. Times are Unix nanoseconds, UTC.
+	`PRAGMA application_id = ` + fmt.Sprint(applicationID) + `;
+CREATE TABLE reports (
+	id         INTEGER PRIMARY KEY,
+	title      TEXT NOT NULL,
+	kind       TEXT NOT NULL,
+	date       TEXT NOT NULL DEFAULT '',
+	place      TEXT NOT NULL DEFAULT '',
+	organisers TEXT NOT NULL DEFAULT '',
+	audience   TEXT NOT NULL DEFAULT '',
+	language   TEXT NOT NULL,
+	body       TEXT NOT NULL DEFAULT '',
+	created    INTEGER NOT NULL,
+	updated    INTEGER NOT NULL
+);
+CREATE INDEX reports_updated ON reports(updated);
+CREATE TABLE revisions (
+	id         INTEGER PRIMARY KEY,
+	report_id  INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+	number     INTEGER NOT NULL,
+	title      TEXT NOT NULL,
+	kind       TEXT NOT NULL,
+	date       TEXT NOT NULL DEFAULT '',
+	place      TEXT NOT NULL DEFAULT '',
+	organisers TEXT NOT NULL DEFAULT '',
+	audience   TEXT NOT NULL DEFAULT '',
+	language   TEXT NOT NULL,
+	body       TEXT NOT NULL DEFAULT '',
+	hash       TEXT NOT NULL,
+	created    INTEGER NOT NULL,
+	UNIQUE (report_id, number)
+);
+CREATE TABLE runs (
+	id          INTEGER PRIMARY KEY,
+	report_id   INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+	revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+	specs       TEXT NOT NULL,
+	created     INTEGER NOT NULL
+);
+CREATE INDEX runs_report ON runs(report_id, created);
+CREATE INDEX runs_revision ON runs(revision_id);
+CREATE TABLE variants (
+	id          INTEGER PRIMARY KEY,
+	run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+	revision_id INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+	idx         INTEGER NOT NULL,
+	spec        TEXT NOT NULL,
+	status      TEXT NOT NULL,
+	text        TEXT NOT NULL DEFAULT '',
+	error       TEXT NOT NULL DEFAULT '',
+	error_code  TEXT NOT NULL DEFAULT '',
+	stats       TEXT NOT NULL DEFAULT '{}',
+	updated     INTEGER NOT NULL,
+	UNIQUE (run_id, idx)
+);
+CREATE INDEX variants_revision ON variants(revision_id);`,
+}
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int { return len(migrations) }
+
+// migrate checks the file is a workspace this build understands and applies the missing
+// migrations, each in its own transaction.
+func (s *Store) migrate(ctx context.Context) error {
+	version, err := s.checkFile(ctx)
+	if err != nil {
+		return err
+	}
+	for step := version; step < len(migrations); step++ {
+		if err := s.write(ctx, func(tx *sql.Tx) error { return applyStep(ctx, tx, step) }); err != nil {
+			return fmt.Errorf("store: migration %d: %w", step+1, err)
+		}
+	}
+	return nil
+}
+
+// checkFile returns the file's schema version, or why it cannot be used.
+func (s *Store) checkFile(ctx context.Context) (int, error) {
+	var appID, version, tables int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return 0, fmt.Errorf("store: %w", classify(err))
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return 0, fmt.Errorf("store: %w", classify(err))
+	}
+	if appID != applicationID {
+		err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables)
+		if err != nil {
+			return 0, fmt.Errorf("store: %w", classify(err))
+		}
+		if appID != 0 || version != 0 || tables != 0 {
+			return 0, fmt.Errorf("store: %s: %w", s.path, ErrNotWorkspace)
+		}
+	}
+	if version > len(migrations) {
+		return 0, fmt.Errorf("store: schema %d, this version knows %d: %w", version, len(migrations), ErrNewerSchema)
+	}
+	return version, nil
+}
+
+// applyStep runs migration step unless another process did it since checkFile.
+func applyStep(ctx context.Context, tx *sql.Tx, step int) error {
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return classify(err)
+	}
+	if version > step {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, migrations[step]); err != nil {
+		return classify(err)
+	}
+	_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", step+1))
+	return classify(err)
+}

@@ -1,0 +1,227 @@
+// Package store keeps Rapporteur's workspace in one SQLite file: reports, their frozen
+// revisions, generation runs and variants. Every write happens in a transaction, the file is
+// in WAL mode and readable by its owner only, and a process killed at any moment leaves it
+// consistent with every write that had returned.
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// Errors the store returns, wrapped with details; test them with errors.Is.
+var (
+	// ErrNotWorkspace means the file is not a SQLite database, or is one made by another
+	// application.
+	ErrNotWorkspace = errors.New("not a Rapporteur workspace")
+	// ErrNewerSchema means the workspace was written by a newer version of Rapporteur.
+	ErrNewerSchema = errors.New("workspace made by a newer version")
+	// ErrCorrupt means SQLite found the workspace file damaged.
+	ErrCorrupt = errors.New("workspace file damaged")
+	// ErrNotFound is model.ErrNotFound: a report, revision, run or variant does not exist.
+	ErrNotFound = model.ErrNotFound
+)
+
+// FileName is the workspace's file name inside the data directory.
+const FileName = "workspace.db"
+
+// busyTimeout is how long a write waits for another process (a second window, the command
+// line) holding the workspace before failing.
+const busyTimeout = 5 * time.Second
+
+// Store is an open workspace. Its methods are safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// DefaultPath returns the workspace's usual location, creating its directory (mode 0700):
+// $XDG_DATA_HOME/rapporteur (or ~/.local/share/rapporteur) on Linux and the BSDs, the user's
+// configuration directory elsewhere (%AppData% on Windows, Library/Application Support on macOS).
+func DefaultPath() (string, error) {
+	base, err := dataDir()
+	if err != nil {
+		return "", fmt.Errorf("store: data directory: %w", err)
+	}
+	dir := filepath.Join(base, "rapporteur")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("store: %w", err)
+	}
+	return filepath.Join(dir, FileName), nil
+}
+
+func dataDir() (string, error) {
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "android", "plan9":
+		return os.UserConfigDir()
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		return d, nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, ".local", "share"), nil
+}
+
+// Open opens the workspace at path, creating it (mode 0600) if needed, and brings its schema
+// up to date. It fails with ErrNotWorkspace, ErrNewerSchema or ErrCorrupt when the file cannot
+// be used.
+func Open(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	if err := prepareFile(abs); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	// One connection: writes are serialised in this process without SQLITE_BUSY, and a
+	// desktop workspace's reads are short enough to queue behind them.
+	db.SetMaxOpenConns(1)
+	db.SetConnMaxLifetime(0)
+	s := &Store{db: db, path: abs}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*busyTimeout)
+	defer cancel()
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if err := os.Chmod(abs+suffix, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
+			db.Close()
+			return nil, fmt.Errorf("store: %w", err)
+		}
+	}
+	return s, nil
+}
+
+// prepareFile creates the workspace file readable by its owner only, or checks that an
+// existing one looks like a workspace and restricts it, before SQLite opens it.
+func prepareFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	header := make([]byte, headerSize)
+	n, err := io.ReadFull(f, header)
+	if cerr := f.Close(); err == nil || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	if err := checkHeader(header[:n]); err != nil {
+		return fmt.Errorf("store: %s: %w", path, err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+// headerSize is the length of a SQLite database file's header.
+const headerSize = 100
+
+// checkHeader refuses, without letting SQLite touch the file, what is not a SQLite database or
+// is one marked by another application. An empty file is a new workspace.
+func checkHeader(h []byte) error {
+	if len(h) == 0 {
+		return nil
+	}
+	if len(h) < headerSize || !bytes.HasPrefix(h, []byte("SQLite format 3\x00")) {
+		return ErrNotWorkspace
+	}
+	if id := binary.BigEndian.Uint32(h[68:72]); id != 0 && id != applicationID {
+		return ErrNotWorkspace
+	}
+	return nil
+}
+
+// dsn builds the modernc.org/sqlite URI for path. The pragmas run on every pooled connection:
+//   - journal_mode(WAL): readers do not block the writer, and a commit is one append;
+//   - synchronous(NORMAL): with WAL, a committed transaction is in the WAL file before the
+//     call returns, so it survives the process being killed; only a power loss or OS crash
+//     may lose the last commits (never corrupt the file). FULL would fsync every autosave
+//     and streaming save for a risk the design does not cover;
+//   - foreign_keys(1): revisions, runs and variants are deleted with their report;
+//   - busy_timeout: wait for another process instead of failing at once;
+//   - _txlock=immediate: a transaction takes the write lock when it begins, so a
+//     read-then-write (Snapshot) never fails halfway on a lock upgrade.
+func dsn(path string) string {
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
+	if !strings.HasPrefix(escaped, "/") {
+		escaped = "/" + escaped // file:/C:/… on Windows
+	}
+	return "file:" + escaped +
+		"?_pragma=busy_timeout(" + fmt.Sprint(busyTimeout.Milliseconds()) + ")" +
+		"&_pragma=foreign_keys(1)" +
+		"&_pragma=journal_mode(WAL)" +
+		"&_pragma=synchronous(NORMAL)" +
+		"&_txlock=immediate"
+}
+
+// Close closes the workspace; the WAL is checkpointed into the main file.
+func (s *Store) Close() error {
+	return s.db.Close()
+}
+
+// Path returns the workspace file's absolute path.
+func (s *Store) Path() string { return s.path }
+
+// write runs fn in a transaction and commits it when fn succeeds.
+func (s *Store) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(err)
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return classify(tx.Commit())
+}
+
+// classify maps SQLite's result codes to the store's errors.
+func classify(err error) error {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_NOTADB:
+		return fmt.Errorf("%w: %w", ErrNotWorkspace, err)
+	case sqlite3.SQLITE_CORRUPT:
+		return fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	return err
+}
+
+// now returns the current time in UTC, without its monotonic reading, to the nanosecond the
+// database keeps.
+func now() time.Time { return time.Now().UTC().Round(0) }
+
+func fromNanos(n int64) time.Time { return time.Unix(0, n).UTC() }
+
+func notFound(what string, id int64) error {
+	return fmt.Errorf("%s %d: %w", what, id, model.ErrNotFound)
+}
