@@ -33,6 +33,11 @@ var (
 	ErrNewerSchema = errors.New("workspace made by a newer version")
 	// ErrCorrupt means SQLite found the workspace file damaged.
 	ErrCorrupt = errors.New("workspace file damaged")
+	// ErrBusy means another process (a second Rapporteur, the command line) kept the
+	// workspace locked for longer than the busy timeout.
+	ErrBusy = errors.New("workspace busy")
+	// ErrDiskFull means the disk holding the workspace is full.
+	ErrDiskFull = errors.New("disk full")
 	// ErrNotFound is model.ErrNotFound: a report, revision, run or variant does not exist.
 	ErrNotFound = model.ErrNotFound
 )
@@ -212,6 +217,10 @@ func classify(err error) error {
 		return fmt.Errorf("%w: %w", ErrNotWorkspace, err)
 	case sqlite3.SQLITE_CORRUPT:
 		return fmt.Errorf("%w: %w", ErrCorrupt, err)
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return fmt.Errorf("%w: %w", ErrBusy, err)
+	case sqlite3.SQLITE_FULL:
+		return fmt.Errorf("%w: %w", ErrDiskFull, err)
 	}
 	return err
 }

@@ -222,3 +222,71 @@ func TestDefaultPath(t *testing.T) {
 		}
 	})
 }
+
+func TestConcurrentUse(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	r, err := s.CreateReport(ctx, sampleReport("Atelier"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev, err := s.Snapshot(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, variants, err := s.CreateRun(ctx, model.Run{RevisionID: rev.ID, Specs: builtinSpecs(3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, len(variants)+1)
+	for _, v := range variants {
+		go func() {
+			v.Status = model.StatusRunning
+			for i := range 30 {
+				v.Text += fmt.Sprintf("Point %d. ", i)
+				if err := s.SaveVariant(ctx, v); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	go func() {
+		for range 30 {
+			if _, err := s.ListReports(ctx, "atelier"); err != nil {
+				errs <- err
+				return
+			}
+			if _, err := s.Variants(ctx, run.ID); err != nil {
+				errs <- err
+				return
+			}
+		}
+		errs <- nil
+	}()
+	for range len(variants) + 1 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Variants(ctx, run.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range got {
+		if !strings.HasSuffix(v.Text, "Point 29. ") {
+			t.Errorf("variant %d: %q", v.Index, v.Text)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	if err := classify(nil); err != nil {
+		t.Errorf("classify(nil) = %v", err)
+	}
+	plain := errors.New("autre")
+	if err := classify(plain); err != plain {
+		t.Errorf("classify changed a foreign error: %v", err)
+	}
+}
