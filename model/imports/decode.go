@@ -53,7 +53,7 @@ func decode(name string, data []byte) (string, string, error) {
 	if utf8.Valid(data) {
 		return string(data), EncodingUTF8, nil
 	}
-	if hasUndefined1252(data) {
+	if hasUndefined1252(data) || utf8Sequences(data) >= maxStrayUTF8 {
 		return "", "", fail(name, CodeEncoding, nil)
 	}
 	return decodeWith(name, charmap.Windows1252, data, EncodingWindows1252)
@@ -104,6 +104,25 @@ func countFFFD(data []byte, order unicode.Endianness) int {
 		if data[i+hi] == 0xff && data[i+lo] == 0xfd {
 			n++
 		}
+	}
+	return n
+}
+
+// maxStrayUTF8 is how many multi-byte UTF-8 sequences a text that is not valid UTF-8 may hold
+// and still be read as Windows-1252. French in 1252 almost never forms one ("Ã©" would); a
+// text with several is UTF-8 with a few damaged bytes, and decoding it as 1252 would turn
+// every accent into garbage ("rÃ©union").
+const maxStrayUTF8 = 3
+
+// utf8Sequences counts the valid multi-byte UTF-8 sequences in data.
+func utf8Sequences(data []byte) int {
+	n := 0
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r != utf8.RuneError && size > 1 {
+			n++
+		}
+		data = data[size:]
 	}
 	return n
 }

@@ -75,6 +75,8 @@ func readCases(t testing.TB) []readCase {
 		{name: "pdf signature", file: "doc.txt", data: []byte("%PDF-1.7\n"), code: CodeBinary},
 		{name: "zip signature", file: "doc.md", data: []byte("PK\x03\x04rest"), code: CodeBinary},
 		{name: "undefined 1252 byte", file: "bad.txt", data: []byte("caf\xe9 \x81 ok"), code: CodeEncoding},
+		{name: "utf-8 with a stray 1252 byte", file: "mixte.txt", data: []byte("Réunion à l'école, café \xe9 fin"), code: CodeEncoding},
+		{name: "1252 with a chance utf-8 pair", file: "rare.txt", data: []byte("\xc3\xa9 caf\xe9"), title: "rare", body: "Ã© café", encoding: EncodingWindows1252},
 		{name: "odd utf-16", file: "bad.txt", data: []byte{0xff, 0xfe, 'a', 0, 'b'}, code: CodeEncoding},
 		{name: "unpaired surrogate", file: "bad.txt", data: []byte{0xff, 0xfe, 'a', 0, 0x00, 0xd8, 'b', 0}, code: CodeEncoding},
 		{name: "too large", file: "big.txt", data: make([]byte, MaxFileSize+1), code: CodeTooLarge},
