@@ -159,10 +159,14 @@ func (d *document) vrule(x, y1, y2 float64) {
 // countWords counts the words of a text: the runs of characters between spaces that hold
 // at least a letter or a digit (so Markdown markers are not counted).
 func countWords(s string) int {
-	n := 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+	n, counted := 0, false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			counted = false
+		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			n++
+			counted = true
 		}
 	}
 	return n

@@ -36,16 +36,22 @@ type Comparison struct {
 // metadata and the list of variants, then the source and up to three variants per set of
 // pages in side-by-side columns whose lines are aligned. It never panics: an error of the
 // PDF library, or a panic inside it, is returned as an error.
-func WriteComparisonPDF(w io.Writer, c Comparison) (err error) {
+func WriteComparisonPDF(w io.Writer, c Comparison) error {
+	fs, err := fonts()
+	if err != nil {
+		return err
+	}
+	return writeComparison(w, c, fs)
+}
+
+// writeComparison builds and writes the document with the fonts fs, turning a panic into
+// an error.
+func writeComparison(w io.Writer, c Comparison, fs *fontSet) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("export: pdf generation failed: %v", r)
 		}
 	}()
-	fs, err := fonts()
-	if err != nil {
-		return err
-	}
 	d := newDocument(c, fs)
 	d.build()
 	if err := d.pdf.Error(); err != nil {

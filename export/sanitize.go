@@ -33,6 +33,11 @@ func cleanText(s string, fs *fontSet) string {
 			continue
 		}
 		if out != '\n' && !fs.has(out) {
+			if alt, ok := fallbacks[out]; ok {
+				b.WriteString(alt)
+				lastPlaceholder = false
+				continue
+			}
 			out = placeholder
 		}
 		if out == placeholder && lastPlaceholder {
@@ -42,6 +47,14 @@ func cleanText(s string, fs *fontSet) string {
 		b.WriteRune(out)
 	}
 	return b.String()
+}
+
+// fallbacks spell in plain characters some signs people type in reports that the embedded
+// fonts lack.
+var fallbacks = map[rune]string{
+	'→': "->", '←': "<-", '⇒': "=>", '↔': "<->", '≤': "<=", '≥': ">=", '≠': "=/=",
+	'✓': "[x]", '✔': "[x]", '☑': "[x]", '☐': "[ ]", '✗': "x", '✘': "x",
+	'●': "•", '▪': "•", '■': "•", '◆': "•", '►': "•", '▶': "•", '★': "*", '☆': "*",
 }
 
 // cleanLine is cleanText for a one-line field: newlines become spaces and runs of spaces

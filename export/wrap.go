@@ -87,14 +87,19 @@ func (w *lineWrapper) add(unit string) {
 		w.start(unit, uw)
 	default:
 		w.flush()
-		w.hardBreak(unit)
+		if !w.splitAtHyphen(unit) {
+			w.hardBreak(unit)
+		}
 	}
 }
 
 // splitAtHyphen puts on the current line the longest part of a compound word, up to one of
 // its hyphens, that fits; the rest starts the next line. It reports whether it did.
 func (w *lineWrapper) splitAtHyphen(unit string) bool {
-	room := w.avail - w.curW - w.space
+	room := w.avail
+	if w.hasCur {
+		room -= w.curW + w.space
+	}
 	best := -1
 	for i := 1; i < len(unit)-1; i++ {
 		if unit[i] != '-' || !isLetterByte(unit[i-1]) || !isLetterByte(unit[i+1]) {
@@ -108,8 +113,11 @@ func (w *lineWrapper) splitAtHyphen(unit string) bool {
 	if best < 0 {
 		return false
 	}
-	w.cur.WriteByte(' ')
+	if w.hasCur {
+		w.cur.WriteByte(' ')
+	}
 	w.cur.WriteString(unit[:best])
+	w.hasCur = true
 	w.flush()
 	w.add(unit[best:])
 	return true
@@ -122,18 +130,48 @@ func isLetterByte(b byte) bool {
 }
 
 // hardBreak cuts a word wider than a line into pieces that fit; the last piece starts the
-// next line.
+// next line. A piece never begins with a mark that must not open a line: the cut moves
+// back a character or two instead.
 func (w *lineWrapper) hardBreak(unit string) {
 	start, width := 0, 0.0
+	var widths []float64 // of each character since start, to move a cut back
+	var offsets []int    // and where each begins in unit
 	for i, r := range unit {
 		rw := w.m.width(w.st, string(r))
 		if width+rw > w.avail && i > start {
-			w.lines = append(w.lines, unit[start:i])
-			start, width = i, 0
+			cut := backOff(unit, offsets, i)
+			w.lines = append(w.lines, unit[start:cut])
+			k := len(offsets)
+			for k > 0 && offsets[k-1] >= cut {
+				k--
+			}
+			width = 0
+			for _, cw := range widths[k:] {
+				width += cw
+			}
+			start = cut
+			widths = append(widths[:0], widths[k:]...)
+			offsets = append(offsets[:0], offsets[k:]...)
 		}
 		width += rw
+		widths = append(widths, rw)
+		offsets = append(offsets, i)
 	}
 	w.start(unit[start:], width)
+}
+
+// backOff moves a cut at byte i of unit back while the character there must not begin a
+// line, keeping at least one character (whose offsets are given) before it.
+func backOff(unit string, offsets []int, i int) int {
+	cut := i
+	for k := len(offsets) - 1; k > 0; k-- {
+		r, _ := utf8.DecodeRuneInString(unit[cut:])
+		if !startsClosing(string(r)) && r != ' ' {
+			return cut
+		}
+		cut = offsets[k]
+	}
+	return i
 }
 
 func (w *lineWrapper) start(unit string, uw float64) {
