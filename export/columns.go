@@ -25,7 +25,7 @@ var (
 )
 
 func (d *document) sourceColumn() *column {
-	body := cleanText(d.c.Source.Body, d.fs)
+	body := d.body
 	col := &column{
 		name:   d.lab.source,
 		blocks: parseMarkdown(body),

@@ -70,7 +70,7 @@ func (d *document) room(y, h float64) float64 {
 func (d *document) metaTable(y float64) float64 {
 	m := d.c.Source.Meta
 	src := fmt.Sprintf(d.lab.revision, d.c.Source.Number) + " · " +
-		fmt.Sprintf(d.lab.words, d.lab.formatCount(countWords(d.c.Source.Body)))
+		fmt.Sprintf(d.lab.words, d.lab.formatCount(countWords(d.body)))
 	fields := []struct{ label, value string }{
 		{d.lab.kind, d.lab.kindName(m.Kind)},
 		{d.lab.date, d.lab.formatMetaDate(m.Date)},

@@ -62,6 +62,7 @@ type document struct {
 	c      Comparison
 	lab    labels
 	title  string // the report's title, cleaned
+	body   string // the source's body, cleaned
 	st     style  // the font currently selected
 	color  rgb    // the text colour currently selected
 	header bool   // draw the running header on new pages
@@ -77,6 +78,7 @@ func newDocument(c Comparison, fs *fontSet) *document {
 	pdf.SetMargins(marginX, headerRule, marginX)
 	d := &document{pdf: pdf, fs: fs, c: c, lab: labelsFor(c.Language), color: rgb{-1, -1, -1}}
 	d.title = cleanLine(c.Source.Title, fs)
+	d.body = cleanText(c.Source.Body, fs)
 	d.setMetadata()
 	return d
 }
