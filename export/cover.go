@@ -101,7 +101,16 @@ func (d *document) variantTable(y float64) float64 {
 	if len(d.c.Variants) == 0 {
 		return d.paragraph(marginX, y+6, contentW, style{"I", 9}, colorMuted, d.lab.noVariants, 5)
 	}
-	y += 5
+	y = d.tableHeads(y + 5)
+	for i, v := range d.c.Variants {
+		y = d.variantRow(i, v, y+5)
+	}
+	return y
+}
+
+// tableHeads draws the heads of the table of variants at baseline y and returns the y of
+// the rule under them.
+func (d *document) tableHeads(y float64) float64 {
 	heads := []string{"", d.lab.engineModel, d.lab.preset, d.lab.status}
 	for i, h := range heads {
 		d.text(tableCols[i].x, y, tableHead, colorMuted, h)
@@ -109,9 +118,6 @@ func (d *document) variantTable(y float64) float64 {
 	d.textRight(pageW-marginX, y, tableHead, colorMuted, capitalize(strings.TrimSpace(fmt.Sprintf(d.lab.words, ""))))
 	y += 2
 	d.rule(marginX, pageW-marginX, y, 0.2, colorRule)
-	for i, v := range d.c.Variants {
-		y = d.variantRow(i, v, y+5)
-	}
 	return y
 }
 
@@ -144,7 +150,10 @@ func (d *document) variantRow(i int, v model.Variant, y float64) float64 {
 	if e := cleanLine(v.Error, d.fs); e != "" && v.Status != model.StatusDone {
 		errText = d.lab.errorLabel + " " + e
 	}
-	y = d.room(y, float64(lines)*4.6+4)
+	page := d.pdf.PageNo()
+	if y = d.room(y, float64(lines)*4.6+4); d.pdf.PageNo() != page {
+		y = d.tableHeads(y) + 5 // the table goes on over a new page: repeat its heads
+	}
 	for j, cell := range cells {
 		for k, line := range wrapped[j] {
 			d.text(tableCols[j].x, y+float64(k)*4.6, cell.st, cell.c, line)

@@ -31,9 +31,14 @@ func TestLook(t *testing.T) {
 	for i := range long.Variants {
 		long.Variants[i].Text = longSource(2000 + 100*i)
 	}
+	forty := frenchComparison(t)
+	for range 37 {
+		forty.Variants = append(forty.Variants, forty.Variants[len(forty.Variants)%3])
+	}
 	samples := map[string]Comparison{
-		"long": long,
-		"fr":   frenchComparison(t), "en": englishComparison(t), "seven": seven, "odd": odd, "alone": alone,
+		"forty": forty,
+		"long":  long,
+		"fr":    frenchComparison(t), "en": englishComparison(t), "seven": seven, "odd": odd, "alone": alone,
 	}
 	for name, c := range samples {
 		if err := SaveComparisonPDF(filepath.Join(dir, name+".pdf"), c); err != nil {

@@ -164,15 +164,7 @@ var linkRE = regexp.MustCompile(`(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*
 // stripInline removes inline Markdown: emphasis and strike markers, code ticks, link syntax
 // (keeping the text and, when it differs, the address), backslash escapes.
 func stripInline(s string) string {
-	if strings.Contains(s, "](") {
-		s = linkRE.ReplaceAllStringFunc(s, func(m string) string {
-			g := linkRE.FindStringSubmatch(m)
-			if g[1] == "!" || g[3] == "" || g[2] == g[3] {
-				return g[2]
-			}
-			return g[2] + " (" + g[3] + ")"
-		})
-	}
+	s = stripLinks(s)
 	if !strings.ContainsAny(s, "*_`~\\<") {
 		return strings.TrimSpace(s)
 	}
@@ -180,33 +172,51 @@ func stripInline(s string) string {
 	b.Grow(len(s))
 	prev := ' '
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		next, nn := utf8.DecodeRuneInString(s[i+n:])
-		switch {
-		case r == '\\' && nn > 0 && strings.ContainsRune(asciiPunct, next):
-			b.WriteRune(next)
-			prev, i = next, i+n+nn
-			continue
-		case r == '`', (r == '*' || r == '_' || r == '~') && next == r:
-			i += n
-			if r != '`' {
-				i += nn
-			}
-			continue
-		case (r == '*' || r == '_') && isEmphasis(prev, next):
-			i += n
-			continue
-		case r == '<' && strings.HasPrefix(s[i+n:], "http"):
-			if end := strings.IndexByte(s[i:], '>'); end > 0 {
-				b.WriteString(s[i+n : i+end])
-				i += end + 1
-				continue
-			}
+		n, out := inlineStep(s, i, prev)
+		if out != "" {
+			b.WriteString(out)
+			prev, _ = utf8.DecodeLastRuneInString(out)
 		}
-		b.WriteRune(r)
-		prev, i = r, i+n
+		i += n
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// stripLinks replaces Markdown links and images by their text, followed by the address in
+// brackets when it differs from the text.
+func stripLinks(s string) string {
+	if !strings.Contains(s, "](") {
+		return s
+	}
+	return linkRE.ReplaceAllStringFunc(s, func(m string) string {
+		g := linkRE.FindStringSubmatch(m)
+		if g[1] == "!" || g[3] == "" || g[2] == g[3] {
+			return g[2]
+		}
+		return g[2] + " (" + g[3] + ")"
+	})
+}
+
+// inlineStep reads the character at byte i of s, after prev, and returns how many bytes it
+// consumed and what to write in their place.
+func inlineStep(s string, i int, prev rune) (int, string) {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	next, nn := utf8.DecodeRuneInString(s[i+n:])
+	switch {
+	case r == '\\' && nn > 0 && strings.ContainsRune(asciiPunct, next):
+		return n + nn, string(next) // an escaped mark is kept as it is
+	case r == '`':
+		return n, ""
+	case next == r && strings.ContainsRune("*_~", r):
+		return n + nn, "" // strong emphasis or strike-through
+	case strings.ContainsRune("*_", r) && isEmphasis(prev, next):
+		return n, ""
+	case r == '<' && strings.HasPrefix(s[i+n:], "http"):
+		if end := strings.IndexByte(s[i:], '>'); end > 0 {
+			return end + 1, s[i+n : i+end] // an autolink
+		}
+	}
+	return n, s[i : i+n]
 }
 
 // isEmphasis reports whether a single * or _ between prev and next is an emphasis marker:

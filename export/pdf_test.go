@@ -139,10 +139,11 @@ func TestComparisonPDFRobustness(t *testing.T) {
 	base := frenchComparison(t)
 	longURL := "https://concertation.saint-aubin-sur-lys.example/ateliers/2025/place-du-marche/" +
 		strings.Repeat("compte-rendu-définitif", 8) + ".pdf"
-	seven := make([]model.Variant, 7)
-	for i := range seven {
-		seven[i] = base.Variants[i%3]
+	seven, forty := make([]model.Variant, 7), make([]model.Variant, 40)
+	for i := range forty {
+		forty[i] = base.Variants[i%3]
 	}
+	copy(seven, forty)
 	tests := []struct {
 		name      string
 		edit      func(c *Comparison)
@@ -163,6 +164,7 @@ func TestComparisonPDFRobustness(t *testing.T) {
 			c.Variants[0].Text = longURL
 		}, 2, 3, nil},
 		{"seven variants", func(c *Comparison) { c.Variants = seven }, 4, 7, []string{"Variante 7", "Page 4 sur"}},
+		{"forty variants: the cover goes on", func(c *Comparison) { c.Variants = forty }, 30, 30, []string{"Variante 40", "Page 30 sur 30"}},
 		{"unknown language and zero time", func(c *Comparison) { c.Language = "de"; c.Exported = time.Time{} }, 3, 3, nil},
 	}
 	for _, tt := range tests {
