@@ -92,7 +92,11 @@ func (d *document) setMetadata() {
 	d.pdf.SetSubject(subject, true)
 	d.pdf.SetKeywords(strings.Join(nonEmpty(keywords), ", "), true)
 	d.pdf.SetCreator(cleanLine("Rapporteur "+d.c.AppVersion, d.fs), true)
-	d.pdf.SetLang(d.lab.pdfLang)
+	lang := meta.Language // the language of most of the text: the source's
+	if !lang.Valid() {
+		lang = d.lab.lang
+	}
+	d.pdf.SetLang(string(lang))
 	if !d.c.Exported.IsZero() {
 		d.pdf.SetCreationDate(d.c.Exported)
 		d.pdf.SetModificationDate(d.c.Exported)

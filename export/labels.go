@@ -12,7 +12,6 @@ import (
 // labels are the words of the document itself, in the language of the export.
 type labels struct {
 	lang          model.Language
-	pdfLang       string // BCP 47 tag for the PDF catalogue
 	docKind       string // above the title on the cover, and the PDF subject
 	exported      string
 	kind          string
@@ -50,7 +49,7 @@ type labels struct {
 }
 
 var french = labels{
-	lang: model.French, pdfLang: "fr-FR",
+	lang:    model.French,
 	docKind: "Compte-rendu comparé", exported: "Exporté le", kind: "Type de séance",
 	date: "Date", place: "Lieu", organisers: "Organisé par", audience: "Public",
 	sourceRev: "Texte source", revision: "révision %d", variants: "Variantes",
@@ -81,7 +80,7 @@ var french = labels{
 }
 
 var english = labels{
-	lang: model.English, pdfLang: "en-GB",
+	lang:    model.English,
 	docKind: "Compared report", exported: "Exported on", kind: "Kind of session",
 	date: "Date", place: "Place", organisers: "Organised by", audience: "Audience",
 	sourceRev: "Source text", revision: "revision %d", variants: "Variants",

@@ -257,6 +257,9 @@ func TestComparisonPDFStructure(t *testing.T) {
 	if !bytes.HasSuffix(bytes.TrimSpace(b), []byte("%%EOF")) {
 		t.Errorf("does not end with %%%%EOF")
 	}
+	if !bytes.Contains(b, []byte("/Lang (fr)")) {
+		t.Errorf("no /Lang (fr) in the catalogue")
+	}
 	path := render(t, frenchComparison(t))
 	info := pdfInfo(t, path)
 	want := map[string]string{
