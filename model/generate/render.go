@@ -207,14 +207,18 @@ func keyPoints(units []unit, o *output, ratio float64) {
 func decisions(units []unit, o *output, ratio float64) {
 	var groups [2][]unit
 	total := 0
-	for _, u := range units {
+	sectionCue := map[int]cue{}
+	for i, u := range units {
 		total += u.words
 		if u.kind == unitHeading {
+			if u.section == i {
+				sectionCue[i] = cueOf(u.plain)
+			}
 			continue
 		}
 		c := cueOf(u.plain)
 		if c == cueNone && u.section >= 0 {
-			c = cueOf(units[u.section].plain)
+			c = sectionCue[u.section]
 		}
 		if c != cueNone {
 			groups[c-cueDecision] = append(groups[c-cueDecision], u)

@@ -1,0 +1,137 @@
+package generate
+
+import (
+	"cmp"
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// Sink persists variants; *store.Store implements it.
+type Sink interface {
+	// SaveVariant writes v, replacing the stored variant with the same ID.
+	SaveVariant(ctx context.Context, v model.Variant) error
+}
+
+// EventKind says what happened to a variant.
+type EventKind int
+
+// The events of a variant's generation, in the order they happen. Done, Failed and Cancelled
+// are final: exactly one of them ends every variant.
+const (
+	EventQueued    EventKind = iota // waiting for a worker
+	EventLoading                    // the engine prepares (loads a model, reads the source)
+	EventDelta                      // text was added
+	EventDone                       // finished normally
+	EventFailed                     // stopped on an error; the partial text is kept
+	EventCancelled                  // stopped by the user; the partial text is kept
+)
+
+var eventNames = [...]string{"queued", "loading", "delta", "done", "failed", "cancelled"}
+
+// String returns the event's name in English, lower case.
+func (k EventKind) String() string {
+	if k < 0 || int(k) >= len(eventNames) {
+		return "unknown"
+	}
+	return eventNames[k]
+}
+
+// Final reports whether no event follows this one for the same variant.
+func (k EventKind) Final() bool { return k >= EventDone && k <= EventCancelled }
+
+// Event is one step of one variant's generation, as the scheduler reports it.
+type Event struct {
+	// Index is the variant's Index in its run.
+	Index int
+	// Kind is what happened.
+	Kind EventKind
+	// Delta is the text added, for EventDelta.
+	Delta string
+	// Fraction is the progress, 0 to 1, or negative when unknown.
+	Fraction float64
+	// Variant is a snapshot of the variant after this event: Status, Text so far, Error,
+	// ErrorCode and Stats.
+	Variant model.Variant
+}
+
+// DefaultSaveInterval is how often a streaming variant's partial text is saved by default.
+const DefaultSaveInterval = time.Second
+
+// defaultCancelGrace is how long a cancelled engine may take to return before the scheduler
+// ends its variant without waiting.
+const defaultCancelGrace = 2 * time.Second
+
+// Scheduler runs the variants of a run on their engines, streams their events and persists
+// them. It is safe for concurrent use; each Start returns an independent Job.
+type Scheduler struct {
+	engines map[string]Engine
+	presets []model.Preset
+	sink    Sink
+
+	mu           sync.Mutex
+	saveInterval time.Duration
+	workers      int           // variants generated at once
+	cancelGrace  time.Duration // see defaultCancelGrace
+}
+
+// NewScheduler returns a scheduler serving the given engines (by Name) and presets, saving
+// variants to sink.
+func NewScheduler(engines []Engine, presets []model.Preset, sink Sink) *Scheduler {
+	byName := make(map[string]Engine, len(engines))
+	for _, e := range engines {
+		byName[e.Name()] = e
+	}
+	return &Scheduler{
+		engines:      byName,
+		presets:      slices.Clone(presets),
+		sink:         sink,
+		saveInterval: DefaultSaveInterval,
+		workers:      runtime.NumCPU(),
+		cancelGrace:  defaultCancelGrace,
+	}
+}
+
+// SetSaveInterval sets how often a streaming variant is saved; d <= 0 restores the default
+// of one second. It applies to the runs started afterwards.
+func (s *Scheduler) SetSaveInterval(d time.Duration) {
+	if d <= 0 {
+		d = DefaultSaveInterval
+	}
+	s.mu.Lock()
+	s.saveInterval = d
+	s.mu.Unlock()
+}
+
+// Start generates variants of rev in the background and returns the job at once. The
+// variants come as the store created them (status queued). onEvent, if not nil, receives
+// every event of the run, one at a time, from the scheduler's goroutines; it must return
+// quickly and must not call Wait. It may call Cancel and CancelVariant.
+func (s *Scheduler) Start(ctx context.Context, rev model.Revision, variants []model.Variant, onEvent func(Event)) *Job {
+	s.mu.Lock()
+	saveInterval, workers, grace := s.saveInterval, s.workers, s.cancelGrace
+	s.mu.Unlock()
+	jctx, cancel := context.WithCancel(ctx)
+	j := &Job{
+		sched:        s,
+		rev:          rev,
+		ctx:          jctx,
+		cancel:       cancel,
+		saveCtx:      context.WithoutCancel(ctx),
+		onEvent:      onEvent,
+		saveInterval: saveInterval,
+		grace:        grace,
+		done:         make(chan struct{}),
+	}
+	for _, v := range variants {
+		sctx, scancel := context.WithCancel(jctx)
+		j.slots = append(j.slots, &slot{index: v.Index, v: v, ctx: sctx, cancel: scancel})
+	}
+	slices.SortStableFunc(j.slots, func(a, b *slot) int { return cmp.Compare(a.index, b.index) })
+	go j.run(max(1, workers))
+	return j
+}
