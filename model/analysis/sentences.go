@@ -166,25 +166,38 @@ func isTableSeparator(s string) bool {
 
 // listMarker returns the length of a list marker ("- ", "1. ", "2) ", "- [x] ") at s, or 0.
 func listMarker(s string) int {
-	n := 0
-	switch {
-	case len(s) >= 2 && strings.IndexByte("-*+", s[0]) >= 0 && (s[1] == ' ' || s[1] == '\t'):
-		n = 2
-	default:
-		d := 0
-		for d < len(s) && d < 9 && s[d] >= '0' && s[d] <= '9' {
-			d++
-		}
-		if d == 0 || d+1 >= len(s) || (s[d] != '.' && s[d] != ')') || (s[d+1] != ' ' && s[d+1] != '\t') {
-			return 0
-		}
-		n = d + 2
+	n := bulletMarker(s)
+	if n == 0 {
+		n = orderedMarker(s)
+	}
+	if n == 0 {
+		return 0
 	}
 	n += indent(s[n:])
 	if t := s[n:]; len(t) >= 4 && t[0] == '[' && strings.IndexByte(" xX", t[1]) >= 0 && t[2] == ']' && t[3] == ' ' {
-		n += 4
+		n += 4 // a task list's check box
 	}
 	return n
+}
+
+// bulletMarker returns 2 for "- ", "* " or "+ " at s, or 0.
+func bulletMarker(s string) int {
+	if len(s) >= 2 && strings.IndexByte("-*+", s[0]) >= 0 && (s[1] == ' ' || s[1] == '\t') {
+		return 2
+	}
+	return 0
+}
+
+// orderedMarker returns the length of "12. " or "12) " at s, or 0.
+func orderedMarker(s string) int {
+	d := 0
+	for d < len(s) && d < 9 && s[d] >= '0' && s[d] <= '9' {
+		d++
+	}
+	if d == 0 || d+1 >= len(s) || (s[d] != '.' && s[d] != ')') || (s[d+1] != ' ' && s[d+1] != '\t') {
+		return 0
+	}
+	return d + 2
 }
 
 // splitBlock appends the sentences of text[bs:be] to out.

@@ -158,9 +158,7 @@ func inlineMarkup(s string, i int, atLine bool) (int, string) {
 		}
 		return 1, ""
 	case '\\':
-		if i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!<>~|", s[i+1]) >= 0 {
-			return 2, s[i+1 : i+2]
-		}
+		return escape(s, i)
 	case '!', '[':
 		return linkText(s, i)
 	case '<':
@@ -181,6 +179,14 @@ func window(s string, i int) string {
 		w = w[:k]
 	}
 	return w
+}
+
+// escape handles a backslash escape at s[i:].
+func escape(s string, i int) (int, string) {
+	if i+1 < len(s) && strings.IndexByte("\\`*_{}[]()#+-.!<>~|", s[i+1]) >= 0 {
+		return 2, s[i+1 : i+2]
+	}
+	return 0, ""
 }
 
 // linkText handles [text](url) and ![alt](url) at s[i:].

@@ -206,15 +206,20 @@ func TestBuiltinProgressAndStats(t *testing.T) {
 			if text.String() != res.Text || events[len(events)-1].Fraction != 1 {
 				t.Errorf("deltas do not add up to the text")
 			}
-			s := res.Stats
-			if s.Started.IsZero() || s.Finished.Before(s.Started) || s.PromptTokens != analysis.WordCount(f.body) ||
-				s.OutputTokens != analysis.WordCount(res.Text) || s.OutputTokens == 0 || res.DoneReason != "stop" {
-				t.Errorf("bad stats %+v", s)
-			}
-			if ratio := float64(s.OutputTokens) / float64(s.PromptTokens); p.TargetRatio > 0 && ratio > 2*p.TargetRatio {
-				t.Errorf("output is %.2f of the source, target %.2f", ratio, p.TargetRatio)
-			}
+			checkStats(t, f.body, p, res)
 		})
+	}
+}
+
+func checkStats(t *testing.T, body string, p model.Preset, res Result) {
+	t.Helper()
+	s := res.Stats
+	if s.Started.IsZero() || s.Finished.Before(s.Started) || s.PromptTokens != analysis.WordCount(body) ||
+		s.OutputTokens != analysis.WordCount(res.Text) || s.OutputTokens == 0 || res.DoneReason != "stop" {
+		t.Errorf("bad stats %+v", s)
+	}
+	if ratio := float64(s.OutputTokens) / float64(s.PromptTokens); p.TargetRatio > 0 && ratio > 2*p.TargetRatio {
+		t.Errorf("output is %.2f of the source, target %.2f", ratio, p.TargetRatio)
 	}
 }
 

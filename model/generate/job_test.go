@@ -30,6 +30,9 @@ func TestSchedulerAllDone(t *testing.T) {
 		if saved := sink.last(t, i); saved.Status != model.StatusDone || saved.Text != v.Text {
 			t.Errorf("variant %d saved as %s %q", i, saved.Status, saved.Text)
 		}
+		if n := sink.count(i, model.StatusDone); n != 1 {
+			t.Errorf("variant %d saved %d times as done, want once", i, n)
+		}
 		var streamed string
 		for _, e := range rec.of(i) {
 			streamed += e.Delta

@@ -116,9 +116,7 @@ func (o *output) run(body string, run []unit) {
 		return
 	}
 	o.add(sep, prefix+parts[0])
-	for _, p := range parts[1:] {
-		o.pieces = append(o.pieces, p)
-	}
+	o.pieces = append(o.pieces, parts[1:]...)
 	o.last = run[0].kind
 }
 
