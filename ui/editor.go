@@ -119,6 +119,9 @@ func (e *editor) load(r model.Report) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.report = r
+	e.mu.Lock()
+	e.draft, e.dirty = r, false
+	e.mu.Unlock()
 	e.title.SetText(r.Title)
 	e.kind.SetSelectedIndex(kindIndex(r.Kind))
 	e.date.SetText(model.FormatDate(r.Date, CurrentLanguage()))
@@ -141,6 +144,9 @@ func (e *editor) clear() {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.report = model.Report{}
+	e.mu.Lock()
+	e.draft, e.dirty = model.Report{}, false
+	e.mu.Unlock()
 	for _, en := range []*widget.Entry{e.title, e.date, e.place, e.organisers, e.audience, e.body} {
 		en.SetText("")
 	}
@@ -164,6 +170,9 @@ func (e *editor) setTitle(title string) {
 	e.loading = true
 	e.title.SetText(title)
 	e.report.Title = title
+	e.mu.Lock()
+	e.draft.Title = title
+	e.mu.Unlock()
 	e.loading = false
 }
 
@@ -181,9 +190,11 @@ func (e *editor) onChanged() {
 }
 
 // collect reads the widgets into a report. A field that does not validate keeps its last
-// saved value, so a half-typed date never blocks saving the body.
+// valid value, so a blank title or a half-typed date never blocks saving the body.
 func (e *editor) collect() model.Report {
-	r := e.report
+	e.mu.Lock()
+	r := e.draft
+	e.mu.Unlock()
 	if t := strings.TrimSpace(e.title.Text); t != "" {
 		r.Title = t
 	}

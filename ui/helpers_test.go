@@ -55,15 +55,15 @@ func (q *uiQueue) drain() {
 }
 
 type testEnv struct {
-	t     *testing.T
-	app   fyne.App
-	win   fyne.Window
-	u     *UI
-	st    *store.Store
-	path  string
-	q     *uiQueue
-	eng   *generate.Builtin
-	dir   string
+	t    *testing.T
+	app  fyne.App
+	win  fyne.Window
+	u    *UI
+	st   *store.Store
+	path string
+	q    *uiQueue
+	eng  *generate.Builtin
+	dir  string
 }
 
 // newTestEnv opens a fresh workspace and builds the interface on Fyne's test driver.

@@ -61,7 +61,7 @@ func kindLabel(k model.SessionKind) string {
 	case model.KindConsultation:
 		return lang.L("Consultation or committee")
 	default:
-		return lang.L("Other")
+		return lang.L("Other kind of session")
 	}
 }
 

@@ -166,7 +166,7 @@ func (l *library) onImport() {
 		_ = rc.Close()
 		l.importFile(path)
 	}, l.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".md", ".markdown", ".txt"}))
+	d.SetFilter(storage.NewExtensionFileFilter(imports.Extensions()))
 	d.Show()
 }
 
@@ -179,7 +179,11 @@ func (l *library) importFile(path string) {
 				l.u.showError(err)
 				return
 			}
-			r := model.NewReport(im.Title, model.GuessLanguage(im.Body, CurrentLanguage()))
+			title := im.Title
+			if title == "" {
+				title = lang.L("Untitled report")
+			}
+			r := model.NewReport(title, model.GuessLanguage(im.Body, CurrentLanguage()))
 			r.Body = im.Body
 			l.create(r)
 		})

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -61,7 +62,7 @@ func (s *settings) show() {
 	)
 	note := widget.NewLabel(lang.L("The language applies at once to the whole window."))
 	note.Wrapping = fyne.TextWrapWord
-	s.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), containerVBox(form, note), s.u.win)
+	s.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), container.NewVBox(form, note), s.u.win)
 	s.dlg.Resize(fyne.NewSize(480, 260))
 	s.dlg.Show()
 }

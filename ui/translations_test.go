@@ -34,7 +34,7 @@ func sourceKeys(t *testing.T, dir string) map[string]string {
 				return true
 			}
 			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || sel.X.(*ast.Ident) == nil {
+			if !ok {
 				return true
 			}
 			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" || (sel.Sel.Name != "L" && sel.Sel.Name != "X") {

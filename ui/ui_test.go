@@ -35,6 +35,7 @@ func TestWriteGenerateCompareExport(t *testing.T) {
 	u.ed.title.SetText("")
 	test.Type(u.ed.title, "Atelier place du Marché")
 	u.ed.body.SetText(sample(t))
+	u.tabs.SelectIndex(1)
 	test.Tap(u.gen.start)
 	if u.gen.job == nil {
 		t.Fatalf("generation did not start: %q", u.gen.hint.Text)

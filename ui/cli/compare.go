@@ -117,7 +117,11 @@ func runCompare(e *env, args []string) int {
 
 // sourceRevision turns an imported file into the revision the variants are made from.
 func sourceRevision(im imports.Imported) model.Revision {
-	meta := model.Meta{Title: im.Title, Kind: model.KindOther, Language: model.GuessLanguage(im.Body, model.French)}
+	title := im.Title
+	if title == "" {
+		title = lang.L("Untitled report")
+	}
+	meta := model.Meta{Title: title, Kind: model.KindOther, Language: model.GuessLanguage(im.Body, model.French)}
 	return model.Revision{ID: 1, Number: 1, Meta: meta, Body: im.Body, Hash: model.ContentHash(meta, im.Body), Created: time.Now().UTC()}
 }
 
