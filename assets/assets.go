@@ -22,3 +22,8 @@ var Presets []byte
 //
 //go:embed Icon.png
 var Icon []byte
+
+// Samples holds example reports under samples/, written for fictional sessions.
+//
+//go:embed samples/*.md
+var Samples embed.FS

@@ -60,9 +60,7 @@ func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 		u.Close()
 		w.Close()
 	})
-	if id := int64(a.Preferences().Int(prefLastReport)); id > 0 {
-		u.lib.selectReport(id)
-	}
+	u.lib.openInitial(int64(a.Preferences().Int(prefLastReport)))
 	return u
 }
 

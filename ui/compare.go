@@ -75,7 +75,7 @@ func newColumn(win fyne.Window) *column {
 		text:     widget.NewRichText(),
 	}
 	col.title.Truncation = fyne.TextTruncateEllipsis
-	col.subtitle.Truncation = fyne.TextTruncateEllipsis
+	col.subtitle.Wrapping = fyne.TextWrapWord
 	col.subtitle.SizeName = theme.SizeNameCaptionText
 	col.text.Wrapping = fyne.TextWrapWord
 	col.copyBtn = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
@@ -92,6 +92,25 @@ func (col *column) setText(markdown string) {
 	}
 	col.markdown = markdown
 	col.text.ParseMarkdown(markdown)
+	shrinkHeadings(col.text)
+}
+
+// shrinkHeadings brings Markdown headings down one size, to suit narrow columns.
+func shrinkHeadings(rt *widget.RichText) {
+	for _, seg := range rt.Segments {
+		ts, ok := seg.(*widget.TextSegment)
+		if !ok {
+			continue
+		}
+		switch ts.Style.SizeName {
+		case theme.SizeNameHeadingText:
+			ts.Style.SizeName = theme.SizeNameSubHeadingText
+		case theme.SizeNameSubHeadingText:
+			ts.Style.SizeName = theme.SizeNameText
+			ts.Style.TextStyle.Bold = true
+		}
+	}
+	rt.Refresh()
 }
 
 // clear empties the view when no report is open.

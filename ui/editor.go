@@ -35,6 +35,7 @@ type editor struct {
 	body       *widget.Entry
 	preview    *widget.RichText
 	status     *widget.Label
+	forms      []*widget.Form
 	root       fyne.CanvasObject
 
 	loading bool         // true while load fills the widgets, so their callbacks do not save
@@ -105,6 +106,7 @@ func (e *editor) layout() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Organisers"), e.organisers),
 		widget.NewFormItem(lang.L("Audience"), e.audience),
 	)
+	e.forms = []*widget.Form{left, right}
 	meta := container.NewGridWithColumns(2, left, right)
 	bodyPane := container.NewBorder(widget.NewLabelWithStyle(lang.L("Text (Markdown)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, e.body)
 	previewPane := container.NewBorder(widget.NewLabelWithStyle(lang.L("Preview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, container.NewVScroll(e.preview))
@@ -162,6 +164,9 @@ func (e *editor) setEnabled(on bool) {
 		} else {
 			w.Disable()
 		}
+	}
+	for _, f := range e.forms {
+		f.Refresh() // form labels follow their widget's state
 	}
 }
 

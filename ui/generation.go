@@ -258,9 +258,11 @@ func variantTitle(ps []model.Preset, v model.Variant) string {
 }
 
 func formatSeconds(d time.Duration) string {
-	s := d.Seconds()
-	if s < 10 {
-		return strings.TrimRight(strings.TrimRight(fmtFloat(s, 2), "0"), ".,")
+	switch {
+	case d < time.Second:
+		return fmtFloat(d.Seconds(), 3)
+	case d < 10*time.Second:
+		return fmtFloat(d.Seconds(), 1)
 	}
-	return fmtFloat(s, 0)
+	return fmtFloat(d.Seconds(), 0)
 }

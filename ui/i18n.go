@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/rapporteur/rapporteur/assets"
@@ -24,14 +26,42 @@ func LoadTranslations(choice string) error {
 	return applyLanguage(choice)
 }
 
-// applyLanguage makes the chosen language win over the system's: lang picks the translation
-// closest to the system locale, so the chosen texts are registered under that locale too.
-func applyLanguage(choice string) error {
-	if choice != LanguageFrench && choice != LanguageEnglish {
-		choice = LanguageEnglish
-		if lang.SystemLocale().LanguageString() == LanguageFrench {
-			choice = LanguageFrench
+// localeEnv are the variables Fyne reads the user's language from on Linux and BSD, with the
+// values the process started with.
+var localeEnv = func() map[string]*string {
+	m := map[string]*string{}
+	for _, name := range []string{"LANGUAGE", "LC_MESSAGES"} {
+		if v, ok := os.LookupEnv(name); ok {
+			m[name] = &v
+		} else {
+			m[name] = nil
 		}
+	}
+	return m
+}()
+
+// applyLanguage switches the interface to the chosen language, or back to the system's. Fyne picks
+// the translation closest to the user's locale, which it reads from LANGUAGE and LC_MESSAGES on
+// Linux; elsewhere, or when LC_ALL pins another language, the chosen texts are registered under
+// the system locale instead (Fyne's own few texts then keep the system's language).
+func applyLanguage(choice string) error {
+	forced := choice == LanguageFrench || choice == LanguageEnglish
+	for name, v := range localeEnv {
+		switch {
+		case forced:
+			_ = os.Setenv(name, choice)
+		case v != nil:
+			_ = os.Setenv(name, *v)
+		default:
+			_ = os.Unsetenv(name)
+		}
+	}
+	// Adding translations again makes lang read the locale anew.
+	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+		return err
+	}
+	if !forced || string(CurrentLanguage()) == choice {
+		return nil
 	}
 	data, err := assets.Translations.ReadFile("translations/" + choice + ".json")
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rapporteur/rapporteur/assets"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/imports"
 )
@@ -22,6 +23,7 @@ type library struct {
 	newBtn  *widget.Button
 	openBtn *widget.Button
 	menuBtn *widget.Button
+	example *widget.Button
 	items   []model.Report
 }
 
@@ -37,13 +39,14 @@ func newLibrary(u *UI) *library {
 	l.newBtn.Importance = widget.HighImportance
 	l.openBtn = widget.NewButtonWithIcon(lang.L("Import…"), theme.FolderOpenIcon(), l.onImport)
 	l.menuBtn = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), l.onMore)
+	l.example = widget.NewButtonWithIcon(lang.L("Open an example"), theme.DocumentIcon(), l.onExample)
 	return l
 }
 
 func (l *library) content() fyne.CanvasObject {
 	buttons := container.NewBorder(nil, nil, nil, l.menuBtn, container.NewGridWithColumns(2, l.newBtn, l.openBtn))
 	top := container.NewVBox(buttons, l.search)
-	return container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewVBox(l.empty)))
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewVBox(l.empty, l.example)))
 }
 
 func (l *library) length() int { return len(l.items) }
@@ -92,10 +95,12 @@ func (l *library) refresh() {
 			l.list.Select(i)
 		}
 	}
-	if len(items) == 0 {
+	if len(items) == 0 && l.search.Text == "" {
 		l.empty.Show()
+		l.example.Show()
 	} else {
 		l.empty.Hide()
+		l.example.Hide()
 	}
 }
 
@@ -268,4 +273,42 @@ func (l *library) delete(id int64) {
 		l.u.closeReport()
 	}
 	l.refresh()
+}
+
+// exampleFile is the sample report offered to first-time users.
+const exampleFile = "samples/atelier-place-du-marche.md"
+
+// onExample creates a report from the sample shipped with the application, so a first-time
+// user can try generating and comparing at once.
+func (l *library) onExample() {
+	data, err := assets.Samples.ReadFile(exampleFile)
+	if err != nil {
+		l.u.showError(err)
+		return
+	}
+	im, err := imports.Read(exampleFile, data)
+	if err != nil {
+		l.u.showError(err)
+		return
+	}
+	r := model.NewReport(im.Title, model.French)
+	r.Body = im.Body
+	r.Date = "2025-06-17"
+	r.Place = "Salle des fêtes, Saint-Aubin-sur-Lys"
+	r.Organisers = "Mairie de Saint-Aubin-sur-Lys"
+	r.Audience = "Habitant·es, commerçant·es du marché"
+	l.create(r)
+}
+
+// openInitial opens the report the user last worked on, or else the most recent one.
+func (l *library) openInitial(last int64) {
+	for _, r := range l.items {
+		if r.ID == last {
+			l.selectReport(last)
+			return
+		}
+	}
+	if len(l.items) > 0 {
+		l.list.Select(0)
+	}
 }

@@ -158,3 +158,30 @@ func TestLanguageSwitch(t *testing.T) {
 		t.Fatalf("back in French the tab reads %q", got)
 	}
 }
+
+func TestExampleReport(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	if !u.lib.example.Visible() {
+		t.Fatal("an empty library should offer the example")
+	}
+	test.Tap(u.lib.example)
+	if u.reportID == 0 || !strings.Contains(u.ed.body.Text, "Saint-Aubin") || u.ed.date.Text != "17/06/2025" {
+		t.Fatalf("example not opened: %q", u.ed.date.Text)
+	}
+	if u.lib.example.Visible() {
+		t.Error("the example button should hide once the library has a report")
+	}
+}
+
+func TestFormatSeconds(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		3 * time.Millisecond:    "0,003",
+		2400 * time.Millisecond: "2,4",
+		42 * time.Second:        "42",
+	} {
+		if got := formatSeconds(d); got != want {
+			t.Errorf("formatSeconds(%v) = %q, want %q", d, got, want)
+		}
+	}
+}

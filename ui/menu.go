@@ -36,6 +36,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		menuItem(lang.L("Cancel all"), "", u.gen.onCancel),
 	)
 	help := fyne.NewMenu(lang.L("Help"),
+		menuItem(lang.L("Open an example"), "", u.lib.onExample),
 		menuItem(lang.L("About Rapporteur"), "", u.onAbout),
 	)
 	return fyne.NewMainMenu(file, gen, help)
