@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"github.com/rapporteur/rapporteur/model/analysis"
 	"math"
 	"strings"
 	"unicode"
@@ -156,21 +157,8 @@ func (d *document) vrule(x, y1, y2 float64) {
 	d.pdf.Line(x, y1, x, y2)
 }
 
-// countWords counts the words of a text: the runs of characters between spaces that hold
-// at least a letter or a digit (so Markdown markers are not counted).
-func countWords(s string) int {
-	n, counted := 0, false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			counted = false
-		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			n++
-			counted = true
-		}
-	}
-	return n
-}
+// countWords counts the words of a text the way the rest of the application does.
+func countWords(s string) int { return analysis.WordCount(s) }
 
 // capitalize puts the first letter of s in upper case.
 func capitalize(s string) string {

@@ -53,7 +53,7 @@ var french = labels{
 	docKind: "Compte-rendu comparé", exported: "Exporté le", kind: "Type de séance",
 	date: "Date", place: "Lieu", organisers: "Organisé par", audience: "Public",
 	sourceRev: "Texte source", revision: "révision %d", variants: "Variantes",
-	variant: "Variante %d", engineModel: "Moteur ou modèle", preset: "Préréglage",
+	variant: "Variante %d", engineModel: "Moteur ou modèle", preset: "Consigne",
 	status: "Statut", words: "%s mots", source: "Source",
 	builtin: "moteur intégré", builtinLong: "moteur intégré (extraction, sans modèle)",
 	generatedBy: "Généré par %s", footer: "Variantes générées par IA — à relire avant diffusion",
