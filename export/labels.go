@@ -20,7 +20,7 @@ type labels struct {
 	organisers    string
 	audience      string
 	sourceRev     string // "Texte source"
-	revision      string // "révision %d"
+	revision      string // "version %d"
 	variants      string
 	variant       string // "Variante %d"
 	engineModel   string
@@ -52,7 +52,7 @@ var french = labels{
 	lang:    model.French,
 	docKind: "Compte-rendu comparé", exported: "Exporté le", kind: "Type de séance",
 	date: "Date", place: "Lieu", organisers: "Organisé par", audience: "Public",
-	sourceRev: "Texte source", revision: "révision %d", variants: "Variantes",
+	sourceRev: "Texte source", revision: "version %d", variants: "Variantes",
 	variant: "Variante %d", engineModel: "Moteur ou modèle", preset: "Consigne",
 	status: "Statut", words: "%s mots", source: "Source",
 	builtin: "moteur intégré", builtinLong: "moteur intégré (extraction, sans modèle)",

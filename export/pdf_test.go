@@ -31,7 +31,7 @@ func TestComparisonPDFFrenchText(t *testing.T) {
 		"45,5 % des répondant·es", "Le chœur de l’église", "participant.es", "1 250 habitants",
 		"« coin des enfants »", "c’est l’endroit où l’on se croise ! »", "380 000 €", "…",
 		"Variantes générées par IA — à relire avant diffusion", "Page 1 sur 3", "Page 3 sur 3",
-		"Source", "Texte source · révision 4", "ÉCHEC",
+		"Source", "Texte source · version 4", "ÉCHEC",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("extracted text lacks %q", want)

@@ -97,7 +97,7 @@ func runCompare(e *env, args []string) int {
 	}
 	im, err := imports.ReadFile(o.source)
 	if err != nil {
-		fmt.Fprintln(e.stderr, o.source+": "+ui.ErrorText(err))
+		fmt.Fprintln(e.stderr, ui.ErrorText(err))
 		return exitFailed
 	}
 	rev := sourceRevision(im)
