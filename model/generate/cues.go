@@ -3,6 +3,7 @@ package generate
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // stopWords are French and English words too common to say what a sentence is about.
@@ -29,42 +30,308 @@ why how all any both each few other own same up down out off again further once
 	return m
 }()
 
-// The cues of decisions and next steps, matched on lower-case text with ’ turned into '.
-var (
-	decisionCue = regexp.MustCompile(`(a|ont|est|sont|avons|a été|ont été) (été )?(décidé|retenu|validé|adopté|approuvé|acté|arrêté|voté)` +
-		`|\bdécid|\bdécision|il est convenu|\bconvenu|\bvalid[ée]|\badopt[ée]|\bapprouv|\bact[ée]e?s?\b|relevé de` +
-		`|\bdecided\b|\bdecision|\bagreed\b|\bapproved\b|\badopted\b|\bresolved\b|\bendorsed\b|\bvoted\b`)
-	nextCue = regexp.MustCompile(`prochaines? étapes?|\bsera\b|\bseront\b|\bs'engagen?t?\b|\bd'ici\b|\bavant le\b` +
-		`|échéance|calendrier|\bactions?\b|à faire|se réunira|\bsuites? à donner|\brendez-vous\b|\bd'ici (la|le|fin)` +
-		`|\bnext steps?\b|\bwill\b|\bdeadline|\bfollow[- ]?up\b|\bto do\b|\bschedule|\baction items?\b` +
-		`|\bby (january|february|march|april|may|june|july|august|september|october|november|december|the end|next)\b`)
-)
-
-// noDecision matches sentences saying that nothing was decided.
-var noDecision = regexp.MustCompile(`aucune décision|pas (encore )?(été )?(de décision|décidé|tranché)|\bno decision|\bnot (yet )?(been )?decided`)
-
 // cue is what a sentence or a section heading announces.
 type cue int
 
 const (
-	cueNone cue = iota
-	cueDecision
-	cueNext
+	cueNone     cue = iota
+	cueDecision     // a decision
+	cueNext         // a next step
+	cuePast         // nothing, in the past tense: it may belong to a section of decisions only
+	cueTimed        // nothing but a date or a deadline: a next step in a section of either
+	cueNever        // a question, an exclamation, or that nothing was decided: never picked
 )
 
-// cueOf returns what a plain text announces: a decision first, else a next step. Questions
-// and sentences saying nothing was decided announce neither.
+// words is a sentence prepared for the cue tests.
+type words struct {
+	list   []string // the words in lower case, ’ as ', without the quoted speech
+	upper  []bool   // whether each word was capitalised
+	padded string   // the words separated by one space, with a space at both ends
+	raw    string   // the whole sentence in lower case
+}
+
+// split prepares plain for the cue tests. Words are runs of letters, digits, ', - and ·; a
+// colon is a word of its own; text inside « » or “ ” is left out, being someone's words.
+func split(plain string) words {
+	w := words{raw: strings.ToLower(plain)}
+	var cur strings.Builder
+	upper, quoted := false, 0
+	flush := func() {
+		if cur.Len() > 0 {
+			w.list, w.upper = append(w.list, cur.String()), append(w.upper, upper)
+			cur.Reset()
+		}
+	}
+	for _, r := range plain {
+		switch {
+		case r == '«' || r == '“':
+			flush()
+			quoted++
+		case r == '»' || r == '”':
+			flush()
+			quoted = max(0, quoted-1)
+		case quoted > 0:
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '·':
+			if cur.Len() == 0 {
+				upper = unicode.IsUpper(r)
+			}
+			if r == '’' {
+				r = '\''
+			}
+			cur.WriteRune(unicode.ToLower(r))
+		case r == ':':
+			flush()
+			cur.WriteByte(':')
+			flush()
+		default:
+			flush()
+		}
+	}
+	flush()
+	w.padded = " " + strings.Join(w.list, " ") + " "
+	return w
+}
+
+// containsAny reports whether one of the padded phrases is in w.
+func (w words) containsAny(list []string) bool {
+	for _, p := range list {
+		if strings.Contains(w.padded, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyWord reports whether one of the words, or what follows its elision (« l'échéance »),
+// is in m.
+func (w words) anyWord(m map[string]bool) bool {
+	for _, s := range w.list {
+		if m[s] || m[s[strings.LastIndexByte(s, '\'')+1:]] {
+			return true
+		}
+	}
+	return false
+}
+
+// word returns word i, or "" out of range.
+func (w words) word(i int) string {
+	if i < 0 || i >= len(w.list) {
+		return ""
+	}
+	return w.list[i]
+}
+
+// cueOf returns what a sentence announces. A decision needs a decision cue; a next step needs
+// a next-step cue, or a future, obligation or plan with a date or deadline, or a future alone
+// outside a sentence in the past or reporting an opinion. A sentence in the past tense counts
+// only with a decision cue; questions and sentences saying nothing was decided never count.
 func cueOf(plain string) cue {
-	s := strings.ReplaceAll(strings.ToLower(plain), "’", "'")
-	switch {
-	case strings.HasSuffix(s, "?") || noDecision.MatchString(s):
-		return cueNone
-	case decisionCue.MatchString(s):
+	w := split(plain)
+	if question(w.raw) || noDecision(w) {
+		return cueNever
+	}
+	if strongDecision(w) {
 		return cueDecision
-	case nextCue.MatchString(s):
+	}
+	if w.anyWord(nextWords) || w.containsAny(nextPhrases) {
+		return cueNext
+	}
+	future := hasFuture(w)
+	if (future || w.anyWord(obligationWords) || w.containsAny(obligationPhrases)) && timed(w) {
+		return cueNext
+	}
+	past := inPast(w)
+	switch {
+	case past:
+		return cuePast
+	case w.anyWord(decisionNouns):
+		return cueDecision
+	case future && !w.anyWord(opinionWords):
+		return cueNext
+	case strings.HasSuffix(strings.TrimRight(w.raw, " »\"”)"), "!"):
+		return cueNever
+	case timed(w):
+		return cueTimed
+	}
+	return cueNone
+}
+
+// headingCue returns what a section heading announces: a heading needs no verb, so a word of
+// decision or of schedule is enough.
+func headingCue(plain string) cue {
+	w := split(plain)
+	switch {
+	case noDecision(w):
+		return cueNone
+	case strongDecision(w) || w.anyWord(decisionNouns):
+		return cueDecision
+	case w.anyWord(nextWords) || w.containsAny(nextPhrases) || w.anyWord(headingWords):
 		return cueNext
 	}
 	return cueNone
+}
+
+// question reports a sentence ending on a question mark, before any closing quote.
+func question(raw string) bool {
+	return strings.HasSuffix(strings.TrimRight(raw, " »\"”)'"), "?")
+}
+
+// noDecision reports a negation followed closely by a word of deciding: « aucune décision »,
+// « rien n'a été tranché », "not yet decided".
+func noDecision(w words) bool {
+	for i, s := range w.list {
+		if !negations[s] {
+			continue
+		}
+		for _, next := range w.list[i+1 : min(i+5, len(w.list))] {
+			for _, stem := range deniedStems {
+				if strings.HasPrefix(next, stem) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// strongDecision reports a decision stated by a verb: « il a été décidé », « est retenu »,
+// « ont validé », "agreed to", "approved the plan", or a phrase such as « décision : ».
+func strongDecision(w words) bool {
+	for i, s := range w.list {
+		if decidedWords[s] {
+			return true
+		}
+		if !decisionParticiples[s] {
+			continue
+		}
+		prev := w.word(i - 1)
+		for j := i - 1; j > 0 && (adverbs[prev] || strings.HasSuffix(prev, "ment")); j-- {
+			prev = w.word(j - 1)
+		}
+		if decisionAux[prev] || (isASCII(s) && decisionObjects[w.word(i+1)]) {
+			return true
+		}
+	}
+	return w.containsAny(decisionPhrases)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// hasFuture reports a verb in the future tense: « sera », « présenteront », « va publier »,
+// "will", "shall", "we'll".
+func hasFuture(w words) bool {
+	for i, s := range w.list {
+		switch {
+		case futureWords[s] || strings.HasSuffix(s, "'ll"):
+			return true
+		case goWords[s] && infinitive(w.word(i+1)):
+			return true
+		case !w.upper[i] && futureVerb(s):
+			return true
+		}
+	}
+	return false
+}
+
+// futureVerb reports a French verb in the future tense by its ending.
+func futureVerb(s string) bool {
+	s = s[strings.LastIndexByte(s, '\'')+1:]
+	if len(s) < 4 || notFuture[s] {
+		return false
+	}
+	for _, end := range futureSuffixes {
+		if strings.HasSuffix(s, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// infinitive reports a word shaped like a French infinitive.
+func infinitive(s string) bool {
+	return len(s) > 3 && (strings.HasSuffix(s, "er") || strings.HasSuffix(s, "ir") || strings.HasSuffix(s, "re") ||
+		strings.HasSuffix(s, "oir"))
+}
+
+// timed reports a date, a deadline or a schedule.
+func timed(w words) bool {
+	if w.anyWord(weakWords) || w.containsAny(weakPhrases) {
+		return true
+	}
+	for i, s := range w.list {
+		if year(s) || (s == "may" && (number(w.word(i-1)) || number(w.word(i+1)))) {
+			return true
+		}
+	}
+	return false
+}
+
+// year reports a year of this century or the last.
+func year(s string) bool {
+	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20")) && number(s)
+}
+
+func number(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// inPast reports a verb in a past tense: « était », « devait », « a rappelé », « se sont
+// répartis », "was", "presented".
+func inPast(w words) bool {
+	for i, s := range w.list {
+		switch {
+		case pastWords[s], imparfait(s), englishPast(s) && !passiveAux[w.word(i-1)]:
+			return true
+		case avoirAux[s] || (s == "sont" && w.word(i-1) == "se"):
+			if participle(w, i+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// participle reports a past participle at word i, after any adverbs.
+func participle(w words, i int) bool {
+	for adverbs[w.word(i)] {
+		i++
+	}
+	s := w.word(i)
+	if s == "" || notParticiple[s] {
+		return false
+	}
+	for _, end := range participleEnds {
+		if strings.HasSuffix(s, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// imparfait reports a French verb in the imperfect or the conditional by its ending.
+func imparfait(s string) bool {
+	return len(s) >= 5 && !notImparfait[s] && (strings.HasSuffix(s, "ait") || strings.HasSuffix(s, "aient"))
+}
+
+// englishPast reports an English verb in the simple past by its ending, leaving out the
+// words of decision, which cueOf weighs itself.
+func englishPast(s string) bool {
+	return len(s) >= 5 && strings.HasSuffix(s, "ed") && isASCII(s) && !notPastEd[s] && !decisionParticiples[s]
 }
 
 // anaphora matches sentences opening on a pronoun, which read badly out of their context.

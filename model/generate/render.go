@@ -199,9 +199,24 @@ func keyPoints(units []unit, o *output, ratio float64) {
 	}
 }
 
+// inherit returns what a sentence counts as in a section whose heading announces section: a
+// sentence without a cue of its own takes the section's, unless it is in the past tense and
+// the section is one of next steps; one that only gives a date or a deadline is a next step.
+func inherit(own, section cue) cue {
+	switch {
+	case own == cueNone, own == cuePast && section == cueDecision:
+		return section
+	case own == cuePast, own == cueTimed && section == cueNone:
+		return cueNone
+	case own == cueTimed:
+		return cueNext
+	}
+	return own
+}
+
 // decisions writes the sentences announcing a decision, then those announcing a next step,
 // each under its fixed label. A sentence counts if it carries a cue itself or sits in a
-// section whose heading does. ratio, when positive, caps the words written.
+// section whose heading does (see cueOf and inherit). ratio, when positive, caps the words written.
 func decisions(units []unit, o *output, ratio float64) {
 	var groups [2][]unit
 	total := 0
@@ -210,15 +225,11 @@ func decisions(units []unit, o *output, ratio float64) {
 		total += u.words
 		if u.kind == unitHeading {
 			if u.section == i {
-				sectionCue[i] = cueOf(u.plain)
+				sectionCue[i] = headingCue(u.plain)
 			}
 			continue
 		}
-		c := cueOf(u.plain)
-		if c == cueNone && u.section >= 0 {
-			c = sectionCue[u.section]
-		}
-		if c != cueNone {
+		if c := inherit(cueOf(u.plain), sectionCue[u.section]); c == cueDecision || c == cueNext {
 			groups[c-cueDecision] = append(groups[c-cueDecision], u)
 		}
 	}
