@@ -137,7 +137,7 @@ func cueOf(plain string) cue {
 		return cueNext
 	}
 	future := hasFuture(w)
-	if (future || w.anyWord(obligationWords) || w.containsAny(obligationPhrases)) && timed(w) {
+	if (future || obliged(w)) && timed(w) {
 		return cueNext
 	}
 	past := inPast(w)
@@ -154,6 +154,11 @@ func cueOf(plain string) cue {
 		return cueTimed
 	}
 	return cueNone
+}
+
+// obliged reports an obligation or a plan: « doit », « est prévu », "is due".
+func obliged(w words) bool {
+	return w.anyWord(obligationWords) || w.containsAny(obligationPhrases)
 }
 
 // headingCue returns what a section heading announces: a heading needs no verb, so a word of
