@@ -38,12 +38,8 @@ func (d *debouncer) flush() {
 	if d.timer != nil {
 		d.timer.Stop()
 	}
-	run := d.pending
-	d.pending = false
 	d.mu.Unlock()
-	if run {
-		d.fn()
-	}
+	d.fire()
 }
 
 func (d *debouncer) fire() {

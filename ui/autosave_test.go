@@ -1,0 +1,29 @@
+package ui
+
+import (
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestDebouncer(t *testing.T) {
+	var runs atomic.Int32
+	d := newDebouncer(time.Hour, func() { runs.Add(1) })
+	d.flush()
+	if runs.Load() != 0 {
+		t.Fatal("flush with nothing pending must not run")
+	}
+	for range 50 {
+		d.trigger()
+	}
+	d.flush()
+	d.flush()
+	if got := runs.Load(); got != 1 {
+		t.Fatalf("50 triggers then flushes ran %d times, want 1", got)
+	}
+
+	done := make(chan struct{})
+	quick := newDebouncer(time.Millisecond, func() { close(done) })
+	quick.trigger()
+	<-done // the delay elapsed without a flush: it ran by itself
+}
