@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,17 +19,24 @@ import (
 type generationPanel struct {
 	u *UI
 
-	presets   *widget.CheckGroup
-	presetIDs map[string]string // check label → preset id
-	start     *widget.Button
-	cancel    *widget.Button
-	hint      *widget.Label
-	rowsBox   *fyne.Container
-	rows      []*variantRow
-	root      fyne.CanvasObject
+	checks  []presetCheck
+	idle    *widget.Label
+	start   *widget.Button
+	cancel  *widget.Button
+	hint    *widget.Label
+	rowsBox *fyne.Container
+	rows    []*variantRow
+	root    fyne.CanvasObject
 
 	job    *generate.Job
 	bridge *streamBridge
+}
+
+// presetCheck is one preset offered in the panel.
+type presetCheck struct {
+	id    string
+	check *widget.Check
+	about *widget.Label
 }
 
 // variantRow shows one variant's progress.
@@ -40,26 +48,27 @@ type variantRow struct {
 }
 
 func newGenerationPanel(u *UI) *generationPanel {
-	g := &generationPanel{u: u, presetIDs: map[string]string{}}
-	var labels, selected []string
+	g := &generationPanel{u: u}
 	for _, p := range u.deps.Presets {
 		if p.Method == model.MethodNone {
 			continue // needs a language model: offered with the Ollama engine
 		}
-		label := p.Name.In(CurrentLanguage())
-		g.presetIDs[label] = p.ID
-		labels = append(labels, label)
-		selected = append(selected, label)
+		check := widget.NewCheck(p.Name.In(CurrentLanguage()), nil)
+		check.SetChecked(true)
+		about := widget.NewLabel(p.Description.In(CurrentLanguage()))
+		about.Wrapping = fyne.TextWrapWord
+		about.SizeName = theme.SizeNameCaptionText
+		g.checks = append(g.checks, presetCheck{id: p.ID, check: check, about: about})
 	}
-	g.presets = widget.NewCheckGroup(labels, nil)
-	g.presets.SetSelected(selected)
 	g.start = widget.NewButtonWithIcon(lang.L("Generate the variants"), theme.MediaPlayIcon(), g.onStart)
 	g.start.Importance = widget.HighImportance
 	g.cancel = widget.NewButtonWithIcon(lang.L("Cancel all"), theme.CancelIcon(), g.onCancel)
 	g.cancel.Disable()
 	g.hint = widget.NewLabel("")
 	g.hint.Wrapping = fyne.TextWrapWord
-	g.rowsBox = container.NewVBox()
+	g.idle = widget.NewLabel(lang.L("No generation in progress. The variants already made are in the Compare tab."))
+	g.idle.Wrapping = fyne.TextWrapWord
+	g.rowsBox = container.NewVBox(g.idle)
 	g.root = g.layout()
 	g.clear()
 	return g
@@ -68,7 +77,11 @@ func newGenerationPanel(u *UI) *generationPanel {
 func (g *generationPanel) layout() fyne.CanvasObject {
 	engine := widget.NewLabel(lang.L("Built-in engine: picks the most representative sentences of your text. It needs no AI model, works offline and never invents anything."))
 	engine.Wrapping = fyne.TextWrapWord
-	choose := widget.NewCard(lang.L("Presets"), lang.L("Which variants to write"), container.NewVBox(engine, g.presets))
+	list := container.NewVBox(engine)
+	for _, pc := range g.checks {
+		list.Add(container.NewVBox(pc.check, container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, theme.IconInlineSize()+theme.Padding()*3, 0), pc.about)))
+	}
+	choose := widget.NewCard(lang.L("Presets"), lang.L("Which variants to write"), list)
 	actions := container.NewHBox(g.start, g.cancel)
 	progress := widget.NewCard(lang.L("Progress"), "", g.rowsBox)
 	return container.NewVScroll(container.NewVBox(choose, actions, g.hint, progress))
@@ -79,25 +92,32 @@ func (g *generationPanel) content() fyne.CanvasObject { return g.root }
 // load prepares the panel for a report.
 func (g *generationPanel) load(model.Report) {
 	g.start.Enable()
-	g.hint.SetText("")
+	g.setHint("")
+	if g.job == nil || isDone(g.job) {
+		g.showIdle()
+	}
+}
+
+// showIdle replaces the progress rows by a short explanation.
+func (g *generationPanel) showIdle() {
+	g.rowsBox.Objects = []fyne.CanvasObject{g.idle}
+	g.rowsBox.Refresh()
+	g.rows = nil
 }
 
 // clear disables the panel when no report is open.
 func (g *generationPanel) clear() {
 	g.start.Disable()
-	g.hint.SetText(lang.L("Open a report first."))
-	g.rowsBox.RemoveAll()
-	g.rows = nil
+	g.setHint(lang.L("Open a report first."))
+	g.showIdle()
 }
 
 // specs returns one built-in spec per checked preset, in the presets' order.
 func (g *generationPanel) specs() []model.Spec {
 	var specs []model.Spec
-	for _, label := range g.presets.Options {
-		for _, sel := range g.presets.Selected {
-			if sel == label {
-				specs = append(specs, model.Spec{Engine: model.EngineBuiltin, PresetID: g.presetIDs[label]})
-			}
+	for _, pc := range g.checks {
+		if pc.check.Checked {
+			specs = append(specs, model.Spec{Engine: model.EngineBuiltin, PresetID: pc.id})
 		}
 	}
 	return specs
@@ -111,7 +131,7 @@ func (g *generationPanel) onStart() {
 	}
 	specs := g.specs()
 	if len(specs) == 0 {
-		g.hint.SetText(lang.L("Choose at least one preset."))
+		g.setHint(lang.L("Choose at least one preset."))
 		return
 	}
 	u.ed.flush()
@@ -121,7 +141,7 @@ func (g *generationPanel) onStart() {
 		return
 	}
 	if strings.TrimSpace(rev.Body) == "" {
-		g.hint.SetText(lang.L("The report is empty: write or import its text first."))
+		g.setHint(lang.L("The report is empty: write or import its text first."))
 		return
 	}
 	run, variants, err := u.deps.Store.CreateRun(u.ctx, model.Run{ReportID: u.reportID, RevisionID: rev.ID, Specs: specs})
@@ -129,7 +149,7 @@ func (g *generationPanel) onStart() {
 		u.showError(err)
 		return
 	}
-	g.hint.SetText(lang.L("Variants of revision {{.N}} of the report.", map[string]any{"N": rev.Number}))
+	g.setHint(lang.L("Variants of revision {{.N}} of the report.", map[string]any{"N": rev.Number}))
 	g.showRows(variants)
 	u.cmp.showRun(rev, run, variants)
 	g.bridge = newStreamBridge(g.apply)
@@ -265,4 +285,14 @@ func formatSeconds(d time.Duration) string {
 		return fmtFloat(d.Seconds(), 1)
 	}
 	return fmtFloat(d.Seconds(), 0)
+}
+
+// setHint shows a short message under the buttons, or hides the line when text is empty.
+func (g *generationPanel) setHint(text string) {
+	g.hint.SetText(text)
+	if text == "" {
+		g.hint.Hide()
+	} else {
+		g.hint.Show()
+	}
 }

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+)
+
+// brokenEngine writes a little, then fails the way a real engine can.
+type brokenEngine struct{}
+
+func (brokenEngine) Name() string { return model.EngineBuiltin }
+
+func (brokenEngine) Generate(_ context.Context, _ generate.Request, progress generate.ProgressFunc) (generate.Result, error) {
+	progress(generate.Progress{Stage: generate.StageWriting, Delta: "Début du texte. ", Fraction: 0.5})
+	return generate.Result{Text: "Début du texte. "}, &generate.Error{Code: generate.CodeInternal, Err: errors.New("disk exploded")}
+}
+
+// TestFailedVariantKeepsTextAndSaysWhy checks a failure is stored with its partial text and
+// explained in French on screen.
+func TestFailedVariantKeepsTextAndSaysWhy(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	u.sched = generate.NewScheduler([]generate.Engine{brokenEngine{}}, u.deps.Presets, env.st)
+	test.Tap(u.lib.newBtn)
+	u.ed.body.SetText(sample(t))
+	test.Tap(u.gen.start)
+	env.q.pumpUntil(t, "failure", func() bool { return isDone(u.gen.job) && allFinal(u.cmp.variants) })
+	env.q.drain()
+	stored, err := env.st.Variants(context.Background(), u.cmp.run.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, v := range stored {
+		if v.Status != model.StatusFailed || !strings.HasPrefix(v.Text, "Début du texte.") || v.ErrorCode != string(generate.CodeInternal) {
+			t.Errorf("variant %d stored as %s %q %q", i, v.Status, v.Text, v.ErrorCode)
+		}
+	}
+	status := u.gen.rows[0].status.Text
+	if !strings.Contains(status, "Échec") || !strings.Contains(status, "erreur inattendue") || !strings.Contains(status, "texte partiel conservé") {
+		t.Errorf("status %q does not explain the failure", status)
+	}
+	if u.cmp.cols[0].markdown != stored[0].Text {
+		t.Errorf("the column does not show the partial text")
+	}
+	if u.gen.start.Disabled() {
+		t.Error("start should be enabled again after the run")
+	}
+}
+
+// TestNothingToGenerate checks the panel explains an empty report and an empty choice.
+func TestNothingToGenerate(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	test.Tap(u.lib.newBtn)
+	test.Tap(u.gen.start)
+	if u.gen.job != nil || !strings.Contains(u.gen.hint.Text, "vide") {
+		t.Fatalf("empty report: hint %q", u.gen.hint.Text)
+	}
+	u.ed.body.SetText(sample(t))
+	for _, pc := range u.gen.checks {
+		pc.check.SetChecked(false)
+	}
+	test.Tap(u.gen.start)
+	if u.gen.job != nil || !strings.Contains(u.gen.hint.Text, "au moins une consigne") {
+		t.Fatalf("no preset: hint %q", u.gen.hint.Text)
+	}
+}
+
+// TestSaveFailureKeepsTheEdit closes the workspace under the editor: the edit is not lost,
+// the status says it is not saved, and it is saved once the workspace works again.
+func TestSaveFailureKeepsTheEdit(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	test.Tap(u.lib.newBtn)
+	id := u.reportID
+	if err := env.st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	u.ed.body.SetText("Texte à ne pas perdre.")
+	u.ed.flush()
+	env.q.drain()
+	if !strings.HasPrefix(u.ed.status.Text, "Non enregistré") {
+		t.Fatalf("status %q", u.ed.status.Text)
+	}
+	if u.ed.body.Text != "Texte à ne pas perdre." {
+		t.Fatal("the edit left the editor")
+	}
+	u.ed.mu.Lock()
+	pending := u.ed.dirty && u.ed.draft.Body == "Texte à ne pas perdre."
+	u.ed.mu.Unlock()
+	if !pending {
+		t.Fatalf("the failed edit is not kept for the next save (report %d)", id)
+	}
+}
