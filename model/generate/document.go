@@ -149,6 +149,9 @@ func bonus(units []unit, i int) float64 {
 	if i == 0 || units[i-1].kind == unitHeading {
 		f *= 1.3 // opens the text or a section
 	}
+	if firstSentence(units, i) {
+		f *= 1.3 // the text's opening says what the session was about
+	}
 	if strings.IndexFunc(u.plain, unicode.IsDigit) >= 0 {
 		f *= 1.15
 	}
@@ -157,6 +160,12 @@ func bonus(units []unit, i int) float64 {
 	}
 	if anaphora.MatchString(u.plain) {
 		f *= 0.7
+	}
+	if c := cueOf(u.plain); c == cueDecision || c == cueNext {
+		f *= 1.5 // what was decided and what comes next belong in any summary
+	}
+	if strings.HasSuffix(strings.TrimSpace(u.plain), "?") {
+		f *= 0.5 // a question alone rarely sums up a session; its answer does
 	}
 	switch {
 	case u.words < 4:
@@ -177,4 +186,14 @@ func hasName(s string) bool {
 		}
 	}
 	return false
+}
+
+// firstSentence reports whether unit i is the first sentence of the text that is not a heading.
+func firstSentence(units []unit, i int) bool {
+	for j := range i {
+		if units[j].kind != unitHeading {
+			return false
+		}
+	}
+	return units[i].kind != unitHeading
 }

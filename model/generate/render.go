@@ -133,6 +133,9 @@ func (o *output) heading(body string, units []unit, h int) {
 	}
 }
 
+// minShare is the lowest score, as a share of the best one, a sentence needs to be picked.
+const minShare = 0.4
+
 // pick returns the indexes of the best-scored sentences, in source order, until they hold
 // about ratio of the source's words.
 func pick(units []unit, ratio float64) []int {
@@ -149,8 +152,8 @@ func pick(units []unit, ratio float64) []int {
 	var chosen []int
 	sum := 0
 	for _, i := range candidates {
-		if sum >= target {
-			break
+		if sum >= target || (sum > 0 && units[i].score < minShare*units[candidates[0]].score) {
+			break // filling the length with weak sentences would only add noise
 		}
 		if n := units[i].words; sum == 0 || float64(sum+n) <= 1.1*float64(target) {
 			chosen = append(chosen, i)
