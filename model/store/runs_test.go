@@ -19,24 +19,35 @@ func builtinSpecs(n int) []model.Spec {
 	return specs
 }
 
+// mustCreateReport creates sampleReport(title) in s, failing the test on error.
+func mustCreateReport(t *testing.T, s *Store, title string) model.Report {
+	t.Helper()
+	r, err := s.CreateReport(context.Background(), sampleReport(title))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// mustSnapshot takes a snapshot of report id, failing the test on error.
+func mustSnapshot(t *testing.T, s *Store, id int64) model.Revision {
+	t.Helper()
+	rev, err := s.Snapshot(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rev
+}
+
 func TestSnapshot(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	r, err := s.CreateReport(ctx, sampleReport("Réunion publique"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, err := s.Snapshot(ctx, r.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCreateReport(t, s, "Réunion publique")
+	first := mustSnapshot(t, s, r.ID)
 	if first.Number != 1 || first.Body != r.Body || first.Meta != r.Meta || first.Hash != model.ContentHash(r.Meta, r.Body) {
 		t.Fatalf("first snapshot %+v", first)
 	}
-	again, err := s.Snapshot(ctx, r.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	again := mustSnapshot(t, s, r.ID)
 	if !reflect.DeepEqual(again, first) {
 		t.Fatalf("unchanged report gave a new revision: %+v", again)
 	}
@@ -44,10 +55,7 @@ func TestSnapshot(t *testing.T) {
 	if _, err := s.SaveReport(ctx, r); err != nil {
 		t.Fatal(err)
 	}
-	second, err := s.Snapshot(ctx, r.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	second := mustSnapshot(t, s, r.ID)
 	if second.Number != 2 || second.ID == first.ID || second.Place != "En ligne" {
 		t.Fatalf("second snapshot %+v", second)
 	}
@@ -60,24 +68,9 @@ func TestSnapshot(t *testing.T) {
 	}
 }
 
-func TestRunAndVariants(t *testing.T) {
-	s := openTemp(t)
-	ctx := context.Background()
-	r, err := s.CreateReport(ctx, sampleReport("Atelier"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rev, err := s.Snapshot(ctx, r.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	temp, seed := 0.3, 42
-	specs := append(builtinSpecs(2), model.Spec{Engine: model.EngineOllama, Host: "http://127.0.0.1:11434",
-		Model: "mistral:7b", PresetID: "synthese-courte", Options: model.Options{Temperature: &temp, Seed: &seed, NumCtx: 8192}})
-	run, variants, err := s.CreateRun(ctx, model.Run{RevisionID: rev.ID, Specs: specs})
-	if err != nil {
-		t.Fatal(err)
-	}
+// checkCreatedRun checks the run and variants CreateRun returned for report r at revision rev.
+func checkCreatedRun(t *testing.T, run model.Run, variants []model.Variant, r model.Report, rev model.Revision) {
+	t.Helper()
 	if run.ID == 0 || run.ReportID != r.ID || len(variants) != 3 {
 		t.Fatalf("CreateRun = %+v, %d variants", run, len(variants))
 	}
@@ -86,6 +79,48 @@ func TestRunAndVariants(t *testing.T) {
 			t.Errorf("variant %d: %+v", i, v)
 		}
 	}
+}
+
+// checkSavedVariant checks that the variants read back from runID keep v, saved with spec.
+func checkSavedVariant(t *testing.T, s *Store, runID int64, v model.Variant, spec model.Spec) {
+	t.Helper()
+	got, err := s.Variants(context.Background(), runID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[2].Text != v.Text || got[2].Status != v.Status || !reflect.DeepEqual(got[2].Spec, spec) {
+		t.Fatalf("Variants()[2] = %+v", got[2])
+	}
+	if !got[2].Stats.Started.Equal(v.Stats.Started) || got[2].Stats.OutputTokens != 64 || got[2].Updated.Before(v.Updated) {
+		t.Errorf("stats or time not kept: %+v", got[2])
+	}
+}
+
+// checkOnlyRun checks that run, with specs, is the only run of report reportID.
+func checkOnlyRun(t *testing.T, s *Store, reportID int64, run model.Run, specs []model.Spec) {
+	t.Helper()
+	runs, err := s.Runs(context.Background(), reportID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(runs) != 1 || runs[0].ID != run.ID || !reflect.DeepEqual(runs[0].Specs, specs) {
+		t.Fatalf("Runs() = %+v", runs)
+	}
+}
+
+func TestRunAndVariants(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	r := mustCreateReport(t, s, "Atelier")
+	rev := mustSnapshot(t, s, r.ID)
+	temp, seed := 0.3, 42
+	specs := append(builtinSpecs(2), model.Spec{Engine: model.EngineOllama, Host: "http://127.0.0.1:11434",
+		Model: "mistral:7b", PresetID: "synthese-courte", Options: model.Options{Temperature: &temp, Seed: &seed, NumCtx: 8192}})
+	run, variants, err := s.CreateRun(ctx, model.Run{RevisionID: rev.ID, Specs: specs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCreatedRun(t, run, variants, r, rev)
 	v := variants[2]
 	v.Status = model.StatusDone
 	v.Text = "- 45,5 % pour un marché couvert\n- Prochaine réunion : 2 avril, 18h30"
@@ -94,23 +129,8 @@ func TestRunAndVariants(t *testing.T) {
 	if err := s.SaveVariant(ctx, v); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.Variants(ctx, run.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 3 || got[2].Text != v.Text || got[2].Status != v.Status || !reflect.DeepEqual(got[2].Spec, specs[2]) {
-		t.Fatalf("Variants()[2] = %+v", got[2])
-	}
-	if !got[2].Stats.Started.Equal(v.Stats.Started) || got[2].Stats.OutputTokens != 64 || got[2].Updated.Before(v.Updated) {
-		t.Errorf("stats or time not kept: %+v", got[2])
-	}
-	runs, err := s.Runs(ctx, r.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(runs) != 1 || runs[0].ID != run.ID || !reflect.DeepEqual(runs[0].Specs, specs) {
-		t.Fatalf("Runs() = %+v", runs)
-	}
+	checkSavedVariant(t, s, run.ID, v, specs[2])
+	checkOnlyRun(t, s, r.ID, run, specs)
 }
 
 func TestRunsNewestFirst(t *testing.T) {

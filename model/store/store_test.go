@@ -223,48 +223,45 @@ func TestDefaultPath(t *testing.T) {
 	})
 }
 
+// writeVariant saves v thirty times while running, adding a point each time.
+func writeVariant(ctx context.Context, s *Store, v model.Variant) error {
+	v.Status = model.StatusRunning
+	for i := range 30 {
+		v.Text += fmt.Sprintf("Point %d. ", i)
+		if err := s.SaveVariant(ctx, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readRepeatedly lists the reports and reads the variants of runID thirty times.
+func readRepeatedly(ctx context.Context, s *Store, runID int64) error {
+	for range 30 {
+		if _, err := s.ListReports(ctx, "atelier"); err != nil {
+			return err
+		}
+		if _, err := s.Variants(ctx, runID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func TestConcurrentUse(t *testing.T) {
 	s := openTemp(t)
 	ctx := context.Background()
-	r, err := s.CreateReport(ctx, sampleReport("Atelier"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rev, err := s.Snapshot(ctx, r.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := mustCreateReport(t, s, "Atelier")
+	rev := mustSnapshot(t, s, r.ID)
 	run, variants, err := s.CreateRun(ctx, model.Run{RevisionID: rev.ID, Specs: builtinSpecs(3)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	errs := make(chan error, len(variants)+1)
 	for _, v := range variants {
-		go func() {
-			v.Status = model.StatusRunning
-			for i := range 30 {
-				v.Text += fmt.Sprintf("Point %d. ", i)
-				if err := s.SaveVariant(ctx, v); err != nil {
-					errs <- err
-					return
-				}
-			}
-			errs <- nil
-		}()
+		go func() { errs <- writeVariant(ctx, s, v) }()
 	}
-	go func() {
-		for range 30 {
-			if _, err := s.ListReports(ctx, "atelier"); err != nil {
-				errs <- err
-				return
-			}
-			if _, err := s.Variants(ctx, run.ID); err != nil {
-				errs <- err
-				return
-			}
-		}
-		errs <- nil
-	}()
+	go func() { errs <- readRepeatedly(ctx, s, run.ID) }()
 	for range len(variants) + 1 {
 		if err := <-errs; err != nil {
 			t.Fatal(err)
