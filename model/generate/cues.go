@@ -71,7 +71,7 @@ func split(plain string) words {
 			flush()
 			quoted = max(0, quoted-1)
 		case quoted > 0:
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '·':
+		case wordRune(r):
 			if cur.Len() == 0 {
 				upper = unicode.IsUpper(r)
 			}
@@ -90,6 +90,11 @@ func split(plain string) words {
 	flush()
 	w.padded = " " + strings.Join(w.list, " ") + " "
 	return w
+}
+
+// wordRune reports whether r belongs in a word: a letter, a digit, ', ’, - or ·.
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '·'
 }
 
 // containsAny reports whether one of the padded phrases is in w.
@@ -133,13 +138,24 @@ func cueOf(plain string) cue {
 	if strongDecision(w) {
 		return cueDecision
 	}
-	if w.anyWord(nextWords) || w.containsAny(nextPhrases) {
+	if nextCue(w) {
 		return cueNext
 	}
 	future := hasFuture(w)
 	if (future || obliged(w)) && timed(w) {
 		return cueNext
 	}
+	return weakCue(w, future)
+}
+
+// nextCue reports a word or a phrase announcing a next step.
+func nextCue(w words) bool {
+	return w.anyWord(nextWords) || w.containsAny(nextPhrases)
+}
+
+// weakCue returns what a sentence with neither a strong decision nor a next-step cue
+// announces; future tells whether it has a verb in the future tense.
+func weakCue(w words, future bool) cue {
 	past := inPast(w)
 	switch {
 	case past:
