@@ -29,24 +29,9 @@ func sourceKeys(t *testing.T, dir string) map[string]string {
 			return err
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
-				return true
+			if key, ok := langKey(t, path, n); ok {
+				keys[key] = path
 			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" || (sel.Sel.Name != "L" && sel.Sel.Name != "X") {
-				return true
-			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok {
-				t.Errorf("%s: lang.%s called with a non-literal key", path, sel.Sel.Name)
-				return true
-			}
-			key, _ := strconv.Unquote(lit.Value)
-			keys[key] = path
 			return true
 		})
 		return nil
@@ -55,6 +40,29 @@ func sourceKeys(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return keys
+}
+
+// langKey returns the key of a lang.L or lang.X call, and reports a call whose key is not a
+// literal string (translation tools could not find it).
+func langKey(t *testing.T, path string, n ast.Node) (string, bool) {
+	call, ok := n.(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return "", false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return "", false
+	}
+	if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" || (sel.Sel.Name != "L" && sel.Sel.Name != "X") {
+		return "", false
+	}
+	lit, ok := call.Args[0].(*ast.BasicLit)
+	if !ok {
+		t.Errorf("%s: lang.%s called with a non-literal key", path, sel.Sel.Name)
+		return "", false
+	}
+	key, err := strconv.Unquote(lit.Value)
+	return key, err == nil
 }
 
 func loadTranslationFile(t *testing.T, name string) map[string]string {

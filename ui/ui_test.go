@@ -45,6 +45,17 @@ func TestWriteGenerateCompareExport(t *testing.T) {
 	})
 	env.q.drain()
 
+	checkColumns(t, u)
+	if got := u.tabs.SelectedIndex(); got != 2 {
+		t.Errorf("after generating, tab %d is shown, want the comparison", got)
+	}
+	checkStored(t, env)
+	checkExport(t, env)
+}
+
+// checkColumns checks the source and every variant are on screen, each with its text.
+func checkColumns(t *testing.T, u *UI) {
+	t.Helper()
 	for i, v := range u.cmp.variants {
 		if v.Status != model.StatusDone {
 			t.Errorf("variant %d: status %s (%s)", i, v.Status, v.Error)
@@ -60,11 +71,13 @@ func TestWriteGenerateCompareExport(t *testing.T) {
 	if !strings.Contains(u.cmp.srcCol.markdown, "place du Marché") {
 		t.Errorf("source column does not show the report")
 	}
-	if got := u.tabs.SelectedIndex(); got != 2 {
-		t.Errorf("after generating, tab %d is shown, want the comparison", got)
-	}
+}
 
-	// The edits and the variants are in the workspace, pointing to the exact revision.
+// checkStored checks the edits and the variants are in the workspace, each variant pointing
+// to the exact revision shown as the source.
+func checkStored(t *testing.T, env *testEnv) {
+	t.Helper()
+	u := env.u
 	r, err := env.st.Report(context.Background(), u.reportID)
 	if err != nil || r.Title != "Atelier place du Marché" || !strings.Contains(r.Body, "Saint-Aubin") {
 		t.Fatalf("stored report = %+v, %v", r.Meta, err)
@@ -78,11 +91,15 @@ func TestWriteGenerateCompareExport(t *testing.T) {
 			t.Errorf("stored variant %d: revision %d status %s", v.Index, v.RevisionID, v.Status)
 		}
 	}
+}
 
+// checkExport exports the comparison as the dialog would and checks a PDF was written.
+func checkExport(t *testing.T, env *testEnv) {
+	t.Helper()
 	pdf := filepath.Join(env.dir, "comparaison")
 	var exportErr error
 	exported := false
-	u.cmp.exportTo(pdf, func(err error) { exportErr, exported = err, true })
+	env.u.cmp.exportTo(pdf, func(err error) { exportErr, exported = err, true })
 	env.q.pumpUntil(t, "export", func() bool { return exported })
 	if exportErr != nil {
 		t.Fatal(exportErr)
