@@ -18,12 +18,18 @@ run: system-deps
 test: test-deps check
 	$(GO) test -race -tags ci -count=1 ./...
 
-# check fails on unformatted code and on go vet findings.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOCYCLO := github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
+
+# check fails on unformatted code, go vet and staticcheck findings, and functions whose
+# cyclomatic complexity reaches 15.
 check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags ci ./...
+	$(GO) run $(STATICCHECK) -tags ci ./...
+	$(GO) run $(GOCYCLO) -over 14 .
 
 # build writes the application binary to ./rapporteur.
 build: system-deps
