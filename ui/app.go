@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -45,8 +46,10 @@ type UI struct {
 	cmp  *comparison
 	tabs *container.AppTabs
 
-	reportID int64 // the report open in the editor, 0 when none
-	lastErr  error // the last error shown, for tests
+	reportID  int64      // the report open in the editor, 0 when none
+	run       *activeRun // the generation under way or last started, nil before any
+	lastErr   error      // the last error shown, for tests
+	closeOnce sync.Once
 }
 
 // Create builds the interface into w and returns it. Call Close (or let the window's close
@@ -56,10 +59,8 @@ func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 	u := &UI{app: a, win: w, deps: d, ctx: ctx, cancel: cancel}
 	u.sched = generate.NewScheduler(d.Engines, d.Presets, d.Store)
 	u.build()
-	w.SetCloseIntercept(func() {
-		u.Close()
-		w.Close()
-	})
+	w.SetCloseIntercept(u.onCloseWindow)
+	a.Lifecycle().SetOnStopped(u.Close) // Cmd+Q on macOS quits without asking the window
 	u.lib.openInitial(int64(a.Preferences().Int(prefLastReport)))
 	return u
 }
@@ -83,30 +84,59 @@ func (u *UI) build() {
 	u.lib.refresh()
 }
 
-// rebuild recreates the screens after the interface language changed, keeping the open report.
-func (u *UI) rebuild() {
-	u.ed.flush()
+// rebuild recreates the screens after the interface language changed, keeping the open report
+// and the generation under way. It fails, changing nothing, when the editor cannot save.
+func (u *UI) rebuild() error {
+	if err := u.ed.flush(); err != nil {
+		return unsavedError{err}
+	}
 	id := u.reportID
+	u.reportID = 0
 	u.build()
 	if id > 0 {
 		u.lib.selectReport(id)
 	}
+	u.gen.refreshState()
+	return nil
 }
 
-// Close saves the editor's pending changes and cancels running generations, waiting briefly
-// for their partial text to be saved.
+// onCloseWindow saves and closes, or asks first when the last edit cannot be saved.
+func (u *UI) onCloseWindow() {
+	if err := u.ed.flush(); err != nil {
+		msg := lang.L("The last changes could not be saved: {{.Reason}} Close anyway and lose them?", map[string]any{"Reason": ErrorText(err)})
+		dialog.ShowConfirm(lang.L("Close without saving?"), msg, func(ok bool) {
+			if ok {
+				u.Close()
+				u.win.Close()
+			}
+		}, u.win)
+		return
+	}
+	u.Close()
+	u.win.Close()
+}
+
+// Close saves the editor's pending changes and cancels a running generation, waiting briefly
+// for its partial text to be saved. It runs once; later calls do nothing.
 func (u *UI) Close() {
-	u.ed.flush()
-	u.gen.stop(2 * time.Second)
-	u.cancel()
+	u.closeOnce.Do(func() {
+		_ = u.ed.flush()
+		u.stopRun(0, 2*time.Second)
+		u.cancel()
+	})
 }
 
-// openReport loads a report into every screen.
+// openReport loads a report into every screen. It keeps the current report open when its last
+// edit cannot be saved, so nothing typed is dropped.
 func (u *UI) openReport(id int64) {
 	if id == u.reportID {
 		return
 	}
-	u.ed.flush()
+	if err := u.ed.flush(); err != nil {
+		u.showError(unsavedError{err})
+		u.lib.selectReport(u.reportID)
+		return
+	}
 	r, err := u.deps.Store.Report(u.ctx, id)
 	if err != nil {
 		u.showError(err)

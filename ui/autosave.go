@@ -42,6 +42,16 @@ func (d *debouncer) flush() {
 	d.fire()
 }
 
+// stop cancels a pending run without running it.
+func (d *debouncer) stop() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	d.pending = false
+}
+
 func (d *debouncer) fire() {
 	d.mu.Lock()
 	run := d.pending

@@ -203,7 +203,7 @@ func (c *comparison) show(rev model.Revision, run model.Run, variants []model.Va
 	} else {
 		c.pick.Show()
 	}
-	c.exportBtn.Enable()
+	c.refreshExport()
 	c.empty.Hide()
 	c.layoutColumns()
 }
@@ -274,5 +274,39 @@ func (c *comparison) updateVariants(events map[int]generate.Event) {
 		if col, ok := c.cols[i]; ok {
 			c.fillColumn(col, ev.Variant)
 		}
+	}
+	c.refreshExport()
+}
+
+// runFinished shows the final state of run when it is the one on screen.
+func (c *comparison) runFinished(run *activeRun) {
+	if run.runID != c.run.ID {
+		return
+	}
+	for i, v := range run.variants {
+		if i < len(c.variants) {
+			c.variants[i] = v
+			if col, ok := c.cols[i]; ok {
+				c.fillColumn(col, v)
+			}
+		}
+	}
+	c.refreshExport()
+}
+
+// refreshExport allows exporting once every variant on screen is final and one at least is done.
+func (c *comparison) refreshExport() {
+	anyDone := false
+	for _, v := range c.variants {
+		if !v.Status.Final() {
+			c.exportBtn.Disable()
+			return
+		}
+		anyDone = anyDone || v.Status == model.StatusDone
+	}
+	if anyDone {
+		c.exportBtn.Enable()
+	} else {
+		c.exportBtn.Disable()
 	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model"
@@ -51,7 +53,7 @@ type editor struct {
 
 func newEditor(u *UI) *editor {
 	e := &editor{u: u}
-	e.saver = newDebouncer(autosaveDelay, e.save)
+	e.saver = newDebouncer(autosaveDelay, func() { _ = e.save() })
 	e.refresher = newDebouncer(previewDelay, func() { runOnUI(e.refreshPreview) })
 	e.title = e.newEntry(lang.L("Title of the report"))
 	e.title.Validator = func(s string) error {
@@ -81,7 +83,7 @@ func newEditor(u *UI) *editor {
 	e.preview = widget.NewRichText()
 	e.preview.Wrapping = fyne.TextWrapWord
 	e.status = widget.NewLabel("")
-	e.status.SizeName = "captionText"
+	e.status.SizeName = theme.SizeNameCaptionText
 	e.root = e.layout()
 	e.clear()
 	return e
@@ -220,9 +222,10 @@ func (e *editor) collect() model.Report {
 	return r
 }
 
-// save writes the pending draft to the store. It runs in the debouncer's goroutine or in the
-// caller's (flush), never touching widgets but through fyne.Do.
-func (e *editor) save() {
+// save writes the pending draft to the store and returns the outcome. It runs in the
+// debouncer's goroutine or in the caller's (flush) and touches widgets only through runOnUI.
+// A draft that fails to save stays pending, so the next change, Ctrl+S or close tries again.
+func (e *editor) save() error {
 	e.saveMu.Lock()
 	defer e.saveMu.Unlock()
 	e.mu.Lock()
@@ -230,21 +233,27 @@ func (e *editor) save() {
 	e.dirty = false
 	e.mu.Unlock()
 	if !dirty {
-		return
+		return nil
 	}
-	saved, err := e.u.deps.Store.SaveReport(e.u.ctx, d)
+	// Not u.ctx itself: closing the window cancels it, and the last edit must still be written.
+	saved, err := e.u.deps.Store.SaveReport(context.WithoutCancel(e.u.ctx), d)
 	if err != nil {
 		e.mu.Lock()
-		if !e.dirty { // keep the draft so the next change or Ctrl+S tries again
+		if !e.dirty {
 			e.draft, e.dirty = d, true
 		}
 		e.mu.Unlock()
 	}
-	runOnUI(func() { e.onSaved(saved, err) })
+	runOnUI(func() { e.onSaved(d.ID, saved, err) })
+	return err
 }
 
-func (e *editor) onSaved(r model.Report, err error) {
+func (e *editor) onSaved(id int64, r model.Report, err error) {
 	if err != nil {
+		if id != e.report.ID {
+			e.u.showError(err) // the report is no longer on screen: never fail silently
+			return
+		}
 		e.status.SetText(lang.L("Not saved: {{.Reason}}", map[string]any{"Reason": ErrorText(err)}))
 		return
 	}
@@ -257,8 +266,12 @@ func (e *editor) onSaved(r model.Report, err error) {
 	e.u.win.SetTitle(windowTitle(r.Title))
 }
 
-// flush saves now whatever is pending, in the calling goroutine.
-func (e *editor) flush() { e.saver.flush() }
+// flush saves now whatever is pending, in the calling goroutine, after any save already under
+// way, and returns the error when the edit could not be written.
+func (e *editor) flush() error {
+	e.saver.stop()
+	return e.save()
+}
 
 // discard drops pending changes (the report is being deleted).
 func (e *editor) discard() {

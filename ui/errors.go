@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"os"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -15,12 +16,24 @@ import (
 // errTitleRequired is shown under an empty title.
 func errTitleRequired() error { return errors.New(lang.L("The title is required.")) }
 
+// unsavedError says the open report's last edit could not be saved; the edit stays in the editor.
+type unsavedError struct{ err error }
+
+// Error describes the failure in English, for logs.
+func (e unsavedError) Error() string { return "unsaved changes: " + e.err.Error() }
+
+// Unwrap returns the reason the save failed.
+func (e unsavedError) Unwrap() error { return e.err }
+
 // ErrorText explains err in the interface language: what happened and, when it helps, what to do.
 // The command line uses it too.
 func ErrorText(err error) string {
+	var unsaved unsavedError
 	switch {
 	case err == nil:
 		return ""
+	case errors.As(err, &unsaved):
+		return lang.L("The last changes to the report could not be saved: {{.Reason}} They are still in the editor; try again with Ctrl+S.", map[string]any{"Reason": ErrorText(unsaved.err)})
 	case errors.Is(err, context.Canceled):
 		return lang.L("Cancelled.")
 	case model.AsValidation(err) != nil:
@@ -34,11 +47,31 @@ func ErrorText(err error) string {
 	case errors.Is(err, model.ErrNotFound):
 		return lang.L("This item no longer exists; it may have been deleted.")
 	}
+	if text := systemText(err); text != "" {
+		return text
+	}
 	var ge *generate.Error
 	if errors.As(err, &ge) {
 		return generateText(ge.Code)
 	}
 	return lang.L("Unexpected error: {{.Err}}", map[string]any{"Err": err.Error()})
+}
+
+// systemText explains the failures that come from the disk or another program.
+func systemText(err error) string {
+	switch {
+	case errors.Is(err, store.ErrBusy):
+		return lang.L("The workspace is being used by another program (another Rapporteur window?). Close it and try again.")
+	case errors.Is(err, store.ErrDiskFull):
+		return lang.L("The disk is full. Free some space, then try again.")
+	case errors.Is(err, store.ErrCorrupt):
+		return lang.L("The workspace file is damaged. Keep a copy of it and open another workspace with --workspace.")
+	case errors.Is(err, os.ErrPermission):
+		return lang.L("Rapporteur is not allowed to write there. Choose another folder.")
+	case errors.Is(err, os.ErrNotExist):
+		return lang.L("The folder or file no longer exists.")
+	}
+	return ""
 }
 
 // fieldLabel names a field of a report or a spec in the interface language.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -18,7 +19,7 @@ import (
 
 // onExport asks where to save the comparison PDF, then writes it.
 func (c *comparison) onExport() {
-	if c.run.ID == 0 {
+	if c.run.ID == 0 || c.exportBtn.Disabled() {
 		return
 	}
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -55,6 +56,7 @@ func (c *comparison) comparisonDoc() export.Comparison {
 // done, when not nil, is called on the UI thread with the outcome.
 func (c *comparison) exportTo(path string, done func(error)) {
 	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
+		removeIfEmpty(path) // the save dialog created the name as typed; the PDF gets its extension
 		path += ".pdf"
 	}
 	doc := c.comparisonDoc()
@@ -117,4 +119,11 @@ func (u *UI) openFile(path string) {
 		err = u.app.OpenURL(target)
 	}
 	u.showError(err)
+}
+
+// removeIfEmpty deletes path when it is an empty regular file.
+func removeIfEmpty(path string) {
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
+		_ = os.Remove(path)
+	}
 }

@@ -31,7 +31,7 @@ func TestFailedVariantKeepsTextAndSaysWhy(t *testing.T) {
 	test.Tap(u.lib.newBtn)
 	u.ed.body.SetText(sample(t))
 	test.Tap(u.gen.start)
-	env.q.pumpUntil(t, "failure", func() bool { return isDone(u.gen.job) && allFinal(u.cmp.variants) })
+	env.q.pumpUntil(t, "failure", func() bool { return isDone(u.run.job) && allFinal(u.cmp.variants) })
 	env.q.drain()
 	stored, err := env.st.Variants(context.Background(), u.cmp.run.ID)
 	if err != nil {
@@ -60,7 +60,7 @@ func TestNothingToGenerate(t *testing.T) {
 	u := env.u
 	test.Tap(u.lib.newBtn)
 	test.Tap(u.gen.start)
-	if u.gen.job != nil || !strings.Contains(u.gen.hint.Text, "vide") {
+	if u.run != nil || !strings.Contains(u.gen.hint.Text, "vide") {
 		t.Fatalf("empty report: hint %q", u.gen.hint.Text)
 	}
 	u.ed.body.SetText(sample(t))
@@ -68,7 +68,7 @@ func TestNothingToGenerate(t *testing.T) {
 		pc.check.SetChecked(false)
 	}
 	test.Tap(u.gen.start)
-	if u.gen.job != nil || !strings.Contains(u.gen.hint.Text, "au moins une consigne") {
+	if u.run != nil || !strings.Contains(u.gen.hint.Text, "au moins une consigne") {
 		t.Fatalf("no preset: hint %q", u.gen.hint.Text)
 	}
 }

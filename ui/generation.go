@@ -27,9 +27,6 @@ type generationPanel struct {
 	rowsBox *fyne.Container
 	rows    []*variantRow
 	root    fyne.CanvasObject
-
-	job    *generate.Job
-	bridge *streamBridge
 }
 
 // presetCheck is one preset offered in the panel.
@@ -89,27 +86,44 @@ func (g *generationPanel) layout() fyne.CanvasObject {
 
 func (g *generationPanel) content() fyne.CanvasObject { return g.root }
 
-// load prepares the panel for a report.
+// load prepares the panel for a report. A run of another report still under way keeps its
+// rows, named, and blocks a second run until it ends.
 func (g *generationPanel) load(model.Report) {
-	g.start.Enable()
 	g.setHint("")
-	if g.job == nil || isDone(g.job) {
-		g.showIdle()
-	}
-}
-
-// showIdle replaces the progress rows by a short explanation.
-func (g *generationPanel) showIdle() {
-	g.rowsBox.Objects = []fyne.CanvasObject{g.idle}
-	g.rowsBox.Refresh()
-	g.rows = nil
+	g.refreshState()
 }
 
 // clear disables the panel when no report is open.
 func (g *generationPanel) clear() {
-	g.start.Disable()
-	g.setHint(lang.L("Open a report first."))
-	g.showIdle()
+	g.refreshState()
+}
+
+// refreshState enables the buttons and fills the rows from the UI's run, after any change of
+// report, run or screens.
+func (g *generationPanel) refreshState() {
+	u := g.u
+	switch {
+	case u.running():
+		g.start.Disable()
+		g.cancel.Enable()
+		if len(g.rows) != len(u.run.variants) {
+			g.showRows(u.run)
+		}
+		if u.run.reportID != u.reportID {
+			g.setHint(lang.L("A generation of «{{.Title}}» is under way; wait for it or cancel it.", map[string]any{"Title": u.run.title}))
+		}
+	case u.reportID == 0:
+		g.start.Disable()
+		g.cancel.Disable()
+		g.setHint(lang.L("Open a report first."))
+		g.showIdle()
+	default:
+		g.start.Enable()
+		g.cancel.Disable()
+		if u.run == nil || u.run.reportID != u.reportID {
+			g.showIdle()
+		}
+	}
 }
 
 // specs returns one built-in spec per checked preset, in the presets' order.
@@ -126,7 +140,7 @@ func (g *generationPanel) specs() []model.Spec {
 // onStart freezes the report as a revision, creates the run and starts the scheduler.
 func (g *generationPanel) onStart() {
 	u := g.u
-	if u.reportID == 0 || (g.job != nil && !isDone(g.job)) {
+	if u.reportID == 0 || u.running() {
 		return
 	}
 	specs := g.specs()
@@ -134,7 +148,10 @@ func (g *generationPanel) onStart() {
 		g.setHint(lang.L("Choose at least one preset."))
 		return
 	}
-	u.ed.flush()
+	if err := u.ed.flush(); err != nil {
+		u.showError(unsavedError{err})
+		return
+	}
 	rev, err := u.deps.Store.Snapshot(u.ctx, u.reportID)
 	if err != nil {
 		u.showError(err)
@@ -150,32 +167,29 @@ func (g *generationPanel) onStart() {
 		return
 	}
 	g.setHint(lang.L("Variants of revision {{.N}} of the report.", map[string]any{"N": rev.Number}))
-	g.showRows(variants)
+	u.startRun(rev.Title, rev, variants)
+	g.showRows(u.run)
 	u.cmp.showRun(rev, run, variants)
-	g.bridge = newStreamBridge(g.apply)
-	g.job = u.sched.Start(u.ctx, rev, variants, g.bridge.push)
-	g.start.Disable()
-	g.cancel.Enable()
-	job := g.job
-	go func() {
-		<-job.Done()
-		runOnUI(func() { g.onFinished(job) })
-	}()
+	g.refreshState()
 }
 
-func (g *generationPanel) showRows(variants []model.Variant) {
+func (g *generationPanel) showRows(run *activeRun) {
 	g.rowsBox.RemoveAll()
-	g.rows = make([]*variantRow, len(variants))
-	for i, v := range variants {
+	g.rows = make([]*variantRow, len(run.variants))
+	if run.reportID != g.u.reportID {
+		g.rowsBox.Add(widget.NewLabelWithStyle(run.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for i, v := range run.variants {
 		row := &variantRow{
 			name:   widget.NewLabelWithStyle(variantTitle(g.u.deps.Presets, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			status: widget.NewLabel(statusLabel(v.Status)),
+			status: widget.NewLabel(""),
 			bar:    widget.NewProgressBar(),
 		}
 		index := v.Index
 		row.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { g.onCancelVariant(index) })
 		row.status.Wrapping = fyne.TextWrapWord
 		g.rows[i] = row
+		g.showEvent(row, generate.Event{Index: i, Fraction: -1, Variant: v})
 		head := container.NewBorder(nil, nil, row.name, row.cancel, row.bar)
 		g.rowsBox.Add(container.NewVBox(head, row.status))
 	}
@@ -189,7 +203,6 @@ func (g *generationPanel) apply(events map[int]generate.Event) {
 		}
 		g.showEvent(g.rows[i], ev)
 	}
-	g.u.cmp.updateVariants(events)
 }
 
 func (g *generationPanel) showEvent(row *variantRow, ev generate.Event) {
@@ -213,7 +226,7 @@ func variantStatusText(v model.Variant) string {
 			"Words": wordCount(v.Text), "Seconds": formatSeconds(v.Stats.Total),
 		})
 	case model.StatusFailed, model.StatusCancelled:
-		if reason := VariantErrorText(v); reason != "" {
+		if reason := VariantErrorText(v); reason != "" && v.ErrorCode != string(generate.CodeCancelled) {
 			text += " — " + reason
 		}
 		if v.Text != "" {
@@ -224,42 +237,33 @@ func variantStatusText(v model.Variant) string {
 }
 
 func (g *generationPanel) onCancel() {
-	if g.job != nil {
-		g.job.Cancel()
+	if g.u.running() {
+		g.u.run.job.Cancel()
 	}
 }
 
 func (g *generationPanel) onCancelVariant(index int) {
-	if g.job != nil {
-		g.job.CancelVariant(index)
+	if g.u.running() {
+		g.u.run.job.CancelVariant(index)
 	}
 }
 
-func (g *generationPanel) onFinished(job *generate.Job) {
-	if job != g.job {
+// finished shows the end of a run and, when the user is watching it, moves on to the comparison.
+func (g *generationPanel) finished(run *activeRun) {
+	for i, v := range run.variants {
+		if i < len(g.rows) {
+			g.showEvent(g.rows[i], generate.Event{Index: i, Fraction: 1, Variant: v})
+		}
+	}
+	g.refreshState()
+	if run.reportID != g.u.reportID || g.u.tabs.SelectedIndex() != 1 {
 		return
 	}
-	g.cancel.Disable()
-	if g.u.reportID != 0 {
-		g.start.Enable()
-	}
-	for _, v := range job.Wait() {
-		if v.Status == model.StatusDone && g.u.tabs.SelectedIndex() == 1 {
+	for _, v := range run.variants {
+		if v.Status == model.StatusDone {
 			g.u.tabs.SelectIndex(2)
 			return
 		}
-	}
-}
-
-// stop cancels the running job and waits up to timeout for its partial text to be saved.
-func (g *generationPanel) stop(timeout time.Duration) {
-	if g.job == nil {
-		return
-	}
-	g.job.Cancel()
-	select {
-	case <-g.job.Done():
-	case <-time.After(timeout):
 	}
 }
 
@@ -295,4 +299,11 @@ func (g *generationPanel) setHint(text string) {
 	} else {
 		g.hint.Show()
 	}
+}
+
+// showIdle replaces the progress rows by a short explanation.
+func (g *generationPanel) showIdle() {
+	g.rowsBox.Objects = []fyne.CanvasObject{g.idle}
+	g.rowsBox.Refresh()
+	g.rows = nil
 }

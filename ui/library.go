@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -234,7 +236,7 @@ func (l *library) onRename() {
 }
 
 func (l *library) rename(id int64, title string) {
-	l.u.ed.flush()
+	_ = l.u.ed.flush() // a pending draft gets the new title below, so it cannot bring the old one back
 	if err := l.u.deps.Store.RenameReport(l.u.ctx, id, title); err != nil {
 		l.u.showError(err)
 		return
@@ -261,8 +263,8 @@ func (l *library) onDelete() {
 }
 
 func (l *library) delete(id int64) {
+	l.u.stopRun(id, 2*time.Second)
 	if id == l.u.reportID {
-		l.u.gen.stop(0)
 		l.u.ed.discard()
 	}
 	if err := l.u.deps.Store.DeleteReport(l.u.ctx, id); err != nil {

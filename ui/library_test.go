@@ -110,7 +110,7 @@ func TestCancelKeepsPartialText(t *testing.T) {
 		return false
 	})
 	test.Tap(u.gen.cancel)
-	env.q.pumpUntil(t, "cancelled", func() bool { return isDone(u.gen.job) && allFinal(u.cmp.variants) })
+	env.q.pumpUntil(t, "cancelled", func() bool { return isDone(u.run.job) && allFinal(u.cmp.variants) })
 	env.q.drain()
 	stored, err := env.st.Variants(context.Background(), u.cmp.run.ID)
 	if err != nil {
@@ -131,7 +131,7 @@ func TestCancelKeepsPartialText(t *testing.T) {
 	if partial == 0 {
 		t.Fatal("no cancelled variant kept its partial text")
 	}
-	if !strings.Contains(u.gen.rows[0].status.Text, "annul") {
+	if !strings.Contains(strings.ToLower(u.gen.rows[0].status.Text), "annulée") {
 		t.Errorf("status text %q does not say it was cancelled", u.gen.rows[0].status.Text)
 	}
 }

@@ -71,7 +71,7 @@ func (s *settings) onLanguageChanged(value string) {
 	if value == LanguagePreference(s.u.app) {
 		return
 	}
-	s.u.app.Preferences().SetString(prefLanguage, value)
+	previous := LanguagePreference(s.u.app)
 	if err := applyLanguage(value); err != nil {
 		s.u.showError(err)
 		return
@@ -79,7 +79,12 @@ func (s *settings) onLanguageChanged(value string) {
 	if s.dlg != nil {
 		s.dlg.Hide()
 	}
-	s.u.rebuild()
+	if err := s.u.rebuild(); err != nil {
+		_ = applyLanguage(previous)
+		s.u.showError(err)
+		return
+	}
+	s.u.app.Preferences().SetString(prefLanguage, value)
 }
 
 func (s *settings) onThemeChanged(value string) {

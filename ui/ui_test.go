@@ -37,11 +37,11 @@ func TestWriteGenerateCompareExport(t *testing.T) {
 	u.ed.body.SetText(sample(t))
 	u.tabs.SelectIndex(1)
 	test.Tap(u.gen.start)
-	if u.gen.job == nil {
+	if u.run == nil {
 		t.Fatalf("generation did not start: %q", u.gen.hint.Text)
 	}
 	env.q.pumpUntil(t, "variants done", func() bool {
-		return isDone(u.gen.job) && len(u.cmp.variants) == 3 && allFinal(u.cmp.variants)
+		return isDone(u.run.job) && len(u.cmp.variants) == 3 && allFinal(u.cmp.variants)
 	})
 	env.q.drain()
 

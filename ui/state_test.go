@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// TestLanguageSwitchKeepsReportAndRun changes the language while a report is open and a slow
+// generation runs: the report stays loaded and the run can still be followed and cancelled.
+func TestLanguageSwitchKeepsReportAndRun(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	env.eng.Pace = 500 * time.Millisecond // long enough to still run when the language changes
+	test.Tap(u.lib.example)
+	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 3))
+	test.Tap(u.gen.start)
+	s := newSettings(u)
+	_, labels := languageChoices()
+	s.language.SetSelected(labels[2]) // English
+
+	if u.ed.body.Disabled() || !strings.Contains(u.ed.body.Text, "Saint-Aubin") {
+		t.Fatal("the open report was not loaded again after the language changed")
+	}
+	if len(u.gen.rows) != 3 || u.gen.cancel.Disabled() || !u.gen.start.Disabled() {
+		t.Fatalf("the run under way is not shown: %d rows", len(u.gen.rows))
+	}
+	test.Tap(u.gen.cancel)
+	env.q.pumpUntil(t, "cancelled", func() bool { return isDone(u.run.job) && allFinal(u.cmp.variants) })
+	env.q.drain()
+	if !strings.HasPrefix(u.gen.rows[0].status.Text, "Cancelled") && !strings.HasPrefix(u.gen.rows[0].status.Text, "Done") {
+		t.Errorf("row status %q", u.gen.rows[0].status.Text)
+	}
+}
+
+// TestRunOfAnotherReport starts a slow run, opens another report and deletes it: the first
+// run is named, blocks a second one and is not cancelled by deleting the other report.
+func TestRunOfAnotherReport(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	env.eng.Pace = 100 * time.Millisecond
+	test.Tap(u.lib.example)
+	first := u.reportID
+	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 3))
+	test.Tap(u.gen.start)
+	if !u.cmp.exportBtn.Disabled() {
+		t.Error("export should wait for the run to end")
+	}
+
+	u.lib.create(model.NewReport("Autre réunion", model.French))
+	if u.reportID == first {
+		t.Fatal("the new report did not open")
+	}
+	if !u.gen.start.Disabled() || !strings.Contains(u.gen.hint.Text, "en cours") {
+		t.Errorf("start enabled during another report's run; hint %q", u.gen.hint.Text)
+	}
+	u.lib.delete(u.reportID)
+	if isDone(u.run.job) {
+		t.Fatal("deleting another report cancelled the run")
+	}
+	u.lib.selectReport(first)
+	env.q.pumpUntil(t, "run done", func() bool { return isDone(u.run.job) && allFinal(u.cmp.variants) })
+	env.q.drain()
+	for i, v := range u.cmp.variants {
+		if v.Status != model.StatusDone {
+			t.Errorf("variant %d ended %s", i, v.Status)
+		}
+	}
+	if u.cmp.exportBtn.Disabled() {
+		t.Error("export should be possible once the run is done")
+	}
+}
+
+// TestUnsavedEditBlocksSwitch makes a save fail (a place over the limit): the edit stays, the
+// report stays open, and once fixed it saves.
+func TestUnsavedEditBlocksSwitch(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	u.lib.create(model.NewReport("Premier", model.French))
+	u.lib.create(model.NewReport("Second", model.French))
+	second := u.reportID
+	u.ed.place.SetText(strings.Repeat("x", model.MaxFieldLen+1))
+	u.ed.body.SetText("Texte précieux.")
+	u.lib.selectReport(u.lib.items[len(u.lib.items)-1].ID) // try to open the other report
+	env.q.drain()
+	if u.reportID != second || u.ed.body.Text != "Texte précieux." {
+		t.Fatalf("switched away from an unsaved edit (open %d)", u.reportID)
+	}
+	if u.lastErr == nil || !strings.Contains(ErrorText(u.lastErr), "restent dans l’éditeur") {
+		t.Fatalf("error %v", u.lastErr)
+	}
+	if !strings.HasPrefix(u.ed.status.Text, "Non enregistré") {
+		t.Errorf("status %q", u.ed.status.Text)
+	}
+	u.ed.place.SetText("Salle du conseil")
+	if err := u.ed.flush(); err != nil {
+		t.Fatal(err)
+	}
+	r, err := env.st.Report(context.Background(), second)
+	if err != nil || r.Body != "Texte précieux." || r.Place != "Salle du conseil" {
+		t.Fatalf("stored %q %q, %v", r.Body, r.Place, err)
+	}
+}
