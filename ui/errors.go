@@ -69,7 +69,7 @@ func systemText(err error) string {
 	case errors.Is(err, os.ErrPermission):
 		return lang.L("Rapporteur is not allowed to write there. Choose another folder.")
 	case errors.Is(err, os.ErrNotExist):
-		return lang.L("The folder or file no longer exists.")
+		return lang.L("The folder or file does not exist.")
 	}
 	return ""
 }

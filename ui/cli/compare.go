@@ -161,14 +161,14 @@ func writeOutputs(e *env, o compareOptions, rev model.Revision, variants []model
 	if o.json != "" {
 		doc := Document{Source: rev, Variants: variants, Generator: "Rapporteur " + e.version, Created: time.Now().UTC()}
 		if err := writeJSON(o.json, doc); err != nil {
-			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": o.json, "Err": err}))
+			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": o.json, "Err": ui.ErrorText(err)}))
 			ok = false
 		}
 	}
 	if o.pdf != "" {
 		c := export.Comparison{Source: rev, Variants: variants, Presets: model.BuiltinPresets(), Language: docLang, Exported: time.Now(), AppVersion: e.version}
 		if err := export.SaveComparisonPDF(o.pdf, c); err != nil {
-			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": o.pdf, "Err": err}))
+			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": o.pdf, "Err": ui.ErrorText(err)}))
 			ok = false
 		}
 	}
