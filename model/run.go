@@ -77,6 +77,16 @@ type Stats struct {
 	OutputTokens int `json:"output_tokens"`
 	// TokensPerSecond is OutputTokens over the writing time.
 	TokensPerSecond float64 `json:"tokens_per_second"`
+	// DoneReason is why the engine stopped: "stop", or "length" when num_predict cut the output.
+	DoneReason string `json:"done_reason,omitempty"`
+	// NumCtx is the context window, in tokens, the request asked for.
+	NumCtx int `json:"num_ctx,omitempty"`
+	// SourceTruncated is true when the model read fewer prompt tokens than were sent: it did
+	// not see the whole report.
+	SourceTruncated bool `json:"source_truncated,omitempty"`
+	// Chunks counts the pieces a source too long for the model was condensed in; 0 when the
+	// source fitted whole.
+	Chunks int `json:"chunks,omitempty"`
 }
 
 // Variant is one generated version of a revision, in whatever state its generation reached.
