@@ -1,0 +1,102 @@
+package ollama
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+)
+
+// Default timeouts of the stall watchdog.
+const (
+	DefaultStallTimeout = 60 * time.Second
+	DefaultLoadTimeout  = 10 * time.Minute
+)
+
+// Options tune an Engine. The zero value gives the defaults.
+type Options struct {
+	// StallTimeout is how long the engine waits for the next line of a stream once the first
+	// one came (the model is loaded) before it gives up with CodeStalled; default 60 s.
+	StallTimeout time.Duration
+	// LoadTimeout is how long it waits for the first line, which comes after the model is
+	// loaded and the prompt read; default 10 min.
+	LoadTimeout time.Duration
+	// ExpectedOutputTokens estimates the output a request needs, to size num_ctx; default
+	// DefaultExpectedOutput.
+	ExpectedOutputTokens func(req generate.Request) int
+}
+
+// Engine writes variants with Ollama. It is safe for concurrent use; the Scheduler decides how
+// many generations run at once.
+type Engine struct {
+	opts Options
+
+	mu      sync.Mutex
+	clients map[string]*Client
+}
+
+// NewEngine returns an Ollama engine with opts, defaults filled in.
+func NewEngine(opts Options) *Engine {
+	if opts.StallTimeout <= 0 {
+		opts.StallTimeout = DefaultStallTimeout
+	}
+	if opts.LoadTimeout <= 0 {
+		opts.LoadTimeout = DefaultLoadTimeout
+	}
+	if opts.ExpectedOutputTokens == nil {
+		opts.ExpectedOutputTokens = DefaultExpectedOutput
+	}
+	return &Engine{opts: opts, clients: map[string]*Client{}}
+}
+
+// Name returns model.EngineOllama.
+func (e *Engine) Name() string { return model.EngineOllama }
+
+// Client returns the engine's client for host (empty: HostFromEnv), created on first use and
+// kept, so model details asked once are not asked again.
+func (e *Engine) Client(host string) (*Client, error) {
+	if host == "" {
+		host = HostFromEnv()
+	}
+	h, err := NormalizeHost(host)
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if c, ok := e.clients[h]; ok {
+		return c, nil
+	}
+	c, err := NewClient(h)
+	if err != nil {
+		return nil, err
+	}
+	e.clients[h] = c
+	return c, nil
+}
+
+// PlanContext is the package's PlanContext with the engine's ExpectedOutputTokens.
+func (e *Engine) PlanContext(req generate.Request, modelContext int) Fit {
+	return plan(req, modelContext, e.opts.ExpectedOutputTokens(req))
+}
+
+// Generate writes one variant with the model req.Spec.Model on req.Spec.Host. It reports
+// StageLoading until the first token, then StageWriting with each piece of text; a source too
+// long for the model is condensed piece by piece first (StageChunking). On failure the Result
+// keeps the text written so far and the error is a *generate.Error with one of the codes of
+// codes_ollama.go, or CodeCancelled wrapping ctx's error. Output cut by num_predict is not a
+// failure: Stats.DoneReason is then "length".
+func (e *Engine) Generate(ctx context.Context, req generate.Request, progress generate.ProgressFunc) (generate.Result, error) {
+	if progress == nil {
+		progress = func(generate.Progress) {}
+	}
+	g := &generation{e: e, req: req, progress: progress, started: time.Now()}
+	g.res.Stats.Started = g.started
+	err := g.run(ctx)
+	g.res.Stats.Finished = time.Now()
+	g.res.Stats.Total = g.res.Stats.Finished.Sub(g.started)
+	g.res.DoneReason = g.res.Stats.DoneReason
+	return g.res, err
+}
