@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
 )
 
 // Job is one run of variants being generated.
@@ -21,6 +22,8 @@ type Job struct {
 	saveInterval time.Duration
 	grace        time.Duration
 	done         chan struct{}
+	lanes        []*lane
+	pending      sync.WaitGroup // the variants not yet final
 
 	// mu guards every slot's variant and final flag, and serialises calls to onEvent.
 	mu    sync.Mutex
@@ -34,12 +37,15 @@ type slot struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 	stopped atomic.Bool // cancelled by the user: what arrives afterwards is ignored
+	claimed atomic.Bool // taken by a worker, or ended while queued: only one of them runs it
+	unwatch func() bool // stops the watcher that ends the variant if cancelled while queued
 
 	// Under Job.mu.
 	text     strings.Builder
 	final    bool // the outcome is decided; nothing changes the variant any more
 	lastSave time.Time
 	firstAt  time.Time
+	firstN   int // tokens of the first delta, which the live rate does not count
 
 	saveMu     sync.Mutex // orders the saves of this variant
 	finalSaved bool       // under saveMu
@@ -85,8 +91,9 @@ func (j *Job) Wait() []model.Variant {
 	return out
 }
 
-// run announces every variant, then generates them with a pool of workers.
-func (j *Job) run(workers int) {
+// run announces every variant, then generates them lane by lane (see plan): the lanes in
+// parallel, the groups of a lane one after another.
+func (j *Job) run() {
 	defer close(j.done)
 	defer j.cancel()
 	j.mu.Lock()
@@ -94,20 +101,16 @@ func (j *Job) run(workers int) {
 		j.emit(sl, EventQueued, "", 0)
 	}
 	j.mu.Unlock()
-	queue := make(chan *slot)
-	var wg sync.WaitGroup
-	for range min(workers, len(j.slots)) {
-		wg.Go(func() {
-			for sl := range queue {
-				j.runVariant(sl)
-			}
-		})
-	}
+	j.pending.Add(len(j.slots))
 	for _, sl := range j.slots {
-		queue <- sl
+		j.watchQueued(sl)
 	}
-	close(queue)
+	var wg sync.WaitGroup
+	for _, l := range j.lanes {
+		wg.Go(func() { j.runLane(l) })
+	}
 	wg.Wait()
+	j.pending.Wait()
 }
 
 // emit sends an event with a snapshot of sl's variant. The caller holds j.mu.
@@ -193,8 +196,8 @@ func (j *Job) progress(sl *slot, pr Progress) {
 		return
 	}
 	now := time.Now()
-	if pr.Delta != "" && sl.firstAt.IsZero() {
-		sl.firstAt = now
+	if pr.Delta != "" {
+		countTokens(sl, pr.Delta, now)
 	}
 	sl.text.WriteString(pr.Delta)
 	sl.v.Text = sl.text.String()
@@ -208,6 +211,25 @@ func (j *Job) progress(sl *slot, pr Progress) {
 		if err := j.save(sl, false); err != nil {
 			j.failSave(sl, err)
 		}
+	}
+}
+
+// countTokens adds delta to sl's live stats: OutputTokens (one per delta, or its words for the
+// built-in engine, which streams sentences), FirstToken and TokensPerSecond over the time since
+// the first delta. The caller holds j.mu. An engine's final stats replace these.
+func countTokens(sl *slot, delta string, now time.Time) {
+	n := 1
+	if sl.v.Engine == model.EngineBuiltin {
+		n = analysis.WordCount(delta)
+	}
+	st := &sl.v.Stats
+	st.OutputTokens += n
+	if sl.firstAt.IsZero() {
+		sl.firstAt, sl.firstN = now, n
+		st.FirstToken = now.Sub(st.Started)
+	}
+	if d := now.Sub(sl.firstAt); d > 0 {
+		st.TokensPerSecond = float64(st.OutputTokens-sl.firstN) / d.Seconds()
 	}
 }
 
@@ -306,9 +328,12 @@ func (j *Job) settle(sl *slot, status model.Status, err error, res Result) {
 		v.Text = res.Text
 	}
 	if res.Stats != (model.Stats{}) {
-		started := v.Stats.Started
+		live := v.Stats
 		v.Stats = res.Stats
-		v.Stats.Started = started
+		v.Stats.Started = live.Started
+		if v.Stats.OutputTokens == 0 { // the engine did not count: keep the live count
+			v.Stats.OutputTokens, v.Stats.TokensPerSecond = live.OutputTokens, live.TokensPerSecond
+		}
 	}
 	if v.Stats.FirstToken == 0 && !sl.firstAt.IsZero() {
 		v.Stats.FirstToken = sl.firstAt.Sub(v.Stats.Started)

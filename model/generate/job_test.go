@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
 )
 
 func TestSchedulerAllDone(t *testing.T) {
@@ -84,7 +85,7 @@ func TestSchedulerCancelRun(t *testing.T) {
 	emitted := make(chan string, 10)
 	fake := &fakeEngine{name: "fake", deltas: []string{"Première phrase. "}, block: true, emitted: emitted}
 	s := NewScheduler([]Engine{fake}, testPresets, sink)
-	s.workers = 1 // the second variant is still queued when the run is cancelled
+	s.SetParallel(1) // the second variant is still queued when the run is cancelled
 	rec := &recorder{}
 	job := s.Start(context.Background(), revision(t), variants(spec("fake", "fake"), spec("fake", "fake")), rec.on)
 	<-emitted
@@ -275,5 +276,64 @@ func TestEventKindString(t *testing.T) {
 		if got := k.String(); got != want {
 			t.Errorf("%d: got %q, want %q", int(k), got, want)
 		}
+	}
+}
+
+func TestSchedulerLiveTokens(t *testing.T) {
+	tests := []struct {
+		name       string
+		engine     Engine
+		spec       model.Spec
+		perDelta   func(delta string) int
+		paced      bool // time passes between deltas, so the rate is known from the second
+		wantTokens int  // in the final variant
+	}{
+		{"one token per delta, engine count wins", &fakeEngine{name: "fake", deltas: []string{"Un", " deux", " trois", " quatre"}, sleep: time.Millisecond},
+			spec("fake", "fake"), func(string) int { return 1 }, true, 3},
+		{"engine without a count", &loadEngine{name: model.EngineOllama, stats: model.Stats{PromptTokens: 5}},
+			ollamaSpec(hostA, "m1", "fake"), func(string) int { return 1 }, false, 3},
+		{"words for the built-in engine", &Builtin{Pace: time.Millisecond},
+			spec(model.EngineBuiltin, "points-cles"), analysis.WordCount, true, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := &recorder{}
+			v := NewScheduler([]Engine{tc.engine}, testPresets, nil).Start(context.Background(), revision(t), variants(tc.spec), rec.on).Wait()[0]
+			checkLiveTokens(t, rec.of(0), tc.perDelta, tc.paced)
+			want := tc.wantTokens
+			if want == 0 {
+				want = analysis.WordCount(v.Text)
+			}
+			if v.Stats.OutputTokens != want {
+				t.Errorf("final OutputTokens %d, want %d", v.Stats.OutputTokens, want)
+			}
+		})
+	}
+}
+
+// checkLiveTokens verifies every delta event carries the tokens counted so far and, from the
+// second delta on when paced, a positive rate.
+func checkLiveTokens(t *testing.T, evs []Event, perDelta func(string) int, paced bool) {
+	t.Helper()
+	tokens, deltas := 0, 0
+	for _, e := range evs {
+		if e.Kind != EventDelta || e.Delta == "" {
+			continue
+		}
+		deltas++
+		tokens += perDelta(e.Delta)
+		st := e.Variant.Stats
+		if st.OutputTokens != tokens {
+			t.Errorf("delta %d: OutputTokens %d, want %d", deltas, st.OutputTokens, tokens)
+		}
+		if paced && deltas > 1 && st.TokensPerSecond <= 0 {
+			t.Errorf("delta %d: TokensPerSecond %v", deltas, st.TokensPerSecond)
+		}
+		if st.FirstToken <= 0 {
+			t.Errorf("delta %d: FirstToken %v", deltas, st.FirstToken)
+		}
+	}
+	if deltas < 2 {
+		t.Fatalf("%d deltas", deltas)
 	}
 }

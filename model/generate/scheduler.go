@@ -23,8 +23,8 @@ type EventKind int
 // The events of a variant's generation, in the order they happen. Done, Failed and Cancelled
 // are final: exactly one of them ends every variant.
 const (
-	EventQueued    EventKind = iota // waiting for a worker
-	EventLoading                    // the engine prepares (loads a model, reads the source)
+	EventQueued    EventKind = iota // waiting for its group's turn on its host
+	EventLoading                    // started, or the engine prepares (loads a model, reads the source)
 	EventDelta                      // text was added
 	EventDone                       // finished normally
 	EventFailed                     // stopped on an error; the partial text is kept
@@ -73,9 +73,12 @@ type Scheduler struct {
 	presets []model.Preset
 	sink    Sink
 
+	hosts hostLocks
+
 	mu           sync.Mutex
 	saveInterval time.Duration
-	workers      int           // variants generated at once
+	workers      int           // variants of the built-in engine generated at once
+	perModel     int           // variants of one model generated at once on a host
 	cancelGrace  time.Duration // see defaultCancelGrace
 }
 
@@ -92,6 +95,7 @@ func NewScheduler(engines []Engine, presets []model.Preset, sink Sink) *Schedule
 		sink:         sink,
 		saveInterval: DefaultSaveInterval,
 		workers:      runtime.NumCPU(),
+		perModel:     DefaultParallel,
 		cancelGrace:  defaultCancelGrace,
 	}
 }
@@ -107,13 +111,33 @@ func (s *Scheduler) SetSaveInterval(d time.Duration) {
 	s.mu.Unlock()
 }
 
+// SetParallel sets how many variants of one model a host generates at once; perModel < 1
+// means 1, the default. Set it to the host's OLLAMA_NUM_PARALLEL. It applies to the runs
+// started afterwards.
+func (s *Scheduler) SetParallel(perModel int) {
+	s.mu.Lock()
+	s.perModel = max(1, perModel)
+	s.mu.Unlock()
+}
+
 // Start generates variants of rev in the background and returns the job at once. The
-// variants come as the store created them (status queued). onEvent, if not nil, receives
-// every event of the run, one at a time, from the scheduler's goroutines; it must return
-// quickly and must not call Wait. It may call Cancel and CancelVariant.
+// variants come as the store created them (status queued).
+//
+// Variants are grouped by engine, host and model, so that each model is loaded once: on one
+// host the groups run one after another, in the order they first appear in variants (by
+// Index), each generating up to SetParallel variants at once; different hosts run in
+// parallel, and so does the built-in engine, up to one variant per CPU. A host serves one
+// group at a time across every job of the scheduler.
+//
+// onEvent, if not nil, receives every event of the run, one at a time, from the scheduler's
+// goroutines; it must return quickly and must not call Wait. It may call Cancel and
+// CancelVariant. A variant gets EventQueued at once, EventLoading when it starts and again
+// whenever its engine reports StageLoading (the first variant of a group, while its model
+// loads), EventDelta with its Stats.OutputTokens and TokensPerSecond kept current, then one
+// final event. A variant cancelled while queued ends at once, without being started.
 func (s *Scheduler) Start(ctx context.Context, rev model.Revision, variants []model.Variant, onEvent func(Event)) *Job {
 	s.mu.Lock()
-	saveInterval, workers, grace := s.saveInterval, s.workers, s.cancelGrace
+	saveInterval, workers, perModel, grace := s.saveInterval, s.workers, s.perModel, s.cancelGrace
 	s.mu.Unlock()
 	jctx, cancel := context.WithCancel(ctx)
 	j := &Job{
@@ -132,6 +156,7 @@ func (s *Scheduler) Start(ctx context.Context, rev model.Revision, variants []mo
 		j.slots = append(j.slots, &slot{index: v.Index, v: v, ctx: sctx, cancel: scancel})
 	}
 	slices.SortStableFunc(j.slots, func(a, b *slot) int { return cmp.Compare(a.index, b.index) })
-	go j.run(max(1, workers))
+	j.lanes = plan(j.slots, perModel, workers)
+	go j.run()
 	return j
 }
