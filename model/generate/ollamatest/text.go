@@ -64,7 +64,7 @@ leurs propositions sur le projet de la place les participants ont souhaité plus
 avec la mairie et une synthèse claire des échanges de l'atelier`)
 
 // connectors join the runs of words taken from the source.
-var connectors = []string{"et", "puis", "ainsi", "donc", "en outre,", "par ailleurs,"}
+var connectors = []string{"et", "puis", "ainsi", "donc", "ensuite", "aussi"}
 
 // textGen writes the deterministic reply: runs of 3 to 12 consecutive words of
 // the source at pseudo-random places, sometimes joined by a connector.
