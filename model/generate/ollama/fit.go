@@ -64,7 +64,9 @@ type Fit struct {
 	// Fits is true when the prompt and output fit NumCtx in one pass.
 	Fits bool
 	// Chunks is the number of pieces the source will be condensed in when it does not fit
-	// (0 when it fits, or when the user fixed num_ctx: then nothing is chunked).
+	// (0 when it fits, or when the user fixed num_ctx: then nothing is chunked). When the
+	// condensed pieces together still do not fit, Generate condenses them again (at most three
+	// rounds), so Stats.Chunks may end up larger.
 	Chunks int
 }
 

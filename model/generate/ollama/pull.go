@@ -3,6 +3,7 @@ package ollama
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/ollama/ollama/api"
@@ -31,7 +32,8 @@ type layerClock struct {
 }
 
 // Pull downloads the model name onto the host, reporting progress through fn (which may be nil).
-// A cancelled ctx gives an error satisfying errors.Is(err, context.Canceled); a failure Ollama
+// A cancelled ctx gives CodeCancelled wrapping ctx's error; a stream that ends without
+// Ollama's "success" gives CodePullFailed; a failure Ollama
 // reports (offline, unknown model, disk full) gives CodePullFailed with Ollama's own message;
 // network failures give CodeHostUnreachable or CodeNotOllama.
 func (c *Client) Pull(ctx context.Context, name string, fn func(PullProgress)) error {
@@ -39,18 +41,25 @@ func (c *Client) Pull(ctx context.Context, name string, fn func(PullProgress)) e
 		fn = func(PullProgress) {}
 	}
 	clocks := map[string]layerClock{}
+	last := ""
 	err := c.long.Pull(ctx, &api.PullRequest{Model: name}, func(p api.ProgressResponse) error {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		last = p.Status
 		fn(PullProgress{
 			Status: p.Status, Digest: p.Digest, Total: p.Total, Completed: p.Completed,
 			BytesPerSecond: speed(clocks, p, time.Now()),
 		})
 		return nil
 	})
-	if err == nil {
+	switch {
+	case ctx.Err() != nil:
+		return &generate.Error{Code: generate.CodeCancelled, Err: ctx.Err()}
+	case err == nil && last == "success":
 		return nil
-	}
-	if ctx.Err() != nil {
-		return ctx.Err()
+	case err == nil:
+		return &generate.Error{Code: generate.CodePullFailed, Err: fmt.Errorf("the download of %s ended before Ollama said success (last step: %q)", name, last)}
 	}
 	err = classify(err)
 	switch generate.CodeOf(err) {
