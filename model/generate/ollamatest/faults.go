@@ -134,11 +134,9 @@ func (f Fault) message() string {
 	return midStreamError
 }
 
-// cut closes the client connection abruptly, without finishing the response.
+// cut closes the client connection abruptly, without finishing the response
+// (the lines written so far were flushed; without any, not even headers).
 func cut(w http.ResponseWriter) {
-	if f, ok := w.(http.Flusher); ok {
-		f.Flush()
-	}
 	hj, ok := w.(http.Hijacker)
 	if !ok {
 		panic(http.ErrAbortHandler)
