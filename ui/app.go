@@ -15,6 +15,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/store"
 )
 
@@ -26,6 +27,9 @@ type Deps struct {
 	Presets []model.Preset
 	// Engines write the variants; the built-in engine at least.
 	Engines []generate.Engine
+	// Ollama is the Ollama engine among Engines, nil when there is none; its clients read the
+	// hosts' models.
+	Ollama *ollama.Engine
 	// Version is the application's version, printed in exported documents.
 	Version string
 }
@@ -58,6 +62,7 @@ func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 	ctx, cancel := context.WithCancel(context.Background())
 	u := &UI{app: a, win: w, deps: d, ctx: ctx, cancel: cancel}
 	u.sched = generate.NewScheduler(d.Engines, d.Presets, d.Store)
+	u.sched.SetParallel(Parallel(a))
 	u.build()
 	w.SetCloseIntercept(u.onCloseWindow)
 	a.Lifecycle().SetOnStopped(u.Close) // Cmd+Q on macOS quits without asking the window
@@ -98,6 +103,23 @@ func (u *UI) rebuild() error {
 	}
 	u.gen.refreshState()
 	return nil
+}
+
+// applyOllamaSettings takes new Ollama settings into account: a new engine with the stall
+// timeout, the parallelism, and the hosts' models read again. A run under way keeps its engine.
+func (u *UI) applyOllamaSettings() {
+	if u.deps.Ollama != nil {
+		fresh := ollama.NewEngine(ollama.Options{StallTimeout: StallTimeout(u.app)})
+		for i, e := range u.deps.Engines {
+			if e == generate.Engine(u.deps.Ollama) {
+				u.deps.Engines[i] = fresh
+			}
+		}
+		u.deps.Ollama = fresh
+	}
+	u.sched = generate.NewScheduler(u.deps.Engines, u.deps.Presets, u.deps.Store)
+	u.sched.SetParallel(Parallel(u.app))
+	u.gen.hosts.load()
 }
 
 // onCloseWindow saves and closes, or asks first when the last edit cannot be saved.

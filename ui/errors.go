@@ -52,7 +52,11 @@ func ErrorText(err error) string {
 	}
 	var ge *generate.Error
 	if errors.As(err, &ge) {
-		return generateText(ge.Code)
+		text := generateText(ge.Code)
+		if (ge.Code == generate.CodeServer || ge.Code == generate.CodePullFailed) && ge.Err != nil {
+			text += " (" + ge.Err.Error() + ")" // Ollama's own words help the person who maintains it
+		}
+		return text
 	}
 	return lang.L("Unexpected error: {{.Err}}", map[string]any{"Err": err.Error()})
 }
@@ -149,6 +153,9 @@ func VariantErrorText(v model.Variant) string {
 }
 
 func generateText(code generate.ErrorCode) string {
+	if text := ollamaText(code); text != "" {
+		return text
+	}
 	switch code {
 	case generate.CodeCancelled:
 		return lang.L("cancelled by you.")
@@ -166,4 +173,37 @@ func generateText(code generate.ErrorCode) string {
 		return lang.L("the text could not be saved to the workspace (disk full?).")
 	}
 	return lang.L("an unexpected error stopped the generation.")
+}
+
+// ollamaText explains what can go wrong with an Ollama host or model, and what to do.
+func ollamaText(code generate.ErrorCode) string {
+	switch code {
+	case generate.CodeHostUnreachable:
+		return lang.L("Ollama does not answer at this address: is it started? (Check the address in Settings.)")
+	case generate.CodeBadHost:
+		return lang.L("the Ollama address in Settings is not valid.")
+	case generate.CodeNotOllama:
+		return lang.L("something answers at this address, but it is not Ollama (check the address and port).")
+	case generate.CodeModelMissing:
+		return lang.L("this model is not installed on the host; you can download it.")
+	case generate.CodeOutOfMemory:
+		return lang.L("not enough memory to run this model: close other programs or choose a smaller model.")
+	case generate.CodeServer:
+		return lang.L("Ollama reported an error.")
+	case generate.CodeStreamCut:
+		return lang.L("the connection with Ollama was cut before the end (Ollama stopped or the network dropped).")
+	case generate.CodeStalled:
+		return lang.L("the model stopped answering. This is a known Ollama problem after a cancelled request: restart Ollama, then retry; other models keep working.")
+	case generate.CodeEmptyOutput:
+		return lang.L("the model finished without writing anything; try again or choose another model.")
+	case generate.CodeContextTooLong:
+		return lang.L("the report is too long for this model, even read in parts; choose a model with a larger context.")
+	case generate.CodeBadOption:
+		return lang.L("Ollama refused an option (check the model options).")
+	case generate.CodeThinkUnsupported:
+		return lang.L("this model has no thinking mode.")
+	case generate.CodePullFailed:
+		return lang.L("the download failed (is the host connected to the internet? is the model name right?).")
+	}
+	return ""
 }

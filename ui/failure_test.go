@@ -64,8 +64,8 @@ func TestNothingToGenerate(t *testing.T) {
 		t.Fatalf("empty report: hint %q", u.gen.hint.Text)
 	}
 	u.ed.body.SetText(sample(t))
-	for _, pc := range u.gen.checks {
-		pc.check.SetChecked(false)
+	for key := range u.gen.matrix.ticked {
+		u.gen.matrix.ticked[key] = false
 	}
 	test.Tap(u.gen.start)
 	if u.run != nil || !strings.Contains(u.gen.hint.Text, "au moins une consigne") {

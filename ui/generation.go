@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,7 +18,9 @@ import (
 type generationPanel struct {
 	u *UI
 
-	checks  []presetCheck
+	matrix  *presetMatrix
+	opts    *optionsForm
+	hosts   *hostsPanel
 	idle    *widget.Label
 	start   *widget.Button
 	cancel  *widget.Button
@@ -29,34 +30,21 @@ type generationPanel struct {
 	root    fyne.CanvasObject
 }
 
-// presetCheck is one preset offered in the panel.
-type presetCheck struct {
-	id    string
-	check *widget.Check
-	about *widget.Label
-}
-
 // variantRow shows one variant's progress.
 type variantRow struct {
 	name   *widget.Label
 	status *widget.Label
 	bar    *widget.ProgressBar
 	cancel *widget.Button
+	retry  *widget.Button
+	pull   *widget.Button
 }
 
 func newGenerationPanel(u *UI) *generationPanel {
 	g := &generationPanel{u: u}
-	for _, p := range u.deps.Presets {
-		if p.Method == model.MethodNone {
-			continue // needs a language model: offered with the Ollama engine
-		}
-		check := widget.NewCheck(p.Name.In(CurrentLanguage()), nil)
-		check.SetChecked(true)
-		about := widget.NewLabel(p.Description.In(CurrentLanguage()))
-		about.Wrapping = fyne.TextWrapWord
-		about.SizeName = theme.SizeNameCaptionText
-		g.checks = append(g.checks, presetCheck{id: p.ID, check: check, about: about})
-	}
+	g.matrix = newPresetMatrix(u)
+	g.opts = newOptionsForm()
+	g.hosts = newHostsPanel(u, func() { g.matrix.setModels(g.hosts.models()) })
 	g.start = widget.NewButtonWithIcon(lang.L("Generate the variants"), theme.MediaPlayIcon(), g.onStart)
 	g.start.Importance = widget.HighImportance
 	g.cancel = widget.NewButtonWithIcon(lang.L("Cancel all"), theme.CancelIcon(), g.onCancel)
@@ -68,20 +56,19 @@ func newGenerationPanel(u *UI) *generationPanel {
 	g.rowsBox = container.NewVBox(g.idle)
 	g.root = g.layout()
 	g.clear()
+	g.hosts.load()
 	return g
 }
 
 func (g *generationPanel) layout() fyne.CanvasObject {
 	engine := widget.NewLabel(lang.L("Built-in engine: picks the most representative sentences of your text. It needs no AI model, works offline and never invents anything."))
 	engine.Wrapping = fyne.TextWrapWord
-	list := container.NewVBox(engine)
-	for _, pc := range g.checks {
-		list.Add(container.NewVBox(pc.check, container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, theme.IconInlineSize()+theme.Padding()*3, 0), pc.about)))
-	}
-	choose := widget.NewCard(lang.L("Presets"), lang.L("Which variants to write"), list)
+	models := widget.NewCard(lang.L("Ollama models"), lang.L("Language models on this computer or your team's"), g.hosts.content())
+	choose := widget.NewCard(lang.L("Presets"), lang.L("Tick, for each preset, the engines and models that should write it"), container.NewVBox(engine, g.matrix.box))
+	options := widget.NewAccordion(widget.NewAccordionItem(lang.L("Model options"), g.opts.form))
 	actions := container.NewHBox(g.start, g.cancel)
 	progress := widget.NewCard(lang.L("Progress"), "", g.rowsBox)
-	return container.NewVScroll(container.NewVBox(choose, actions, g.hint, progress))
+	return container.NewVScroll(container.NewVBox(models, choose, options, actions, g.hint, progress))
 }
 
 func (g *generationPanel) content() fyne.CanvasObject { return g.root }
@@ -91,6 +78,7 @@ func (g *generationPanel) content() fyne.CanvasObject { return g.root }
 func (g *generationPanel) load(model.Report) {
 	g.setHint("")
 	g.refreshState()
+	g.matrix.refresh() // the context fit depends on the report
 }
 
 // clear disables the panel when no report is open.
@@ -126,24 +114,18 @@ func (g *generationPanel) refreshState() {
 	}
 }
 
-// specs returns one built-in spec per checked preset, in the presets' order.
-func (g *generationPanel) specs() []model.Spec {
-	var specs []model.Spec
-	for _, pc := range g.checks {
-		if pc.check.Checked {
-			specs = append(specs, model.Spec{Engine: model.EngineBuiltin, PresetID: pc.id})
-		}
-	}
-	return specs
-}
-
 // onStart freezes the report as a revision, creates the run and starts the scheduler.
 func (g *generationPanel) onStart() {
 	u := g.u
 	if u.reportID == 0 || u.running() {
 		return
 	}
-	specs := g.specs()
+	opts, err := g.opts.options()
+	if err != nil {
+		g.setHint(lang.L("Model options: {{.Reason}}", map[string]any{"Reason": err.Error()}))
+		return
+	}
+	specs := g.matrix.specs(opts)
 	if len(specs) == 0 {
 		g.setHint(lang.L("Choose at least one preset."))
 		return
@@ -171,69 +153,6 @@ func (g *generationPanel) onStart() {
 	g.showRows(u.run)
 	u.cmp.showRun(rev, run, variants)
 	g.refreshState()
-}
-
-func (g *generationPanel) showRows(run *activeRun) {
-	g.rowsBox.RemoveAll()
-	g.rows = make([]*variantRow, len(run.variants))
-	if run.reportID != g.u.reportID {
-		g.rowsBox.Add(widget.NewLabelWithStyle(run.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	}
-	for i, v := range run.variants {
-		row := &variantRow{
-			name:   widget.NewLabelWithStyle(variantTitle(g.u.deps.Presets, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			status: widget.NewLabel(""),
-			bar:    widget.NewProgressBar(),
-		}
-		index := v.Index
-		row.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { g.onCancelVariant(index) })
-		row.status.Wrapping = fyne.TextWrapWord
-		g.rows[i] = row
-		g.showEvent(row, generate.Event{Index: i, Fraction: -1, Variant: v})
-		head := container.NewBorder(nil, nil, row.name, row.cancel, row.bar)
-		g.rowsBox.Add(container.NewVBox(head, row.status))
-	}
-}
-
-// apply shows the latest events of the run; it runs on the UI thread.
-func (g *generationPanel) apply(events map[int]generate.Event) {
-	for i, ev := range events {
-		if i < 0 || i >= len(g.rows) {
-			continue
-		}
-		g.showEvent(g.rows[i], ev)
-	}
-}
-
-func (g *generationPanel) showEvent(row *variantRow, ev generate.Event) {
-	v := ev.Variant
-	switch {
-	case v.Status.Final():
-		row.bar.SetValue(1)
-		row.cancel.Disable()
-	case ev.Fraction >= 0:
-		row.bar.SetValue(ev.Fraction)
-	}
-	row.status.SetText(variantStatusText(v))
-}
-
-// variantStatusText says where a variant stands, with its error when it failed.
-func variantStatusText(v model.Variant) string {
-	text := statusLabel(v.Status)
-	switch v.Status {
-	case model.StatusDone:
-		text += " — " + lang.L("{{.Words}} words in {{.Seconds}} s", map[string]any{
-			"Words": wordCount(v.Text), "Seconds": formatSeconds(v.Stats.Total),
-		})
-	case model.StatusFailed, model.StatusCancelled:
-		if reason := VariantErrorText(v); reason != "" && v.ErrorCode != string(generate.CodeCancelled) {
-			text += " — " + reason
-		}
-		if v.Text != "" {
-			text += " " + lang.L("(partial text kept)")
-		}
-	}
-	return text
 }
 
 func (g *generationPanel) onCancel() {

@@ -14,6 +14,7 @@ import (
 	"github.com/rapporteur/rapporteur/assets"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/store"
 )
 
@@ -49,10 +50,12 @@ func Main(args []string, version string) int {
 		return 1
 	}
 	defer st.Close()
+	engine := ollama.NewEngine(ollama.Options{StallTimeout: StallTimeout(a)})
 	Create(a, w, Deps{
 		Store:   st,
 		Presets: model.BuiltinPresets(),
-		Engines: []generate.Engine{generate.NewBuiltin()},
+		Engines: []generate.Engine{generate.NewBuiltin(), engine},
+		Ollama:  engine,
 		Version: version,
 	})
 	w.ShowAndRun()

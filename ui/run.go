@@ -37,6 +37,17 @@ func (u *UI) startRun(title string, rev model.Revision, variants []model.Variant
 	}()
 }
 
+// retryRun writes variant index of the active run again in a new job, keeping the run on screen.
+func (u *UI) retryRun(rev model.Revision, index int) {
+	run := u.run
+	bridge := newStreamBridge(u.applyRun)
+	run.job = u.sched.Retry(u.ctx, rev, run.variants[index], bridge.push)
+	go func() {
+		<-run.job.Done()
+		runOnUI(func() { u.runFinished(run) })
+	}()
+}
+
 // applyRun shows a batch of streamed events; it runs on the UI thread. Events of a run that is
 // no longer the active one are dropped.
 func (u *UI) applyRun(events map[int]generate.Event) {
@@ -61,7 +72,11 @@ func (u *UI) runFinished(run *activeRun) {
 	if run != u.run {
 		return
 	}
-	run.variants = run.job.Wait()
+	for _, v := range run.job.Wait() {
+		if v.Index >= 0 && v.Index < len(run.variants) {
+			run.variants[v.Index] = v // a retry job holds one variant only
+		}
+	}
 	u.gen.finished(run)
 	u.cmp.runFinished(run)
 }

@@ -30,6 +30,9 @@ type settings struct {
 	u        *UI
 	language *widget.Select
 	theme    *widget.Select
+	ollama   *ollamaSettings
+	apply    *widget.Button
+	problem  *widget.Label
 	dlg      dialog.Dialog
 }
 
@@ -52,7 +55,20 @@ func newSettings(u *UI) *settings {
 	themeValues, themeLabels := themeChoices()
 	s.theme = widget.NewSelect(themeLabels, func(label string) { s.onThemeChanged(valueFor(themeValues, themeLabels, label)) })
 	s.theme.SetSelected(labelFor(themeValues, themeLabels, ThemePreference(u.app)))
+	s.ollama = newOllamaSettings(u)
+	s.problem = widget.NewLabel("")
+	s.problem.Wrapping = fyne.TextWrapWord
+	s.apply = widget.NewButton(lang.L("Apply"), s.onApply)
 	return s
+}
+
+// onApply stores the Ollama settings, or says which field is wrong.
+func (s *settings) onApply() {
+	if err := s.ollama.save(); err != nil {
+		s.problem.SetText(err.Error())
+		return
+	}
+	s.problem.SetText(lang.L("Saved. The models are being read again."))
 }
 
 func (s *settings) show() {
@@ -62,8 +78,10 @@ func (s *settings) show() {
 	)
 	note := widget.NewLabel(lang.L("The language applies at once to the whole window."))
 	note.Wrapping = fyne.TextWrapWord
-	s.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), container.NewVBox(form, note), s.u.win)
-	s.dlg.Resize(fyne.NewSize(480, 260))
+	ollamaForm := widget.NewForm(s.ollama.items()...)
+	ollamaBox := widget.NewCard(lang.L("Ollama"), "", container.NewVBox(ollamaForm, container.NewHBox(s.apply), s.problem))
+	s.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), container.NewVBox(form, note, ollamaBox), s.u.win)
+	s.dlg.Resize(fyne.NewSize(640, 560))
 	s.dlg.Show()
 }
 

@@ -31,6 +31,7 @@ var errUsage = errors.New("usage")
 var commands = map[string]func(env *env, args []string) int{
 	"presets": runPresets,
 	"compare": runCompare,
+	"models":  runModels,
 	"help":    runHelp,
 }
 
@@ -66,7 +67,9 @@ func runHelp(e *env, _ []string) int {
 	fmt.Fprint(e.stdout, lang.L(`Usage:
   rapporteur [--workspace PATH]       open the application
   rapporteur presets                  list the presets (id, then name)
-  rapporteur compare --source FILE.md [--engine builtin] [--presets id,id] [--pdf OUT.pdf] [--json OUT.json]
+  rapporteur models [--host URL]      list the models of an Ollama host
+  rapporteur compare --source FILE.md [--engine builtin|ollama] [--host URL] [--models m1,m2]
+                     [--options temperature=0.2,seed=42] [--presets id,id] [--pdf OUT.pdf] [--json OUT.json]
                                       generate variants of a report and write the comparison
 `))
 	return exitOK

@@ -14,6 +14,7 @@ import (
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/imports"
 	"github.com/rapporteur/rapporteur/ui"
 )
@@ -21,6 +22,8 @@ import (
 // compareOptions are the flags of rapporteur compare.
 type compareOptions struct {
 	source, engine, presets, pdf, json, lang string
+	host, models, options                    string
+	modelOptions                             model.Options
 }
 
 // Document is the JSON that rapporteur compare writes: the source and its variants. Later
@@ -40,7 +43,10 @@ func parseCompare(e *env, args []string) (compareOptions, error) {
 	var o compareOptions
 	fs := newFlags(e, "compare")
 	fs.StringVar(&o.source, "source", "", lang.L("report to compare (.md or .txt)"))
-	fs.StringVar(&o.engine, "engine", model.EngineBuiltin, lang.L("engine: builtin"))
+	fs.StringVar(&o.engine, "engine", model.EngineBuiltin, lang.L("engine: builtin or ollama"))
+	fs.StringVar(&o.host, "host", ollama.HostFromEnv(), lang.L("Ollama host (default: OLLAMA_HOST or http://127.0.0.1:11434)"))
+	fs.StringVar(&o.models, "models", "", lang.L("comma-separated Ollama models, e.g. mistral:7b,llama3.2"))
+	fs.StringVar(&o.options, "options", "", lang.L("model options, e.g. temperature=0.2,seed=42,top_p=0.9,num_predict=800,num_ctx=8192"))
 	fs.StringVar(&o.presets, "presets", "", lang.L("comma-separated preset ids (default: every preset of the engine)"))
 	fs.StringVar(&o.pdf, "pdf", "", lang.L("write the comparison PDF to this file"))
 	fs.StringVar(&o.json, "json", "", lang.L("write the source and variants as JSON to this file"))
@@ -56,15 +62,43 @@ func parseCompare(e *env, args []string) (compareOptions, error) {
 		fmt.Fprintln(e.stderr, lang.L("Missing --source FILE: the report to compare."))
 		return o, errUsage
 	}
-	if o.engine != model.EngineBuiltin {
-		fmt.Fprintln(e.stderr, lang.L("Unknown engine {{.Engine}}: this version offers the built-in engine (builtin).", map[string]any{"Engine": o.engine}))
-		return o, errUsage
+	if err := checkEngine(e, &o); err != nil {
+		return o, err
 	}
 	if o.lang != "" && !model.Language(o.lang).Valid() {
 		fmt.Fprintln(e.stderr, lang.L("--lang takes fr or en."))
 		return o, errUsage
 	}
 	return o, nil
+}
+
+// checkEngine validates the engine and, for Ollama, the host, the models and the options.
+func checkEngine(e *env, o *compareOptions) error {
+	switch o.engine {
+	case model.EngineBuiltin:
+		return nil
+	case model.EngineOllama:
+	default:
+		fmt.Fprintln(e.stderr, lang.L("Unknown engine {{.Engine}}: use builtin or ollama.", map[string]any{"Engine": o.engine}))
+		return errUsage
+	}
+	host, err := ollama.NormalizeHost(o.host)
+	if err != nil {
+		fmt.Fprintln(e.stderr, ui.ErrorText(err))
+		return errUsage
+	}
+	o.host = host
+	if len(splitList(o.models)) == 0 {
+		fmt.Fprintln(e.stderr, lang.L("--engine ollama needs --models, e.g. --models mistral:7b; `rapporteur models` lists them."))
+		return errUsage
+	}
+	opts, err := parseOptions(o.options)
+	if err != nil {
+		fmt.Fprintln(e.stderr, lang.L("--options: {{.Reason}}", map[string]any{"Reason": err.Error()}))
+		return errUsage
+	}
+	o.modelOptions = opts
+	return nil
 }
 
 // choosePresets returns the presets named in list, or the engine's presets when list is empty.
@@ -103,7 +137,7 @@ func runCompare(e *env, args []string) int {
 	rev := sourceRevision(im)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	variants := generateAll(ctx, rev, presets)
+	variants := generateAll(ctx, rev, specsFor(o, presets), presets)
 	status := report(e, variants)
 	docLang := rev.Language
 	if o.lang != "" {
@@ -130,15 +164,31 @@ type memorySink struct{}
 
 func (memorySink) SaveVariant(context.Context, model.Variant) error { return nil }
 
-func generateAll(ctx context.Context, rev model.Revision, presets []model.Preset) []model.Variant {
-	variants := make([]model.Variant, len(presets))
-	for i, p := range presets {
-		variants[i] = model.Variant{
-			ID: int64(i + 1), RunID: 1, RevisionID: rev.ID, Index: i,
-			Spec: model.Spec{Engine: model.EngineBuiltin, PresetID: p.ID}, Status: model.StatusQueued,
+// specsFor returns the variants to write: each preset with the built-in engine, or each preset
+// with each model.
+func specsFor(o compareOptions, presets []model.Preset) []model.Spec {
+	var specs []model.Spec
+	if o.engine == model.EngineBuiltin {
+		for _, p := range presets {
+			specs = append(specs, model.Spec{Engine: model.EngineBuiltin, PresetID: p.ID})
+		}
+		return specs
+	}
+	for _, name := range splitList(o.models) {
+		for _, p := range presets {
+			specs = append(specs, model.Spec{Engine: model.EngineOllama, Host: o.host, Model: name, PresetID: p.ID, Options: o.modelOptions})
 		}
 	}
-	sched := generate.NewScheduler([]generate.Engine{generate.NewBuiltin()}, presets, memorySink{})
+	return specs
+}
+
+func generateAll(ctx context.Context, rev model.Revision, specs []model.Spec, presets []model.Preset) []model.Variant {
+	variants := make([]model.Variant, len(specs))
+	for i, s := range specs {
+		variants[i] = model.Variant{ID: int64(i + 1), RunID: 1, RevisionID: rev.ID, Index: i, Spec: s, Status: model.StatusQueued}
+	}
+	engines := []generate.Engine{generate.NewBuiltin(), ollama.NewEngine(ollama.Options{})}
+	sched := generate.NewScheduler(engines, presets, memorySink{})
 	return sched.Start(ctx, rev, variants, func(generate.Event) {}).Wait()
 }
 
@@ -146,7 +196,7 @@ func generateAll(ctx context.Context, rev model.Revision, presets []model.Preset
 func report(e *env, variants []model.Variant) int {
 	status := exitOK
 	for _, v := range variants {
-		line := fmt.Sprintf("%d\t%s\t%s", v.Index+1, v.PresetID, v.Status)
+		line := fmt.Sprintf("%d\t%s\t%s\t%s", v.Index+1, engineName(v.Spec), v.PresetID, v.Status)
 		if v.Status != model.StatusDone {
 			status = exitFailed
 			line += "\t" + ui.VariantErrorText(v)
@@ -194,4 +244,11 @@ func writeJSON(path string, v any) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+func engineName(s model.Spec) string {
+	if s.Engine == model.EngineOllama {
+		return s.Model
+	}
+	return s.Engine
 }

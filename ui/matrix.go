@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/ollama"
+)
+
+// engineColumn is a column of the matrix: the built-in engine or one model on one host.
+type engineColumn struct {
+	engine string
+	host   string
+	info   ollama.ModelInfo
+}
+
+func (c engineColumn) key() string { return c.engine + "|" + c.host + "|" + c.info.Name }
+
+func (c engineColumn) label() string {
+	if c.engine == model.EngineBuiltin {
+		return lang.L("Built-in engine")
+	}
+	return c.info.Name
+}
+
+// presetMatrix lets the user tick, for each preset, the engines and models that should write it.
+// Ticks survive a refresh of the models.
+type presetMatrix struct {
+	u       *UI
+	presets []model.Preset
+	columns []engineColumn
+	ticked  map[string]bool // column key + "|" + preset id
+	box     *fyne.Container
+}
+
+func newPresetMatrix(u *UI) *presetMatrix {
+	m := &presetMatrix{u: u, presets: u.deps.Presets, ticked: map[string]bool{}, box: container.NewStack()}
+	builtin := engineColumn{engine: model.EngineBuiltin}
+	for _, p := range m.presets {
+		if p.Method != model.MethodNone {
+			m.ticked[builtin.key()+"|"+p.ID] = true
+		}
+	}
+	m.setModels(nil)
+	return m
+}
+
+// setModels rebuilds the grid with the built-in engine and the given models as columns.
+func (m *presetMatrix) setModels(models []hostModel) {
+	m.columns = []engineColumn{{engine: model.EngineBuiltin}}
+	for _, hm := range models {
+		m.columns = append(m.columns, engineColumn{engine: model.EngineOllama, host: hm.host, info: hm.info})
+	}
+	m.refresh()
+}
+
+// refresh redraws the grid, with each model's context fit for the open report.
+func (m *presetMatrix) refresh() {
+	grid := container.NewGridWithColumns(1 + len(m.columns))
+	grid.Add(widget.NewLabel(""))
+	for _, c := range m.columns {
+		grid.Add(m.header(c))
+	}
+	for _, p := range m.presets {
+		name := widget.NewLabel(p.Name.In(CurrentLanguage()))
+		name.Wrapping = fyne.TextWrapWord
+		grid.Add(name)
+		for _, c := range m.columns {
+			grid.Add(m.cell(c, p))
+		}
+	}
+	m.box.Objects = []fyne.CanvasObject{container.NewHScroll(grid)}
+	m.box.Refresh()
+}
+
+func (m *presetMatrix) header(c engineColumn) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(c.label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel(m.columnDetail(c))
+	detail.SizeName = theme.SizeNameCaptionText
+	detail.Wrapping = fyne.TextWrapWord
+	if c.engine == model.EngineBuiltin {
+		return container.NewVBox(title, detail)
+	}
+	card := widget.NewButtonWithIcon("", theme.InfoIcon(), func() { m.u.showModelCard(c.host, c.info) })
+	card.Importance = widget.LowImportance
+	return container.NewVBox(container.NewBorder(nil, nil, nil, card, title), detail)
+}
+
+// columnDetail describes a column: size and quantisation, and whether the report fits its context.
+func (m *presetMatrix) columnDetail(c engineColumn) string {
+	if c.engine == model.EngineBuiltin {
+		return lang.L("extraction, no model")
+	}
+	detail := fmt.Sprintf("%s · %s", c.info.ParameterSize, c.info.Quantization)
+	if fit, ok := m.fit(c); ok {
+		detail += " · " + fitText(fit)
+	}
+	return detail
+}
+
+// fit plans the context of the open report for a model, with the first preset.
+func (m *presetMatrix) fit(c engineColumn) (ollama.Fit, bool) {
+	if m.u.reportID == 0 || len(m.presets) == 0 || c.info.ContextLength == 0 {
+		return ollama.Fit{}, false
+	}
+	d := m.u.ed.collect()
+	rev := model.Revision{Meta: d.Meta, Body: d.Body}
+	return ollama.PlanContext(generate.Request{Source: rev, Preset: m.presets[0]}, c.info.ContextLength), true
+}
+
+// fitText says whether the report fits a model's context.
+func fitText(f ollama.Fit) string {
+	data := map[string]any{"Need": f.PromptTokens + f.OutputTokens, "Max": f.ModelContext, "Chunks": f.Chunks}
+	if f.Fits {
+		return lang.L("fits: {{.Need}} / {{.Max}} tokens", data)
+	}
+	return lang.L("too long: {{.Need}} / {{.Max}} tokens, read in {{.Chunks}} parts", data)
+}
+
+func (m *presetMatrix) cell(c engineColumn, p model.Preset) fyne.CanvasObject {
+	key := c.key() + "|" + p.ID
+	check := widget.NewCheck("", func(on bool) { m.ticked[key] = on })
+	check.Checked = m.ticked[key]
+	if c.engine == model.EngineBuiltin && p.Method == model.MethodNone {
+		check.Checked = false
+		check.Disable() // the built-in engine can only extract
+	}
+	return container.NewCenter(check)
+}
+
+// specs returns one spec per ticked cell, preset by preset, with opts for the models.
+func (m *presetMatrix) specs(opts model.Options) []model.Spec {
+	var specs []model.Spec
+	for _, p := range m.presets {
+		for _, c := range m.columns {
+			if !m.ticked[c.key()+"|"+p.ID] {
+				continue
+			}
+			s := model.Spec{Engine: c.engine, PresetID: p.ID}
+			if c.engine == model.EngineOllama {
+				s.Host, s.Model, s.Options = c.host, c.info.Name, opts
+			}
+			specs = append(specs, s)
+		}
+	}
+	return specs
+}
+
+// setTicked ticks or unticks a cell, for tests and shortcuts.
+func (m *presetMatrix) setTicked(c engineColumn, presetID string, on bool) {
+	m.ticked[c.key()+"|"+presetID] = on
+	m.refresh()
+}

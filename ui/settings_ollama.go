@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rapporteur/rapporteur/model/generate/ollama"
+)
+
+// Preference keys and defaults of the Ollama settings.
+const (
+	prefStallSeconds = "ollama-stall-seconds"
+	prefParallel     = "ollama-parallel"
+
+	defaultStallSeconds = 60
+)
+
+// StallTimeout returns how long a model may stay silent, once loaded, before Rapporteur says it
+// stalled.
+func StallTimeout(a fyne.App) time.Duration {
+	return time.Duration(a.Preferences().IntWithFallback(prefStallSeconds, defaultStallSeconds)) * time.Second
+}
+
+// Parallel returns how many variants of one model a host writes at once.
+func Parallel(a fyne.App) int {
+	return max(1, a.Preferences().IntWithFallback(prefParallel, 1))
+}
+
+// ollamaSettings edits the hosts, the stall timeout and the parallelism.
+type ollamaSettings struct {
+	u        *UI
+	hosts    *widget.Entry
+	stall    *widget.Entry
+	parallel *widget.Entry
+}
+
+func newOllamaSettings(u *UI) *ollamaSettings {
+	o := &ollamaSettings{u: u, hosts: widget.NewMultiLineEntry(), stall: widget.NewEntry(), parallel: widget.NewEntry()}
+	o.hosts.SetText(strings.Join(Hosts(u.app), "\n"))
+	o.hosts.SetMinRowsVisible(3)
+	o.hosts.Validator = validateHosts
+	o.stall.SetText(strconv.Itoa(int(StallTimeout(u.app) / time.Second)))
+	o.stall.Validator = intValidator(5, 3600)
+	o.parallel.SetText(strconv.Itoa(Parallel(u.app)))
+	o.parallel.Validator = intValidator(1, 8)
+	return o
+}
+
+func (o *ollamaSettings) items() []*widget.FormItem {
+	hosts := widget.NewFormItem(lang.L("Ollama hosts"), o.hosts)
+	hosts.HintText = lang.L("one address a line, e.g. http://127.0.0.1:11434")
+	stall := widget.NewFormItem(lang.L("Silence before alert (s)"), o.stall)
+	stall.HintText = lang.L("a loaded model that sends nothing for this long is reported as stuck")
+	parallel := widget.NewFormItem(lang.L("Variants at once per model"), o.parallel)
+	parallel.HintText = lang.L("as many as OLLAMA_NUM_PARALLEL allows on the host (1 by default)")
+	return []*widget.FormItem{hosts, stall, parallel}
+}
+
+// validateHosts accepts one or more addresses Ollama could listen on.
+func validateHosts(text string) error {
+	hosts, err := parseHosts(text)
+	if err == nil && len(hosts) == 0 {
+		return errHostRequired()
+	}
+	return err
+}
+
+func errHostRequired() error { return hostErr(lang.L("at least one address is needed")) }
+
+type hostErr string
+
+func (e hostErr) Error() string { return string(e) }
+
+// parseHosts reads one address a line, normalised; blank lines are skipped and duplicates dropped.
+func parseHosts(text string) ([]string, error) {
+	var hosts []string
+	seen := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		h, err := ollama.NormalizeHost(line)
+		if err != nil {
+			return nil, hostErr(lang.L("{{.Host}} is not an address (expected http://name:port)", map[string]any{"Host": line}))
+		}
+		if !seen[h] {
+			seen[h] = true
+			hosts = append(hosts, h)
+		}
+	}
+	return hosts, nil
+}
+
+// save stores valid settings and reloads the hosts; it returns the first invalid field's error.
+func (o *ollamaSettings) save() error {
+	for _, e := range []*widget.Entry{o.hosts, o.stall, o.parallel} {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+	}
+	hosts, _ := parseHosts(o.hosts.Text)
+	stall, _ := strconv.Atoi(strings.TrimSpace(o.stall.Text))
+	parallel, _ := strconv.Atoi(strings.TrimSpace(o.parallel.Text))
+	p := o.u.app.Preferences()
+	p.SetStringList(prefHosts, hosts)
+	p.SetInt(prefStallSeconds, stall)
+	p.SetInt(prefParallel, parallel)
+	o.u.applyOllamaSettings()
+	return nil
+}
