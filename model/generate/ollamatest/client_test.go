@@ -24,8 +24,11 @@ func client(t *testing.T, s *Server) (*api.Client, context.Context) {
 	return api.NewClient(u, http.DefaultClient), ctx
 }
 
-func TestClientListShowVersion(t *testing.T) {
-	s := New(Model{Name: "mistral:7b", Family: "llama", ParameterSize: "7.2B", Quantization: "Q4_K_M", ContextLength: 32768, Size: 4_400_000_000})
+// mistral is a realistic model description.
+var mistral = Model{Name: "mistral:7b", Family: "llama", ParameterSize: "7.2B", Quantization: "Q4_K_M", ContextLength: 32768, Size: 4_400_000_000}
+
+func TestClientListVersion(t *testing.T) {
+	s := New(mistral)
 	defer s.Close()
 	c, ctx := client(t, s)
 	if v, err := c.Version(ctx); err != nil || v != Version {
@@ -42,6 +45,12 @@ func TestClientListShowVersion(t *testing.T) {
 	if m.Name != "mistral:7b" || m.Size != 4_400_000_000 || m.Details.QuantizationLevel != "Q4_K_M" || len(m.Digest) != 64 {
 		t.Errorf("List: %+v", m)
 	}
+}
+
+func TestClientShow(t *testing.T) {
+	s := New(mistral)
+	defer s.Close()
+	c, ctx := client(t, s)
 	show, err := c.Show(ctx, &api.ShowRequest{Model: "mistral:7b"})
 	if err != nil {
 		t.Fatal(err)

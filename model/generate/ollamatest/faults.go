@@ -14,7 +14,9 @@ const (
 	// (with stream false: without any answer).
 	FaultCut FaultKind = iota
 	// FaultErrorLine answers 200, streams After tokens, then an {"error":"..."}
-	// line, like a model failing mid-stream (with stream false: a 500 error).
+	// line, like a model failing mid-stream. As in Ollama, an error before any
+	// line is written (After 0, or stream false) is a 500 {"error":"..."}
+	// answer instead (Content-Type "application/json" when streaming).
 	FaultErrorLine
 	// FaultStatus answers {"error":Message} with Status (default 500).
 	FaultStatus

@@ -183,6 +183,9 @@ func (s *Server) handleDelete(w http.ResponseWriter, r *http.Request) {
 	n := len(s.models)
 	s.models = slices.DeleteFunc(s.models, func(e *entry) bool { return e.canonical == c })
 	deleted := len(s.models) < n
+	if r := s.loaded[c]; deleted && r != nil && r.refs == 0 {
+		s.unloadLocked(c)
+	}
 	s.mu.Unlock()
 	if !deleted {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("model '%s' not found", name))

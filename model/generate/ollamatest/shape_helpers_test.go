@@ -16,7 +16,6 @@ const samplesDir = "../../../../shared/ollama-samples"
 
 // transcript is a recorded curl -i exchange.
 type transcript struct {
-	name        string
 	method      string
 	path        string
 	reqBody     string
