@@ -120,7 +120,7 @@ func passError(ctx context.Context, err error, w *watchdog, res passResult, o Op
 			Err: errors.New("the stream ended before Ollama said it was done (connection lost or Ollama stopped)")}
 	case strings.TrimSpace(res.text) == "":
 		return &generate.Error{Code: generate.CodeEmptyOutput,
-			Err: fmt.Errorf("Ollama finished (%s) without writing any text", res.final.DoneReason)}
+			Err: fmt.Errorf("the model finished (%s) without writing any text", res.final.DoneReason)}
 	}
 	return nil
 }

@@ -66,6 +66,12 @@ func TestGenerateMatchesBareClient(t *testing.T) {
 	if first := rec.all()[0]; first.Fraction != -1 {
 		t.Errorf("loading fraction %v, want -1", first.Fraction)
 	}
+	checkStats(t, res)
+}
+
+// checkStats checks the measurements of a one-pass generation that stopped by itself.
+func checkStats(t *testing.T, res generate.Result) {
+	t.Helper()
 	st := res.Stats
 	if st.PromptTokens <= 0 || st.OutputTokens <= 0 || st.TokensPerSecond <= 0 || st.FirstToken <= 0 || st.Eval <= 0 {
 		t.Errorf("missing measurements: %+v", st)
@@ -109,11 +115,23 @@ func TestRequestOptions(t *testing.T) {
 			t.Errorf("option %s = %v, want %v", k, sent.Options[k], v)
 		}
 	}
-	if sent.Messages[0].Role != "system" || !strings.Contains(sent.Messages[0].Content, "compte-rendu détaillé") && sent.Messages[0].Content != req.Preset.Instructions.In("fr") {
-		t.Errorf("system message %q is not the preset's instructions", sent.Messages[0].Content)
+	checkMessages(t, req, sent.Messages)
+}
+
+// checkMessages checks the prompt sent is the one Messages shows.
+func checkMessages(t *testing.T, req generate.Request, sent []ollamatest.Message) {
+	t.Helper()
+	want := Messages(req)
+	if len(sent) != 2 || sent[0].Role != "system" || sent[0].Content != req.Preset.Instructions.In("fr") {
+		t.Fatalf("system message is not the preset's instructions: %+v", sent)
 	}
-	if !strings.Contains(sent.Messages[1].Content, "Place des Tilleuls") || !strings.Contains(sent.Messages[1].Content, "Titre : Atelier de test") {
-		t.Errorf("user message lacks metadata or body:\n%s", sent.Messages[1].Content)
+	if sent[1].Content != want[1].Content || sent[1].Role != "user" {
+		t.Errorf("user message %q, Messages shows %q", sent[1].Content, want[1].Content)
+	}
+	for _, part := range []string{"Place des Tilleuls", "Titre : Atelier de test", "Date : 14/10/2025", "=== DÉBUT DU TEXTE ==="} {
+		if !strings.Contains(sent[1].Content, part) {
+			t.Errorf("user message lacks %q", part)
+		}
 	}
 }
 

@@ -86,9 +86,9 @@ func newRequest(t testing.TB, host, modelName, presetID, body string) generate.R
 	meta := model.Meta{Title: "Atelier de test", Kind: model.KindWorkshop, Date: "2025-10-14",
 		Place: "Maison de quartier", Organisers: "Mairie", Audience: "Habitant·es", Language: lang}
 	return generate.Request{
-		Source:  model.Revision{ID: 1, ReportID: 1, Number: 1, Meta: meta, Body: body},
-		Preset:  p,
-		Spec:    model.Spec{Engine: model.EngineOllama, Host: host, Model: modelName, PresetID: presetID},
+		Source: model.Revision{ID: 1, ReportID: 1, Number: 1, Meta: meta, Body: body},
+		Preset: p,
+		Spec:   model.Spec{Engine: model.EngineOllama, Host: host, Model: modelName, PresetID: presetID},
 	}
 }
 

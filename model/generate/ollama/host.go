@@ -56,10 +56,10 @@ func NormalizeHost(s string) (string, error) {
 	if err != nil {
 		return "", badHost(s, err.Error())
 	}
-	u := url.URL{Scheme: scheme, Host: net.JoinHostPort(host, port), Path: strings.TrimRight("/"+path, "/")}
-	if strings.ContainsAny(path, "?#") {
-		return "", badHost(s, "no query or fragment allowed")
+	if !validPath(path) {
+		return "", badHost(s, "the path may hold only letters, digits, '-', '.', '_' and '/'")
 	}
+	u := url.URL{Scheme: scheme, Host: net.JoinHostPort(host, port), Path: strings.TrimRight("/"+path, "/")}
 	return u.String(), nil
 }
 
@@ -88,18 +88,22 @@ func splitHost(hostport, port string) (string, string, error) {
 	return strings.ToLower(host), port, nil
 }
 
-// validHostname reports whether h is made of letters, digits, dots, hyphens and underscores.
+// validHostname reports whether h is made of ASCII letters, digits, dots, hyphens and
+// underscores.
 func validHostname(h string) bool {
 	if len(h) > 253 || strings.HasPrefix(h, ".") || strings.HasPrefix(h, "-") {
 		return false
 	}
-	for _, r := range h {
-		ok := r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-		if !ok {
-			return false
-		}
-	}
-	return true
+	return strings.IndexFunc(h, func(r rune) bool { return !hostRune(r) }) < 0
+}
+
+// validPath reports whether a path prefix needs no escaping: host runes and slashes.
+func validPath(p string) bool {
+	return strings.IndexFunc(p, func(r rune) bool { return r != '/' && !hostRune(r) }) < 0
+}
+
+func hostRune(r rune) bool {
+	return r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
 func badHost(s, why string) error {
