@@ -80,9 +80,14 @@ type Client struct {
 	quick *api.Client // short requests: headers must come within headerTimeout
 	long  *api.Client // chat and pull: headers may wait for a model to load
 
-	mu    sync.Mutex
-	shows map[string]ModelInfo // Show results by name@digest
+	mu     sync.Mutex
+	shows  map[string]ModelInfo // Show results by name@digest
+	list   []ModelInfo          // the last /api/tags answer
+	listAt time.Time            // when it came
 }
+
+// listTTL is how long Show trusts the last model list to find a model's digest.
+const listTTL = 10 * time.Second
 
 // NewClient returns a client for host, normalised by NormalizeHost. Connections time out after
 // about 3 s of dialling; /api/version, /api/tags and /api/show must answer their headers within
@@ -149,14 +154,36 @@ func (c *Client) Models(ctx context.Context) ([]ModelInfo, error) {
 			Quantization: m.Details.QuantizationLevel, Digest: m.Digest, Size: m.Size, Modified: m.ModifiedAt,
 		})
 	}
+	c.mu.Lock()
+	c.list, c.listAt = out, time.Now()
+	c.mu.Unlock()
 	return out, nil
+}
+
+// recentModels returns the last model list if younger than listTTL, else asks again.
+func (c *Client) recentModels(ctx context.Context) ([]ModelInfo, error) {
+	c.mu.Lock()
+	list, at := c.list, c.listAt
+	c.mu.Unlock()
+	if !at.IsZero() && time.Since(at) < listTTL {
+		return list, nil
+	}
+	return c.Models(ctx)
+}
+
+// forgetModels makes the next Show ask for the model list again.
+func (c *Client) forgetModels() {
+	c.mu.Lock()
+	c.listAt = time.Time{}
+	c.mu.Unlock()
 }
 
 // Show returns everything known of the model name, context length and capabilities included
 // (/api/tags, then /api/show). Results are cached per name and digest, so a model pulled again
-// is asked again. A model the host does not have gives CodeModelMissing.
+// is asked again; the digest comes from a model list at most 10 s old (Models and Pull refresh
+// it). A model the host does not have gives CodeModelMissing.
 func (c *Client) Show(ctx context.Context, name string) (ModelInfo, error) {
-	models, err := c.Models(ctx)
+	models, err := c.recentModels(ctx)
 	if err != nil {
 		return ModelInfo{}, err
 	}

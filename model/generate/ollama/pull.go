@@ -40,6 +40,7 @@ func (c *Client) Pull(ctx context.Context, name string, fn func(PullProgress)) e
 	if fn == nil {
 		fn = func(PullProgress) {}
 	}
+	defer c.forgetModels()
 	clocks := map[string]layerClock{}
 	last := ""
 	err := c.long.Pull(ctx, &api.PullRequest{Model: name}, func(p api.ProgressResponse) error {
