@@ -27,3 +27,15 @@ func TestDebouncer(t *testing.T) {
 	quick.trigger()
 	<-done // the delay elapsed without a flush: it ran by itself
 }
+
+func TestFmtInt(t *testing.T) {
+	installQueue(t)
+	if err := LoadTranslations(LanguageFrench); err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[int]string{0: "0", 999: "999", 1534: "1\u00a0534", 131072: "131\u00a0072", -1250: "-1\u00a0250"} {
+		if got := fmtInt(n); got != want {
+			t.Errorf("fmtInt(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -23,6 +23,7 @@ type comparison struct {
 
 	runs      *widget.Select
 	pick      *widget.CheckGroup
+	pickBox   *container.Scroll // lets the choice of variants scroll instead of widening the window
 	exportBtn *widget.Button
 	columns   *fyne.Container
 	empty     *widget.Label
@@ -53,13 +54,14 @@ func newComparison(u *UI) *comparison {
 	c.runs.PlaceHolder = lang.L("No generation yet")
 	c.pick = widget.NewCheckGroup(nil, c.onPick)
 	c.pick.Horizontal = true
+	c.pickBox = container.NewHScroll(c.pick)
 	c.exportBtn = widget.NewButtonWithIcon(lang.L("Export PDF…"), theme.DocumentSaveIcon(), c.onExport)
 	c.columns = container.NewGridWithColumns(1)
 	c.empty = widget.NewLabel(lang.L("Generate variants to compare them with the source here."))
 	c.empty.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Generation")), c.exportBtn, c.runs),
-		c.pick,
+		c.pickBox,
 	)
 	c.root = container.NewBorder(top, nil, nil, nil, container.NewStack(c.columns, container.NewVBox(c.empty)))
 	c.clear()
@@ -187,7 +189,7 @@ func (c *comparison) show(rev model.Revision, run model.Run, variants []model.Va
 	c.source, c.run, c.variants = rev, run, variants
 	labels := make([]string, len(variants))
 	for i, v := range variants {
-		labels[i] = variantTitle(c.u.deps.Presets, v)
+		labels[i] = variantTitle(c.u.deps.Presets, v) + " · " + engineLabel(v.Spec)
 	}
 	c.pick.Options = labels
 	c.shown = nil
@@ -199,9 +201,9 @@ func (c *comparison) show(rev model.Revision, run model.Run, variants []model.Va
 	c.pick.Selected = pickedLabels(labels, c.shown)
 	c.pick.Refresh()
 	if len(variants) <= maxVariantColumns {
-		c.pick.Hide()
+		c.pickBox.Hide()
 	} else {
-		c.pick.Show()
+		c.pickBox.Show()
 	}
 	c.refreshExport()
 	c.empty.Hide()
@@ -241,7 +243,7 @@ func (c *comparison) layoutColumns() {
 	c.cols = map[int]*column{}
 	c.srcCol = newColumn(c.u.win)
 	c.srcCol.title.SetText(lang.L("Source — revision {{.N}}", map[string]any{"N": c.source.Number}))
-	c.srcCol.subtitle.SetText(lang.L("{{.Count}} words", map[string]any{"Count": wordCount(c.source.Body)}))
+	c.srcCol.subtitle.SetText(lang.L("{{.Count}} words", map[string]any{"Count": fmtInt(wordCount(c.source.Body))}))
 	c.srcCol.setText(c.source.Body)
 	c.columns.Layout = layout.NewGridLayoutWithColumns(1 + len(c.shown))
 	c.columns.Add(c.srcCol.box)

@@ -19,3 +19,26 @@ func fmtFloat(v float64, prec int) string {
 
 // wordCount counts the words of a text the way the analysis does.
 func wordCount(s string) int { return analysis.WordCount(s) }
+
+// fmtInt writes an integer with thousands grouped: 12 345 in French (with a no-break space,
+// which Fyne's wrapping respects, unlike the narrow one), 12,345 in English.
+func fmtInt(n int) string {
+	sep := ","
+	if CurrentLanguage() == model.French {
+		sep = "\u00a0"
+	}
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}

@@ -79,7 +79,7 @@ func reportDetail(r model.Report) string {
 	if r.Date != "" {
 		detail += " · " + model.FormatDate(r.Date, CurrentLanguage())
 	}
-	return detail + " · " + lang.L("{{.Count}} words", map[string]any{"Count": wordCount(r.Body)})
+	return detail + " · " + lang.L("{{.Count}} words", map[string]any{"Count": fmtInt(wordCount(r.Body))})
 }
 
 // refresh reloads the list from the store, keeping the selection.

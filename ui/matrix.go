@@ -63,20 +63,25 @@ func (m *presetMatrix) setModels(models []hostModel) {
 
 // refresh redraws the grid, with each model's context fit for the open report.
 func (m *presetMatrix) refresh() {
-	grid := container.NewGridWithColumns(1 + len(m.columns))
-	grid.Add(widget.NewLabel(""))
+	// One grid a row, so that each row is only as tall as its own content.
+	rows := container.NewVBox()
+	header := container.NewGridWithColumns(1 + len(m.columns))
+	header.Add(widget.NewLabel(""))
 	for _, c := range m.columns {
-		grid.Add(m.header(c))
+		header.Add(m.header(c))
 	}
+	rows.Add(header)
 	for _, p := range m.presets {
+		row := container.NewGridWithColumns(1 + len(m.columns))
 		name := widget.NewLabel(p.Name.In(CurrentLanguage()))
 		name.Wrapping = fyne.TextWrapWord
-		grid.Add(name)
+		row.Add(name)
 		for _, c := range m.columns {
-			grid.Add(m.cell(c, p))
+			row.Add(m.cell(c, p))
 		}
+		rows.Add(row)
 	}
-	m.box.Objects = []fyne.CanvasObject{container.NewHScroll(grid)}
+	m.box.Objects = []fyne.CanvasObject{container.NewHScroll(rows)}
 	m.box.Refresh()
 }
 
@@ -101,7 +106,7 @@ func (m *presetMatrix) columnDetail(c engineColumn) string {
 	}
 	detail := fmt.Sprintf("%s · %s", c.info.ParameterSize, c.info.Quantization)
 	if fit, ok := m.fit(c); ok {
-		detail += " · " + fitText(fit)
+		detail += "\n" + fitText(fit)
 	}
 	return detail
 }
@@ -118,7 +123,7 @@ func (m *presetMatrix) fit(c engineColumn) (ollama.Fit, bool) {
 
 // fitText says whether the report fits a model's context.
 func fitText(f ollama.Fit) string {
-	data := map[string]any{"Need": f.PromptTokens + f.OutputTokens, "Max": f.ModelContext, "Chunks": f.Chunks}
+	data := map[string]any{"Need": fmtInt(f.PromptTokens + f.OutputTokens), "Max": fmtInt(f.ModelContext), "Chunks": f.Chunks}
 	if f.Fits {
 		return lang.L("fits: {{.Need}} / {{.Max}} tokens", data)
 	}

@@ -27,7 +27,7 @@ func (u *UI) showModelCard(host string, m ollama.ModelInfo) {
 		widget.NewFormItem(lang.L("Parameters"), widget.NewLabel(m.ParameterSize)),
 		widget.NewFormItem(lang.L("Quantisation"), widget.NewLabel(m.Quantization)),
 		widget.NewFormItem(lang.L("Size on disk"), widget.NewLabel(formatBytes(m.Size))),
-		widget.NewFormItem(lang.L("Context length"), widget.NewLabel(lang.L("{{.N}} tokens", map[string]any{"N": m.ContextLength}))),
+		widget.NewFormItem(lang.L("Context length"), widget.NewLabel(lang.L("{{.N}} tokens", map[string]any{"N": fmtInt(m.ContextLength)}))),
 		widget.NewFormItem(lang.L("Thinking mode"), widget.NewLabel(thinking)),
 		widget.NewFormItem(lang.L("Abilities"), widget.NewLabel(strings.Join(m.Capabilities, ", "))),
 		widget.NewFormItem(lang.L("Identifier"), widget.NewLabel(shortDigest(m.Digest))),

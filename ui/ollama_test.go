@@ -183,3 +183,21 @@ func TestOllamaFailureRetryAndPull(t *testing.T) {
 		t.Fatalf("retry ended %s: %s", u.cmp.variants[0].Status, u.cmp.variants[0].Error)
 	}
 }
+
+// TestWindowStaysNarrow checks many variants and models never make the window wider than a
+// laptop screen: long rows scroll instead.
+func TestWindowStaysNarrow(t *testing.T) {
+	srv := newServer(t)
+	env := newOllamaEnv(t, srv.URL())
+	u := env.u
+	test.Tap(u.lib.example)
+	waitModels(t, env, 2)
+	ids := []string{"synthese-courte", "points-cles", "decisions-actions"}
+	onlyTick(u, map[int][]string{0: ids, 1: ids, 2: ids})
+	test.Tap(u.gen.start)
+	env.q.pumpUntil(t, "run done", func() bool { return isDone(u.run.job) && allFinal(u.cmp.variants) })
+	env.q.drain()
+	if w := u.win.Content().MinSize().Width; w > 1200 {
+		t.Fatalf("the window needs %.0f px with 9 variants; it must fit a 1280 px screen", w)
+	}
+}

@@ -94,7 +94,7 @@ func variantStatusText(v model.Variant) string {
 		}
 	case model.StatusDone:
 		text += " — " + lang.L("{{.Words}} words in {{.Seconds}} s", map[string]any{
-			"Words": wordCount(v.Text), "Seconds": formatSeconds(v.Stats.Total),
+			"Words": fmtInt(wordCount(v.Text)), "Seconds": formatSeconds(v.Stats.Total),
 		})
 	case model.StatusFailed, model.StatusCancelled:
 		if reason := VariantErrorText(v); reason != "" && v.ErrorCode != string(generate.CodeCancelled) {
