@@ -18,6 +18,9 @@ type Options struct {
 	NumCtx int `json:"num_ctx,omitempty"`
 	// NumPredict caps the output in tokens; zero means no cap.
 	NumPredict int `json:"num_predict,omitempty"`
+	// Think lets a model that has a thinking mode reason before it writes; the reasoning is
+	// never part of the variant. Models without that mode ignore it.
+	Think bool `json:"think,omitempty"`
 }
 
 // Validate checks that each option set is within its range.

@@ -19,6 +19,7 @@ type optionsForm struct {
 	topP        *widget.Entry
 	numPredict  *widget.Entry
 	numCtx      *widget.Entry
+	think       *widget.Check
 	form        *widget.Form
 }
 
@@ -29,6 +30,7 @@ func newOptionsForm() *optionsForm {
 		topP:        numberEntry(lang.L("default (0.9)")),
 		numPredict:  numberEntry(lang.L("no limit")),
 		numCtx:      numberEntry(lang.L("automatic")),
+		think:       widget.NewCheck(lang.L("let models that can reason first (slower)"), nil),
 	}
 	o.temperature.Validator = floatValidator(0, 2)
 	o.topP.Validator = floatValidator(0, 1)
@@ -41,10 +43,12 @@ func newOptionsForm() *optionsForm {
 		widget.NewFormItem(lang.L("Top P"), o.topP),
 		widget.NewFormItem(lang.L("Max. tokens"), o.numPredict),
 		widget.NewFormItem(lang.L("Context (tokens)"), o.numCtx),
+		widget.NewFormItem(lang.L("Thinking"), o.think),
 	)
 	o.form.Items[0].HintText = lang.L("0 = most faithful, 2 = most inventive")
 	o.form.Items[1].HintText = lang.L("the same seed gives the same text again")
 	o.form.Items[4].HintText = lang.L("leave empty: sized to the report")
+	o.form.Items[5].HintText = lang.L("the reasoning is never part of the variant")
 	return o
 }
 
@@ -119,5 +123,6 @@ func (o *optionsForm) options() (model.Options, error) {
 	}
 	opts.NumPredict, _ = strconv.Atoi(strings.TrimSpace(o.numPredict.Text))
 	opts.NumCtx, _ = strconv.Atoi(strings.TrimSpace(o.numCtx.Text))
+	opts.Think = o.think.Checked
 	return opts, opts.Validate()
 }

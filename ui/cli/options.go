@@ -45,6 +45,12 @@ func setOption(o *model.Options, key, value string) error {
 		} else {
 			o.TopP = &f
 		}
+	case "think":
+		b, err := strconv.ParseBool(value)
+		if err != nil {
+			return optionError(lang.L("think takes true or false"))
+		}
+		o.Think = b
 	case "seed", "num_predict", "num_ctx":
 		n, err := strconv.Atoi(value)
 		if err != nil {
@@ -52,7 +58,7 @@ func setOption(o *model.Options, key, value string) error {
 		}
 		setInt(o, key, n)
 	default:
-		return optionError(lang.L("unknown option {{.Name}} (temperature, seed, top_p, num_predict, num_ctx)", map[string]any{"Name": key}))
+		return optionError(lang.L("unknown option {{.Name}} (temperature, seed, top_p, num_predict, num_ctx, think)", map[string]any{"Name": key}))
 	}
 	return nil
 }

@@ -138,8 +138,8 @@ func chatRequest(info ModelInfo, spec model.Spec, p pass) *api.ChatRequest {
 		f := false
 		req.Truncate = &f
 	}
-	if info.Thinking() {
-		req.Think = &api.ThinkValue{Value: false}
+	if info.Thinking() { // sent only to models that have the mode: the others answer 400
+		req.Think = &api.ThinkValue{Value: spec.Options.Think}
 	}
 	return req
 }

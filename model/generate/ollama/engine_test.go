@@ -150,6 +150,16 @@ func TestThinkOnlyForThinkingModels(t *testing.T) {
 	if res.Text == "" {
 		t.Error("no text from the thinking model")
 	}
+	thinking := newRequest(t, s.URL(), "pensif", "synthese-courte", frenchReport)
+	thinking.Spec.Options.Think = true
+	withThought, _ := generateOK(t, e, thinking)
+	if th := s.LastChat().Think; th != true {
+		t.Errorf("think %v, want true when the user asks", th)
+	}
+	// eval_count counts the reasoning tokens too; the variant holds only the answer's.
+	if got := ollamatest.Tokens(withThought.Text); withThought.Text == "" || got >= withThought.Stats.OutputTokens {
+		t.Errorf("variant has %d tokens of %d written: the reasoning leaked into it", got, withThought.Stats.OutputTokens)
+	}
 }
 
 func TestSourceTruncatedWhenNumCtxForced(t *testing.T) {
