@@ -13,9 +13,14 @@ import (
 // however fast tokens arrive.
 const redrawInterval = 50 * time.Millisecond
 
+// maxUIShare is the share of the UI thread's time redraws may take: when laying out long texts
+// gets slow, redraws are spaced out so that typing and scrolling stay fluid.
+const maxUIShare = 4 // redraw cost × maxUIShare ≤ interval, i.e. at most a quarter of the time
+
 // streamBridge carries a run's events from the scheduler's goroutines to the widgets. It keeps
-// only the latest event of each variant (which carries the variant's whole state) and applies them on the UI thread, through fyne.Do, at
-// most once per redrawInterval.
+// only the latest event of each variant (which carries the variant's whole state) and applies
+// them on the UI thread, through fyne.Do, at most once per redrawInterval, and less often when
+// redrawing gets slow (see maxUIShare).
 type streamBridge struct {
 	apply func(map[int]generate.Event) // called on the UI thread
 
@@ -23,6 +28,7 @@ type streamBridge struct {
 	latest    map[int]generate.Event
 	scheduled bool
 	last      time.Time
+	cost      time.Duration // how long the last redraw took on the UI thread
 	redraws   int
 }
 
@@ -39,7 +45,7 @@ func (b *streamBridge) push(ev generate.Event) {
 		return
 	}
 	b.scheduled = true
-	wait := redrawInterval - time.Since(b.last)
+	wait := max(redrawInterval, maxUIShare*b.cost) - time.Since(b.last)
 	if wait < 0 {
 		wait = 0
 	}
@@ -55,7 +61,13 @@ func (b *streamBridge) flush() {
 	b.last = time.Now()
 	b.redraws++
 	b.mu.Unlock()
-	runOnUI(func() { b.apply(states) })
+	runOnUI(func() {
+		start := time.Now()
+		b.apply(states)
+		b.mu.Lock()
+		b.cost = time.Since(start)
+		b.mu.Unlock()
+	})
 }
 
 // redrawCount returns how many batches were handed to the UI thread.

@@ -93,13 +93,15 @@ func (col *column) setText(markdown string) {
 		return
 	}
 	col.markdown = markdown
-	col.text.ParseMarkdown(markdown)
-	shrinkHeadings(col.text)
+	col.text.Segments = columnSegments(markdown)
+	col.text.Refresh() // once: laying out a long text is the costly part
 }
 
-// shrinkHeadings brings Markdown headings down one size, to suit narrow columns.
-func shrinkHeadings(rt *widget.RichText) {
-	for _, seg := range rt.Segments {
+// columnSegments parses Markdown into rich-text segments with headings brought down one size,
+// to suit narrow columns.
+func columnSegments(markdown string) []widget.RichTextSegment {
+	segs := widget.NewRichTextFromMarkdown(markdown).Segments
+	for _, seg := range segs {
 		ts, ok := seg.(*widget.TextSegment)
 		if !ok {
 			continue
@@ -112,7 +114,7 @@ func shrinkHeadings(rt *widget.RichText) {
 			ts.Style.TextStyle.Bold = true
 		}
 	}
-	rt.Refresh()
+	return segs
 }
 
 // clear empties the view when no report is open.

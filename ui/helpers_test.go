@@ -17,7 +17,7 @@ import (
 // test's goroutine runs it in pump, so widgets are only ever touched by one goroutine.
 type uiQueue struct{ ch chan func() }
 
-func installQueue(t *testing.T) *uiQueue {
+func installQueue(t testing.TB) *uiQueue {
 	t.Helper()
 	q := &uiQueue{ch: make(chan func(), 4096)}
 	uiDoMu.Lock()
@@ -27,7 +27,7 @@ func installQueue(t *testing.T) *uiQueue {
 }
 
 // pumpUntil runs queued UI work until cond holds, failing the test after a generous deadline.
-func (q *uiQueue) pumpUntil(t *testing.T, what string, cond func() bool) {
+func (q *uiQueue) pumpUntil(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for !cond() {
@@ -55,7 +55,7 @@ func (q *uiQueue) drain() {
 }
 
 type testEnv struct {
-	t    *testing.T
+	t    testing.TB
 	app  fyne.App
 	win  fyne.Window
 	u    *UI
@@ -67,7 +67,7 @@ type testEnv struct {
 }
 
 // newTestEnv opens a fresh workspace and builds the interface on Fyne's test driver.
-func newTestEnv(t *testing.T, language string) *testEnv {
+func newTestEnv(t testing.TB, language string) *testEnv {
 	t.Helper()
 	q := installQueue(t)
 	a := test.NewTempApp(t)

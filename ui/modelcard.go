@@ -71,7 +71,7 @@ type pullDialog struct {
 }
 
 // showPull opens the download dialog, with name filled in when a generation lacked that model.
-func (u *UI) showPull(name string) {
+func (u *UI) showPull(name string) *pullDialog {
 	p := &pullDialog{u: u, bar: widget.NewProgressBar(), status: widget.NewLabel("")}
 	p.name = widget.NewEntry()
 	p.name.PlaceHolder = "mistral:7b"
@@ -87,6 +87,7 @@ func (u *UI) showPull(name string) {
 	p.dlg.SetOnClosed(p.stop)
 	p.dlg.Resize(fyne.NewSize(520, 0))
 	p.dlg.Show()
+	return p
 }
 
 func (p *pullDialog) onStart() {

@@ -201,3 +201,25 @@ func TestWindowStaysNarrow(t *testing.T) {
 		t.Fatalf("the window needs %.0f px with 9 variants; it must fit a 1280 px screen", w)
 	}
 }
+
+// TestPullDialog downloads a model with progress, then fails offline with Ollama's reason.
+func TestPullDialog(t *testing.T) {
+	srv := newServer(t)
+	srv.AllowPull(ollamatest.Model{Name: "phi3:mini", ParameterSize: "3.8B", Quantization: "Q4_K_M", ContextLength: 4096}, 3<<20, 1<<20)
+	env := newOllamaEnv(t, srv.URL())
+	waitModels(t, env, 2)
+	p := env.u.showPull("phi3:mini")
+	p.onStart()
+	env.q.pumpUntil(t, "pull done", func() bool { return p.start.Disabled() == false && p.bar.Value == 1 })
+	if !strings.Contains(p.status.Text, "phi3:mini est installé") {
+		t.Fatalf("status %q", p.status.Text)
+	}
+	waitModels(t, env, 3)
+
+	offline := env.u.showPull("inconnu:1b")
+	offline.onStart()
+	env.q.pumpUntil(t, "pull failed", func() bool { return strings.HasPrefix(offline.status.Text, "Le téléchargement") })
+	if !strings.Contains(offline.status.Text, "registry.ollama.ai") {
+		t.Errorf("Ollama's own reason is lost: %q", offline.status.Text)
+	}
+}

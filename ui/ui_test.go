@@ -13,7 +13,7 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 )
 
-func sample(t *testing.T) string {
+func sample(t testing.TB) string {
 	t.Helper()
 	data, err := os.ReadFile("../assets/samples/atelier-place-du-marche.md")
 	if err != nil {
