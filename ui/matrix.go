@@ -158,9 +158,3 @@ func (m *presetMatrix) specs(opts model.Options) []model.Spec {
 	}
 	return specs
 }
-
-// setTicked ticks or unticks a cell, for tests and shortcuts.
-func (m *presetMatrix) setTicked(c engineColumn, presetID string, on bool) {
-	m.ticked[c.key()+"|"+presetID] = on
-	m.refresh()
-}
