@@ -119,7 +119,14 @@ func TestOllamaGenerate(t *testing.T) {
 	if len(u.cmp.variants) != 2 {
 		t.Fatalf("%d variants", len(u.cmp.variants))
 	}
-	v := u.cmp.variants[0]
+	checkModelVariant(t, env, srv, u.cmp.variants[0])
+}
+
+// checkModelVariant checks a variant written by mistral:7b: done, with text and statistics,
+// shown in its column and stored, and num_ctx sent.
+func checkModelVariant(t *testing.T, env *testEnv, srv *ollamatest.Server, v model.Variant) {
+	t.Helper()
+	u := env.u
 	if v.Engine != model.EngineOllama || v.Status != model.StatusDone || v.Text == "" {
 		t.Fatalf("ollama variant %s %s %q (%s)", v.Engine, v.Status, v.Text, v.Error)
 	}
