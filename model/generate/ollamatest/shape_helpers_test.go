@@ -11,8 +11,9 @@ import (
 	"strings"
 )
 
-// samplesDir holds the transcripts recorded from a real Ollama v0.17.4.
-const samplesDir = "../../../../shared/ollama-samples"
+// samplesDir holds the transcripts recorded from a real Ollama v0.17.4 (a copy of the
+// project's shared ollama-samples, kept in the repository so the test runs anywhere).
+const samplesDir = "testdata/samples"
 
 // transcript is a recorded curl -i exchange.
 type transcript struct {
