@@ -50,9 +50,10 @@ type UI struct {
 	cmp  *comparison
 	tabs *container.AppTabs
 
-	reportID  int64      // the report open in the editor, 0 when none
-	run       *activeRun // the generation under way or last started, nil before any
-	lastErr   error      // the last error shown, for tests
+	reportID  int64           // the report open in the editor, 0 when none
+	run       *activeRun      // the generation under way or last started, nil before any
+	pulls     map[string]bool // downloads under way, by host|model; UI thread only
+	lastErr   error           // the last error shown, for tests
 	closeOnce sync.Once
 }
 
@@ -60,7 +61,7 @@ type UI struct {
 // intercept do it) to save pending edits and stop running generations.
 func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 	ctx, cancel := context.WithCancel(context.Background())
-	u := &UI{app: a, win: w, deps: d, ctx: ctx, cancel: cancel}
+	u := &UI{app: a, win: w, deps: d, ctx: ctx, cancel: cancel, pulls: map[string]bool{}}
 	u.sched = generate.NewScheduler(d.Engines, d.Presets, d.Store)
 	u.sched.SetParallel(Parallel(a))
 	u.build()
@@ -81,6 +82,11 @@ func (u *UI) build() {
 		container.NewTabItem(lang.L("Generate"), u.gen.content()),
 		container.NewTabItem(lang.L("Compare"), u.cmp.content()),
 	)
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		if t == u.tabs.Items[1] {
+			u.gen.matrix.refresh() // the report may have changed: so has its context fit
+		}
+	}
 	split := container.NewHSplit(u.lib.content(), u.tabs)
 	split.Offset = 0.22
 	u.win.SetContent(split)

@@ -155,9 +155,11 @@ func (c *comparison) setRuns(runs []model.Run) {
 }
 
 func runLabel(r model.Run, n int) string {
-	return lang.L("#{{.N}} — {{.Date}} — {{.Count}} variants", map[string]any{
-		"N": n, "Date": r.Created.Local().Format("02/01/2006 15:04"), "Count": len(r.Specs),
-	})
+	data := map[string]any{"N": n, "Date": r.Created.Local().Format("02/01/2006 15:04"), "Count": len(r.Specs)}
+	if len(r.Specs) == 1 {
+		return lang.L("#{{.N}} — {{.Date}} — 1 variant", data)
+	}
+	return lang.L("#{{.N}} — {{.Date}} — {{.Count}} variants", data)
 }
 
 func (c *comparison) onRunSelected(string) {

@@ -44,6 +44,11 @@ func newGenerationPanel(u *UI) *generationPanel {
 	g := &generationPanel{u: u}
 	g.matrix = newPresetMatrix(u)
 	g.opts = newOptionsForm()
+	g.matrix.options = func() model.Options {
+		o, _ := g.opts.options()
+		return o
+	}
+	g.opts.onChange = g.matrix.refresh
 	g.hosts = newHostsPanel(u, func() { g.matrix.setModels(g.hosts.models()) })
 	g.start = widget.NewButtonWithIcon(lang.L("Generate the variants"), theme.MediaPlayIcon(), g.onStart)
 	g.start.Importance = widget.HighImportance
@@ -68,7 +73,12 @@ func (g *generationPanel) layout() fyne.CanvasObject {
 	options := widget.NewAccordion(widget.NewAccordionItem(lang.L("Model options"), g.opts.form))
 	actions := container.NewHBox(g.start, g.cancel)
 	progress := widget.NewCard(lang.L("Progress"), "", g.rowsBox)
-	return container.NewVScroll(container.NewVBox(models, choose, options, actions, g.hint, progress))
+	box := container.NewVBox(models, choose, options, actions, g.hint, progress)
+	if g.u.deps.Ollama == nil {
+		box.Remove(models) // no Ollama engine in this build or test: nothing to look for
+		box.Remove(options)
+	}
+	return container.NewVScroll(box)
 }
 
 func (g *generationPanel) content() fyne.CanvasObject { return g.root }
@@ -108,8 +118,18 @@ func (g *generationPanel) refreshState() {
 	default:
 		g.start.Enable()
 		g.cancel.Disable()
-		if u.run == nil || u.run.reportID != u.reportID {
+		switch {
+		case u.run == nil || u.run.reportID != u.reportID:
 			g.showIdle()
+		case len(g.rows) != len(u.run.variants):
+			g.showRows(u.run) // back on the report of the last run: its rows, with Retry
+		}
+	}
+	for _, row := range g.rows {
+		if u.running() {
+			row.retry.Disable()
+		} else {
+			row.retry.Enable()
 		}
 	}
 }
@@ -167,8 +187,9 @@ func (g *generationPanel) onCancelVariant(index int) {
 	}
 }
 
-// finished shows the end of a run and, when the user is watching it, moves on to the comparison.
-func (g *generationPanel) finished(run *activeRun) {
+// finished shows the end of a job of run and, when the user is watching and one of the job's
+// variants is done, moves on to the comparison.
+func (g *generationPanel) finished(run *activeRun, results []model.Variant) {
 	for i, v := range run.variants {
 		if i < len(g.rows) {
 			g.showEvent(g.rows[i], generate.Event{Index: i, Fraction: 1, Variant: v})
@@ -178,7 +199,7 @@ func (g *generationPanel) finished(run *activeRun) {
 	if run.reportID != g.u.reportID || g.u.tabs.SelectedIndex() != 1 {
 		return
 	}
-	for _, v := range run.variants {
+	for _, v := range results {
 		if v.Status == model.StatusDone {
 			g.u.tabs.SelectIndex(2)
 			return

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -17,8 +18,11 @@ import (
 // prefHosts is the preference holding the Ollama hosts, one URL each.
 const prefHosts = "ollama-hosts"
 
-// statusTimeout bounds reading one host's status and models.
-const statusTimeout = 15 * time.Second
+// Timeouts of reading a host: its version and list, then each model's details.
+const (
+	statusTimeout = 10 * time.Second
+	showTimeout   = 10 * time.Second
+)
 
 // Hosts returns the configured Ollama hosts, by default the one OLLAMA_HOST names or the local one.
 func Hosts(a fyne.App) []string {
@@ -37,15 +41,22 @@ type hostsPanel struct {
 	help     *widget.Card
 	refresh  *widget.Button
 	pull     *widget.Button
-	statuses []ollama.HostStatus
+	statuses []hostRead
 	loading  bool
+	again    bool   // a reload was asked while loading: load once more when done
 	onChange func() // called on the UI thread once new statuses are shown
+}
+
+// hostRead is what was read of a host, with the number of models whose details failed.
+type hostRead struct {
+	ollama.HostStatus
+	unreadable int
 }
 
 func newHostsPanel(u *UI, onChange func()) *hostsPanel {
 	h := &hostsPanel{u: u, box: container.NewVBox(), onChange: onChange}
 	h.refresh = widget.NewButtonWithIcon(lang.L("Refresh"), theme.ViewRefreshIcon(), h.load)
-	h.pull = widget.NewButtonWithIcon(lang.L("Download a model…"), theme.DownloadIcon(), func() { u.showPull("") })
+	h.pull = widget.NewButtonWithIcon(lang.L("Download a model…"), theme.DownloadIcon(), func() { u.showPull("", "") })
 	h.help = widget.NewCard(lang.L("Ollama was not found"), "", ollamaHelp(u))
 	h.help.Hide()
 	return h
@@ -55,9 +66,14 @@ func (h *hostsPanel) content() fyne.CanvasObject {
 	return container.NewVBox(h.help, h.box, container.NewHBox(h.refresh, h.pull))
 }
 
-// load reads every host's status in the background.
+// load reads every host's status in the background, all hosts at once. Asked while a load runs,
+// it loads again once that one is shown, so new settings or a new model are never missed.
 func (h *hostsPanel) load() {
-	if h.loading || h.u.deps.Ollama == nil {
+	if h.u.deps.Ollama == nil {
+		return
+	}
+	if h.loading {
+		h.again = true
 		return
 	}
 	h.loading = true
@@ -66,41 +82,50 @@ func (h *hostsPanel) load() {
 	h.box.Refresh()
 	hosts := Hosts(h.u.app)
 	engine := h.u.deps.Ollama
+	ctx := h.u.ctx
 	go func() {
-		statuses := make([]ollama.HostStatus, len(hosts))
+		reads := make([]hostRead, len(hosts))
+		var wg sync.WaitGroup
 		for i, host := range hosts {
-			statuses[i] = readHost(h.u.ctx, engine, host)
+			wg.Go(func() { reads[i] = readHost(ctx, engine, host) })
 		}
-		runOnUI(func() { h.show(statuses) })
+		wg.Wait()
+		runOnUI(func() { h.show(reads) })
 	}()
 }
 
-// readHost reads a host's version and models, with each model's context length and capabilities.
-func readHost(ctx context.Context, engine *ollama.Engine, host string) ollama.HostStatus {
-	ctx, cancel := context.WithTimeout(ctx, statusTimeout)
-	defer cancel()
+// readHost reads a host's version and models, then each model's context length and
+// capabilities, each with its own timeout.
+func readHost(ctx context.Context, engine *ollama.Engine, host string) hostRead {
 	c, err := engine.Client(host)
 	if err != nil {
-		return ollama.HostStatus{Host: host, Err: err}
+		return hostRead{HostStatus: ollama.HostStatus{Host: host, Err: err}}
 	}
-	st := c.Status(ctx)
-	for i, m := range st.Models {
-		if full, err := c.Show(ctx, m.Name); err == nil {
-			st.Models[i] = full
+	sctx, cancel := context.WithTimeout(ctx, statusTimeout)
+	r := hostRead{HostStatus: c.Status(sctx)}
+	cancel()
+	for i, m := range r.Models {
+		mctx, cancel := context.WithTimeout(ctx, showTimeout)
+		full, err := c.Show(mctx, m.Name)
+		cancel()
+		if err != nil {
+			r.unreadable++
+			continue
 		}
+		r.Models[i] = full
 	}
-	return st
+	return r
 }
 
-func (h *hostsPanel) show(statuses []ollama.HostStatus) {
+func (h *hostsPanel) show(reads []hostRead) {
 	h.loading = false
 	h.refresh.Enable()
-	h.statuses = statuses
+	h.statuses = reads
 	h.box.RemoveAll()
 	reachable := false
-	for _, st := range statuses {
-		h.box.Add(hostLine(st))
-		reachable = reachable || st.Reachable
+	for _, r := range reads {
+		h.box.Add(hostLine(r))
+		reachable = reachable || r.Reachable
 	}
 	if reachable {
 		h.help.Hide()
@@ -112,20 +137,45 @@ func (h *hostsPanel) show(statuses []ollama.HostStatus) {
 	if h.onChange != nil {
 		h.onChange()
 	}
+	if h.again {
+		h.again = false
+		h.load()
+	}
 }
 
-// hostLine says how a host answered.
-func hostLine(st ollama.HostStatus) fyne.CanvasObject {
+// hostLine says how a host answered, and what went wrong when something did.
+func hostLine(r hostRead) fyne.CanvasObject {
 	icon := widget.NewIcon(theme.ConfirmIcon())
-	text := lang.L("{{.Host}}: Ollama {{.Version}}, {{.Count}} models", map[string]any{
-		"Host": st.Host, "Version": st.Version, "Count": len(st.Models)})
-	if !st.Reachable {
+	data := map[string]any{"Host": r.Host, "Version": r.Version, "Count": len(r.Models)}
+	text := lang.L("{{.Host}}: Ollama {{.Version}}, {{.Count}} models", data)
+	if len(r.Models) == 1 {
+		text = lang.L("{{.Host}}: Ollama {{.Version}}, 1 model", data)
+	}
+	switch {
+	case !r.Reachable:
 		icon.SetResource(theme.ErrorIcon())
-		text = lang.L("{{.Host}}: not reachable — {{.Reason}}", map[string]any{"Host": st.Host, "Reason": strings.TrimSuffix(ErrorText(st.Err), ".")})
+		text = lang.L("{{.Host}}: not reachable — {{.Reason}}", map[string]any{"Host": r.Host, "Reason": strings.TrimSuffix(ErrorText(r.Err), ".")})
+	case r.Err != nil:
+		icon.SetResource(theme.WarningIcon())
+		text += " — " + ErrorText(r.Err)
+	case r.unreadable > 0:
+		icon.SetResource(theme.WarningIcon())
+		text += " — " + lang.L("the details of {{.N}} models could not be read", map[string]any{"N": r.unreadable})
 	}
 	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(nil, nil, icon, nil, label)
+}
+
+// reachableHosts lists the hosts that answered at the last reading.
+func (h *hostsPanel) reachableHosts() []string {
+	var out []string
+	for _, r := range h.statuses {
+		if r.Reachable {
+			out = append(out, r.Host)
+		}
+	}
+	return out
 }
 
 // models lists every model of every reachable host, in host order.

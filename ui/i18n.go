@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"net/url"
 	"os"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/rapporteur/rapporteur/assets"
@@ -128,12 +130,24 @@ func presetName(ps []model.Preset, id string) string {
 	return id
 }
 
-// engineLabel names the engine and model that wrote a variant.
+// engineLabel names the engine and model that wrote a variant, with the host when several
+// hosts are configured (the same model may run on two of them).
 func engineLabel(s model.Spec) string {
 	if s.Engine == model.EngineBuiltin {
 		return lang.L("Built-in engine")
 	}
+	if a := fyne.CurrentApp(); a != nil && len(Hosts(a)) > 1 {
+		return s.Model + " @ " + hostName(s.Host)
+	}
 	return s.Model
+}
+
+// hostName shortens a host URL to host:port.
+func hostName(host string) string {
+	if u, err := url.Parse(host); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return host
 }
 
 // windowTitle is the title of the main window.

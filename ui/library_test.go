@@ -139,7 +139,7 @@ func TestCancelKeepsPartialText(t *testing.T) {
 func TestLanguageSwitch(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	if got := u.tabs.Items[0].Text; got != "Rapport" {
+	if got := u.tabs.Items[0].Text; got != "Compte-rendu" {
 		t.Fatalf("French tab reads %q", got)
 	}
 	s := newSettings(u)
@@ -154,7 +154,7 @@ func TestLanguageSwitch(t *testing.T) {
 	s = newSettings(u)
 	_, labels = languageChoices()
 	s.language.SetSelected(labels[1]) // Français
-	if got := u.tabs.Items[0].Text; got != "Rapport" {
+	if got := u.tabs.Items[0].Text; got != "Compte-rendu" {
 		t.Fatalf("back in French the tab reads %q", got)
 	}
 }

@@ -27,7 +27,7 @@ func (c engineColumn) label() string {
 	if c.engine == model.EngineBuiltin {
 		return lang.L("Built-in engine")
 	}
-	return c.info.Name
+	return engineLabel(model.Spec{Engine: c.engine, Host: c.host, Model: c.info.Name})
 }
 
 // presetMatrix lets the user tick, for each preset, the engines and models that should write it.
@@ -38,10 +38,13 @@ type presetMatrix struct {
 	columns []engineColumn
 	ticked  map[string]bool // column key + "|" + preset id
 	box     *fyne.Container
+	// options returns the model options as typed so far, for the context fit.
+	options func() model.Options
 }
 
 func newPresetMatrix(u *UI) *presetMatrix {
-	m := &presetMatrix{u: u, presets: u.deps.Presets, ticked: map[string]bool{}, box: container.NewStack()}
+	m := &presetMatrix{u: u, presets: u.deps.Presets, ticked: map[string]bool{}, box: container.NewStack(),
+		options: func() model.Options { return model.Options{} }}
 	builtin := engineColumn{engine: model.EngineBuiltin}
 	for _, p := range m.presets {
 		if p.Method != model.MethodNone {
@@ -111,28 +114,45 @@ func (m *presetMatrix) columnDetail(c engineColumn) string {
 	return detail
 }
 
-// fit plans the context of the open report for a model, with the first preset.
+// fit plans the context of the open report for a model, with the first preset ticked for it
+// (or the first preset) and the options typed so far.
 func (m *presetMatrix) fit(c engineColumn) (ollama.Fit, bool) {
 	if m.u.reportID == 0 || len(m.presets) == 0 || c.info.ContextLength == 0 {
 		return ollama.Fit{}, false
 	}
+	preset := m.presets[0]
+	for _, p := range m.presets {
+		if m.ticked[c.key()+"|"+p.ID] {
+			preset = p
+			break
+		}
+	}
 	d := m.u.ed.collect()
 	rev := model.Revision{Meta: d.Meta, Body: d.Body}
-	return ollama.PlanContext(generate.Request{Source: rev, Preset: m.presets[0]}, c.info.ContextLength), true
+	spec := model.Spec{Engine: c.engine, Host: c.host, Model: c.info.Name, PresetID: preset.ID, Options: m.options()}
+	return ollama.PlanContext(generate.Request{Source: rev, Preset: preset, Spec: spec}, c.info.ContextLength), true
 }
 
 // fitText says whether the report fits a model's context.
 func fitText(f ollama.Fit) string {
-	data := map[string]any{"Need": fmtInt(f.PromptTokens + f.OutputTokens), "Max": fmtInt(f.ModelContext), "Chunks": f.Chunks}
-	if f.Fits {
-		return lang.L("fits: {{.Need}} / {{.Max}} tokens", data)
+	data := map[string]any{"Need": fmtInt(f.PromptTokens + f.OutputTokens), "Max": fmtInt(f.ModelContext), "Set": fmtInt(f.NumCtx), "Chunks": f.Chunks}
+	switch {
+	case f.Fits:
+		return lang.L("fits the context: {{.Need}} / {{.Max}} tokens", data)
+	case f.Chunks > 0:
+		return lang.L("too long: {{.Need}} / {{.Max}} tokens, read in {{.Chunks}} parts", data)
 	}
-	return lang.L("too long: {{.Need}} / {{.Max}} tokens, read in {{.Chunks}} parts", data)
+	return lang.L("{{.Need}} tokens for a context set to {{.Set}}: the end of the report will be cut", data)
 }
 
 func (m *presetMatrix) cell(c engineColumn, p model.Preset) fyne.CanvasObject {
 	key := c.key() + "|" + p.ID
-	check := widget.NewCheck("", func(on bool) { m.ticked[key] = on })
+	check := widget.NewCheck("", func(on bool) {
+		m.ticked[key] = on
+		if c.engine == model.EngineOllama {
+			m.refresh() // the context fit follows the preset ticked
+		}
+	})
 	check.Checked = m.ticked[key]
 	if c.engine == model.EngineBuiltin && p.Method == model.MethodNone {
 		check.Checked = false

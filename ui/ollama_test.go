@@ -183,6 +183,21 @@ func TestOllamaFailureRetryAndPull(t *testing.T) {
 	if !strings.Contains(u.gen.rows[1].status.Text, "pas installé") {
 		t.Errorf("status %q", u.gen.rows[1].status.Text)
 	}
+	// Leaving the report and coming back keeps the rows, so the failure can still be retried.
+	other, err := env.st.CreateReport(context.Background(), model.NewReport("Autre", model.French))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := u.reportID
+	u.lib.refresh()
+	u.lib.selectReport(other.ID)
+	if len(u.gen.rows) != 0 {
+		t.Error("another report should not show the rows of this run")
+	}
+	u.lib.selectReport(first)
+	if len(u.gen.rows) != 2 || !u.gen.rows[0].retry.Visible() || u.gen.rows[0].retry.Disabled() {
+		t.Fatalf("back on the report: %d rows, retry not offered", len(u.gen.rows))
+	}
 	test.Tap(u.gen.rows[0].retry)
 	env.q.pumpUntil(t, "retry done", func() bool { return isDone(u.run.job) && u.cmp.variants[0].Status.Final() })
 	env.q.drain()
@@ -215,7 +230,7 @@ func TestPullDialog(t *testing.T) {
 	srv.AllowPull(ollamatest.Model{Name: "phi3:mini", ParameterSize: "3.8B", Quantization: "Q4_K_M", ContextLength: 4096}, 3<<20, 1<<20)
 	env := newOllamaEnv(t, srv.URL())
 	waitModels(t, env, 2)
-	p := env.u.showPull("phi3:mini")
+	p := env.u.showPull("", "phi3:mini")
 	p.onStart()
 	env.q.pumpUntil(t, "pull done", func() bool { return p.start.Disabled() == false && p.bar.Value == 1 })
 	if !strings.Contains(p.status.Text, "phi3:mini est installé") {
@@ -223,10 +238,33 @@ func TestPullDialog(t *testing.T) {
 	}
 	waitModels(t, env, 3)
 
-	offline := env.u.showPull("inconnu:1b")
+	offline := env.u.showPull("", "inconnu:1b")
 	offline.onStart()
 	env.q.pumpUntil(t, "pull failed", func() bool { return strings.HasPrefix(offline.status.Text, "Le téléchargement") })
 	if !strings.Contains(offline.status.Text, "registry.ollama.ai") {
 		t.Errorf("Ollama's own reason is lost: %q", offline.status.Text)
+	}
+}
+
+// TestHostsReloadWhileLoading asks for a reload while the hosts are being read: the new settings
+// are read once the first reading ends, never lost.
+func TestHostsReloadWhileLoading(t *testing.T) {
+	srv := newServer(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + l.Addr().String()
+	l.Close()
+	env := newOllamaEnv(t, closed)
+	h := env.u.gen.hosts
+	if !h.loading {
+		t.Fatal("the hosts should be read at start")
+	}
+	env.app.Preferences().SetStringList(prefHosts, []string{srv.URL()})
+	h.load() // while the first reading runs
+	waitModels(t, env, 2)
+	if len(h.statuses) != 1 || h.statuses[0].Host != srv.URL() {
+		t.Fatalf("statuses %+v", h.statuses)
 	}
 }

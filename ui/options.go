@@ -21,6 +21,7 @@ type optionsForm struct {
 	numCtx      *widget.Entry
 	think       *widget.Check
 	form        *widget.Form
+	onChange    func() // called when an option that changes the context fit is edited
 }
 
 func newOptionsForm() *optionsForm {
@@ -31,6 +32,13 @@ func newOptionsForm() *optionsForm {
 		numPredict:  numberEntry(lang.L("no limit")),
 		numCtx:      numberEntry(lang.L("automatic")),
 		think:       widget.NewCheck(lang.L("let models that can reason first (slower)"), nil),
+	}
+	for _, e := range []*widget.Entry{o.numPredict, o.numCtx} {
+		e.OnChanged = func(string) {
+			if o.onChange != nil {
+				o.onChange()
+			}
+		}
 	}
 	o.temperature.Validator = floatValidator(0, 2)
 	o.topP.Validator = floatValidator(0, 1)
@@ -47,6 +55,8 @@ func newOptionsForm() *optionsForm {
 	)
 	o.form.Items[0].HintText = lang.L("0 = most faithful, 2 = most inventive")
 	o.form.Items[1].HintText = lang.L("the same seed gives the same text again")
+	o.form.Items[2].HintText = lang.L("lower = more predictable wording")
+	o.form.Items[3].HintText = lang.L("longest answer, in tokens (about ¾ of a word each)")
 	o.form.Items[4].HintText = lang.L("leave empty: sized to the report")
 	o.form.Items[5].HintText = lang.L("the reasoning is never part of the variant")
 	return o

@@ -37,7 +37,7 @@ func (g *generationPanel) newRow(v model.Variant) *variantRow {
 	index := v.Index
 	row.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { g.onCancelVariant(index) })
 	row.retry = widget.NewButtonWithIcon(lang.L("Retry"), theme.ViewRefreshIcon(), func() { g.onRetry(index) })
-	row.pull = widget.NewButtonWithIcon(lang.L("Download the model"), theme.DownloadIcon(), func() { g.u.showPull(v.Model) })
+	row.pull = widget.NewButtonWithIcon(lang.L("Download the model"), theme.DownloadIcon(), func() { g.u.showPull(v.Host, v.Model) })
 	row.status.Wrapping = fyne.TextWrapWord
 	return row
 }

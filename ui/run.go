@@ -29,32 +29,40 @@ func (u *UI) startRun(title string, rev model.Revision, variants []model.Variant
 	run := &activeRun{reportID: rev.ReportID, title: title, runID: variants[0].RunID,
 		variants: append([]model.Variant(nil), variants...)}
 	u.run = run
-	bridge := newStreamBridge(u.applyRun)
-	run.job = u.sched.Start(u.ctx, rev, variants, bridge.push)
-	go func() {
-		<-run.job.Done()
-		runOnUI(func() { u.runFinished(run) })
-	}()
+	u.watch(run, func(push func(generate.Event)) *generate.Job {
+		return u.sched.Start(u.ctx, rev, variants, push)
+	})
 }
 
 // retryRun writes variant index of the active run again in a new job, keeping the run on screen.
 func (u *UI) retryRun(rev model.Revision, index int) {
 	run := u.run
-	bridge := newStreamBridge(u.applyRun)
-	run.job = u.sched.Retry(u.ctx, rev, run.variants[index], bridge.push)
+	v := run.variants[index]
+	u.watch(run, func(push func(generate.Event)) *generate.Job {
+		return u.sched.Retry(u.ctx, rev, v, push)
+	})
+}
+
+// watch starts a job of run and follows it: its events reach the screens while it is the run's
+// current job (a late event of a replaced job is dropped), and its end is shown once.
+func (u *UI) watch(run *activeRun, start func(push func(generate.Event)) *generate.Job) {
+	var job *generate.Job
+	bridge := newStreamBridge(func(events map[int]generate.Event) {
+		if u.run == run && run.job == job { // on the UI thread, after job is set below
+			u.applyRun(events)
+		}
+	})
+	job = start(bridge.push)
+	run.job = job
 	go func() {
-		<-run.job.Done()
-		runOnUI(func() { u.runFinished(run) })
+		<-job.Done()
+		runOnUI(func() { u.runFinished(run, job) })
 	}()
 }
 
-// applyRun shows a batch of streamed events; it runs on the UI thread. Events of a run that is
-// no longer the active one are dropped.
+// applyRun shows a batch of streamed events; it runs on the UI thread.
 func (u *UI) applyRun(events map[int]generate.Event) {
 	run := u.run
-	if run == nil {
-		return
-	}
 	current := map[int]generate.Event{}
 	for i, ev := range events {
 		if ev.Variant.RunID != run.runID || i < 0 || i >= len(run.variants) {
@@ -67,17 +75,18 @@ func (u *UI) applyRun(events map[int]generate.Event) {
 	u.cmp.updateVariants(current)
 }
 
-// runFinished updates the screens once every variant of run is final.
-func (u *UI) runFinished(run *activeRun) {
-	if run != u.run {
+// runFinished updates the screens once every variant of job is final.
+func (u *UI) runFinished(run *activeRun, job *generate.Job) {
+	if run != u.run || run.job != job {
 		return
 	}
-	for _, v := range run.job.Wait() {
+	results := job.Wait() // a retry job holds one variant only
+	for _, v := range results {
 		if v.Index >= 0 && v.Index < len(run.variants) {
-			run.variants[v.Index] = v // a retry job holds one variant only
+			run.variants[v.Index] = v
 		}
 	}
-	u.gen.finished(run)
+	u.gen.finished(run, results)
 	u.cmp.runFinished(run)
 }
 

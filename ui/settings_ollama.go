@@ -45,9 +45,9 @@ func newOllamaSettings(u *UI) *ollamaSettings {
 	o.hosts.SetMinRowsVisible(3)
 	o.hosts.Validator = validateHosts
 	o.stall.SetText(strconv.Itoa(int(StallTimeout(u.app) / time.Second)))
-	o.stall.Validator = intValidator(5, 3600)
+	o.stall.Validator = required(intValidator(5, 3600))
 	o.parallel.SetText(strconv.Itoa(Parallel(u.app)))
-	o.parallel.Validator = intValidator(1, 8)
+	o.parallel.Validator = required(intValidator(1, 8))
 	return o
 }
 
@@ -112,4 +112,14 @@ func (o *ollamaSettings) save() error {
 	p.SetInt(prefParallel, parallel)
 	o.u.applyOllamaSettings()
 	return nil
+}
+
+// required refuses an empty field, then checks it with v.
+func required(v fyne.StringValidator) fyne.StringValidator {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return hostErr(lang.L("this field is required"))
+		}
+		return v(s)
+	}
 }

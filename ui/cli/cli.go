@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/ui"
 )
 
@@ -103,4 +104,25 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// errorText explains err for the command line: like the application, but pointing to --host
+// and OLLAMA_HOST rather than to the settings window.
+func errorText(err error) string {
+	switch generate.CodeOf(err) {
+	case generate.CodeHostUnreachable:
+		return lang.L("Ollama does not answer at this address: is it started? Check --host or OLLAMA_HOST.")
+	case generate.CodeBadHost:
+		return lang.L("The Ollama address is not valid (expected http://name:port); check --host or OLLAMA_HOST.")
+	}
+	return ui.ErrorText(err)
+}
+
+// variantErrorText explains why a variant stopped, for the command line.
+func variantErrorText(v model.Variant) string {
+	switch code := generate.ErrorCode(v.ErrorCode); code {
+	case generate.CodeHostUnreachable, generate.CodeBadHost:
+		return errorText(&generate.Error{Code: code})
+	}
+	return ui.VariantErrorText(v)
 }

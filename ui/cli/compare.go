@@ -84,7 +84,7 @@ func checkEngine(e *env, o *compareOptions) error {
 	}
 	host, err := ollama.NormalizeHost(o.host)
 	if err != nil {
-		fmt.Fprintln(e.stderr, ui.ErrorText(err))
+		fmt.Fprintln(e.stderr, errorText(err))
 		return errUsage
 	}
 	o.host = host
@@ -101,10 +101,14 @@ func checkEngine(e *env, o *compareOptions) error {
 	return nil
 }
 
-// choosePresets returns the presets named in list, or the engine's presets when list is empty.
-func choosePresets(e *env, list string) ([]model.Preset, error) {
+// choosePresets returns the presets named in list or, when list is empty, every preset the
+// engine can write: the extractive ones for the built-in engine, all of them for a model.
+func choosePresets(e *env, list, engine string) ([]model.Preset, error) {
 	all := model.BuiltinPresets()
 	if list == "" {
+		if engine == model.EngineOllama {
+			return all, nil
+		}
 		return model.BuiltinEnginePresets(), nil
 	}
 	var out []model.Preset
@@ -125,13 +129,13 @@ func runCompare(e *env, args []string) int {
 	if err != nil {
 		return exitUsage
 	}
-	presets, err := choosePresets(e, o.presets)
+	presets, err := choosePresets(e, o.presets, o.engine)
 	if err != nil {
 		return exitUsage
 	}
 	im, err := imports.ReadFile(o.source)
 	if err != nil {
-		fmt.Fprintln(e.stderr, ui.ErrorText(err))
+		fmt.Fprintln(e.stderr, errorText(err))
 		return exitFailed
 	}
 	rev := sourceRevision(im)
@@ -199,7 +203,7 @@ func report(e *env, variants []model.Variant) int {
 		line := fmt.Sprintf("%d\t%s\t%s\t%s", v.Index+1, engineName(v.Spec), v.PresetID, v.Status)
 		if v.Status != model.StatusDone {
 			status = exitFailed
-			line += "\t" + ui.VariantErrorText(v)
+			line += "\t" + variantErrorText(v)
 		}
 		fmt.Fprintln(e.stderr, line)
 	}

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
-	"github.com/rapporteur/rapporteur/ui"
 )
 
 // runModels lists the models of an Ollama host: name, parameters, quantisation, context length.
@@ -28,12 +27,12 @@ func runModels(e *env, args []string) int {
 	defer cancel()
 	c, err := ollama.NewClient(*host)
 	if err != nil {
-		fmt.Fprintln(e.stderr, ui.ErrorText(err))
+		fmt.Fprintln(e.stderr, errorText(err))
 		return exitUsage
 	}
 	st := c.Status(ctx)
 	if !st.Reachable {
-		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: not reachable — {{.Reason}}", map[string]any{"Host": st.Host, "Reason": strings.TrimSuffix(ui.ErrorText(st.Err), ".")}))
+		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: not reachable — {{.Reason}}", map[string]any{"Host": st.Host, "Reason": strings.TrimSuffix(errorText(st.Err), ".")}))
 		return exitFailed
 	}
 	fmt.Fprintln(e.stderr, lang.L("{{.Host}}: Ollama {{.Version}}, {{.Count}} models", map[string]any{"Host": st.Host, "Version": st.Version, "Count": len(st.Models)}))
@@ -43,7 +42,7 @@ func runModels(e *env, args []string) int {
 	for _, m := range st.Models {
 		full, err := c.Show(ctx, m.Name)
 		if err != nil {
-			fmt.Fprintln(e.stderr, m.Name+": "+ui.ErrorText(err))
+			fmt.Fprintln(e.stderr, m.Name+": "+errorText(err))
 			status = exitFailed
 			full = m
 		}

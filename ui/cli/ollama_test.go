@@ -129,3 +129,21 @@ func TestCompareOllamaUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestCompareOllamaAllPresets writes every preset with a model when none is named.
+func TestCompareOllamaAllPresets(t *testing.T) {
+	srv := newServer(t)
+	js := filepath.Join(t.TempDir(), "out.json")
+	code, _, stderr := run(t, "compare", "--source", samplePath, "--engine", "ollama", "--host", srv.URL(), "--models", "mistral:7b", "--json", js)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var doc Document
+	data, _ := os.ReadFile(js)
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Variants) != len(model.BuiltinPresets()) {
+		t.Fatalf("%d variants, want one per preset (%d)", len(doc.Variants), len(model.BuiltinPresets()))
+	}
+}
