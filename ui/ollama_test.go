@@ -183,21 +183,7 @@ func TestOllamaFailureRetryAndPull(t *testing.T) {
 	if !strings.Contains(u.gen.rows[1].status.Text, "pas installé") {
 		t.Errorf("status %q", u.gen.rows[1].status.Text)
 	}
-	// Leaving the report and coming back keeps the rows, so the failure can still be retried.
-	other, err := env.st.CreateReport(context.Background(), model.NewReport("Autre", model.French))
-	if err != nil {
-		t.Fatal(err)
-	}
-	first := u.reportID
-	u.lib.refresh()
-	u.lib.selectReport(other.ID)
-	if len(u.gen.rows) != 0 {
-		t.Error("another report should not show the rows of this run")
-	}
-	u.lib.selectReport(first)
-	if len(u.gen.rows) != 2 || !u.gen.rows[0].retry.Visible() || u.gen.rows[0].retry.Disabled() {
-		t.Fatalf("back on the report: %d rows, retry not offered", len(u.gen.rows))
-	}
+	leaveAndComeBack(t, env)
 	test.Tap(u.gen.rows[0].retry)
 	env.q.pumpUntil(t, "retry done", func() bool { return isDone(u.run.job) && u.cmp.variants[0].Status.Final() })
 	env.q.drain()
@@ -266,5 +252,25 @@ func TestHostsReloadWhileLoading(t *testing.T) {
 	waitModels(t, env, 2)
 	if len(h.statuses) != 1 || h.statuses[0].Host != srv.URL() {
 		t.Fatalf("statuses %+v", h.statuses)
+	}
+}
+
+// leaveAndComeBack opens another report and back: the rows of the last run come back with Retry.
+func leaveAndComeBack(t *testing.T, env *testEnv) {
+	t.Helper()
+	u := env.u
+	other, err := env.st.CreateReport(context.Background(), model.NewReport("Autre", model.French))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := u.reportID
+	u.lib.refresh()
+	u.lib.selectReport(other.ID)
+	if len(u.gen.rows) != 0 {
+		t.Error("another report should not show the rows of this run")
+	}
+	u.lib.selectReport(first)
+	if len(u.gen.rows) != 2 || !u.gen.rows[0].retry.Visible() || u.gen.rows[0].retry.Disabled() {
+		t.Fatalf("back on the report: %d rows, retry not offered", len(u.gen.rows))
 	}
 }
