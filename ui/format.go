@@ -42,3 +42,14 @@ func fmtInt(n int) string {
 	}
 	return b.String()
 }
+
+// fmtCompact writes a count in a few characters that never wrap: 534, 1,5k, 32,8k, 131k.
+func fmtCompact(n int) string {
+	switch {
+	case n < 1000:
+		return strconv.Itoa(n)
+	case n < 100_000:
+		return strings.TrimSuffix(strings.TrimSuffix(fmtFloat(float64(n)/1000, 1), "0"), ",") + "k"
+	}
+	return strconv.Itoa((n+500)/1000) + "k"
+}

@@ -135,7 +135,7 @@ func (m *presetMatrix) fit(c engineColumn) (ollama.Fit, bool) {
 
 // fitText says whether the report fits a model's context.
 func fitText(f ollama.Fit) string {
-	data := map[string]any{"Need": fmtInt(f.PromptTokens + f.OutputTokens), "Max": fmtInt(f.ModelContext), "Set": fmtInt(f.NumCtx), "Chunks": f.Chunks}
+	data := map[string]any{"Need": fmtCompact(f.PromptTokens + f.OutputTokens), "Max": fmtCompact(f.ModelContext), "Set": fmtCompact(f.NumCtx), "Chunks": f.Chunks}
 	switch {
 	case f.Fits:
 		return lang.L("fits the context: {{.Need}} / {{.Max}} tokens", data)
