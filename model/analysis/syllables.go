@@ -29,7 +29,9 @@ import (
 // writing are ignored ("inscrit·e·s" is read as "inscrites").
 func Syllables(word string, lang model.Language) int {
 	word = strings.ToLower(word)
-	word = strings.NewReplacer("·", "", ".", "", "•", "").Replace(word)
+	if strings.ContainsAny(word, inclusiveDots) {
+		word = dropInclusiveDots.Replace(word)
+	}
 	n := 0
 	for part := range strings.FieldsFuncSeq(word, isPartSeparator) {
 		if lang == model.English {
@@ -40,6 +42,11 @@ func Syllables(word string, lang model.Language) int {
 	}
 	return max(n, 1)
 }
+
+// inclusiveDots are the dots of inclusive writing, dropped before counting.
+const inclusiveDots = "·.•"
+
+var dropInclusiveDots = strings.NewReplacer("·", "", ".", "", "•", "")
 
 func isPartSeparator(r rune) bool {
 	return r == '-' || r == '‐' || r == '\'' || r == '’'
