@@ -68,6 +68,43 @@ CREATE TABLE variants (
 	UNIQUE (run_id, idx)
 );
 CREATE INDEX variants_revision ON variants(revision_id);`,
+	// 2: blind votes (the variants shown, in order, in vote_variants), critiques, review marks.
+	`CREATE TABLE votes (
+	id        INTEGER PRIMARY KEY,
+	run_id    INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+	outcome   TEXT NOT NULL,
+	preferred INTEGER NOT NULL DEFAULT 0,
+	reactions TEXT NOT NULL DEFAULT '[]',
+	voter     TEXT NOT NULL DEFAULT '',
+	created   INTEGER NOT NULL
+);
+CREATE INDEX votes_run ON votes(run_id, created);
+CREATE TABLE vote_variants (
+	vote_id    INTEGER NOT NULL REFERENCES votes(id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL,
+	variant_id INTEGER NOT NULL REFERENCES variants(id) ON DELETE CASCADE,
+	PRIMARY KEY (vote_id, position)
+);
+CREATE INDEX vote_variants_variant ON vote_variants(variant_id);
+CREATE TABLE critiques (
+	id         INTEGER PRIMARY KEY,
+	variant_id INTEGER NOT NULL REFERENCES variants(id) ON DELETE CASCADE,
+	spec       TEXT NOT NULL,
+	status     TEXT NOT NULL,
+	text       TEXT NOT NULL DEFAULT '',
+	error      TEXT NOT NULL DEFAULT '',
+	error_code TEXT NOT NULL DEFAULT '',
+	stats      TEXT NOT NULL DEFAULT '{}',
+	created    INTEGER NOT NULL
+);
+CREATE INDEX critiques_variant ON critiques(variant_id, created);
+CREATE TABLE review_marks (
+	variant_id INTEGER PRIMARY KEY REFERENCES variants(id) ON DELETE CASCADE,
+	reviewer   TEXT NOT NULL,
+	date       TEXT NOT NULL,
+	note       TEXT NOT NULL DEFAULT '',
+	created    INTEGER NOT NULL
+);`,
 }
 
 // SchemaVersion is the schema version this build writes.
