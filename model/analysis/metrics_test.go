@@ -8,7 +8,7 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 )
 
-func near(got, want float64) bool { return math.Abs(got-want) < 1e-6 }
+func nearly(got, want float64) bool { return math.Abs(got-want) < 1e-6 }
 
 func TestMeasureFrench(t *testing.T) {
 	// Les(1) habitants(3) ont(1) voté(2) | Le(1) jardin(2) ouvrira(3) en(1) mai(1)
@@ -73,7 +73,7 @@ func TestMeasureMarkdown(t *testing.T) {
 func TestMeasureLongSentences(t *testing.T) {
 	long := "Les " + strings.Repeat("habitants ", 24) + "attendent." // 26 words
 	m := Measure(long+" Merci.", model.French)
-	if m.Sentences != 2 || m.Words != 27 || !near(m.LongSentenceShare, 0.5) {
+	if m.Sentences != 2 || m.Words != 27 || !nearly(m.LongSentenceShare, 0.5) {
 		t.Fatalf("got %d sentences, %d words, share %v; want 2, 27, 0.5", m.Sentences, m.Words, m.LongSentenceShare)
 	}
 	exact := "Les " + strings.Repeat("habitants ", 23) + "attendent." // 25 words: not over 25
@@ -92,10 +92,10 @@ func TestMeasureEmpty(t *testing.T) {
 
 func TestReadingMinutes(t *testing.T) {
 	text := strings.Repeat("Les riverains ont parlé longtemps. ", 92) // 460 words
-	if m := Measure(text, model.French); !near(m.ReadingMinutes, 460.0/200) {
+	if m := Measure(text, model.French); !nearly(m.ReadingMinutes, 460.0/200) {
 		t.Errorf("French: %v minutes, want 2.3", m.ReadingMinutes)
 	}
-	if m := Measure(text, model.English); !near(m.ReadingMinutes, 2) {
+	if m := Measure(text, model.English); !nearly(m.ReadingMinutes, 2) {
 		t.Errorf("English: %v minutes, want 2", m.ReadingMinutes)
 	}
 }
@@ -112,7 +112,7 @@ func TestCompression(t *testing.T) {
 		{50, 0, 0},
 	}
 	for _, tt := range tests {
-		if got := Compression(Metrics{Words: tt.source}, Metrics{Words: tt.variant}); !near(got, tt.want) {
+		if got := Compression(Metrics{Words: tt.source}, Metrics{Words: tt.variant}); !nearly(got, tt.want) {
 			t.Errorf("Compression(%d, %d) = %v, want %v", tt.source, tt.variant, got, tt.want)
 		}
 	}
