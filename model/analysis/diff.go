@@ -52,8 +52,8 @@ type DiffSpan struct {
 // words shown as changed) but still exact, and the spans still rebuild both texts.
 const DiffTimeout = 250 * time.Millisecond
 
-// maxDiffTokens is the number of distinct tokens that runes can encode: every code point but the
-// surrogates.
+// maxDiffTokens is the number of distinct tokens that runes can encode: every code point but
+// the surrogates.
 const maxDiffTokens = unicode.MaxRune + 1 - 0x800
 
 // WordDiff compares a and b word by word and returns spans that cover both texts exactly, in
@@ -68,7 +68,9 @@ const maxDiffTokens = unicode.MaxRune + 1 - 0x800
 // rather than a confetti of words. Then white space is compared where the tokens are equal:
 // a line break that became a space shows as a change of that white space alone. Leaving
 // white space out of the comparison halves the work; comparing sentences first (see
-// diffTokens) limits the word-by-word comparison to the stretches that changed.
+// diffTokens) limits the word-by-word comparison to the stretches that changed. Two texts
+// with more distinct tokens between them than runes can encode (over a million) come back
+// as one deletion and one insertion.
 func WordDiff(a, b string) []DiffSpan {
 	if a == b {
 		if a == "" {
