@@ -1,0 +1,289 @@
+package analysis
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// FactCheck compares a variant's facts with its source's. Every occurrence is listed, so that
+// each can be highlighted; count distinct Kind and Norm pairs for a summary.
+type FactCheck struct {
+	Kept       []Fact `json:"kept"`       // facts of the variant also in the source (positions in the variant)
+	Lost       []Fact `json:"lost"`       // facts of the source missing from the variant (positions in the source)
+	Introduced []Fact `json:"introduced"` // facts of the variant absent from the source — likely inventions (positions in the variant)
+}
+
+// CompareFacts compares the facts of variant with those of its source. See CompareFactsWith.
+func CompareFacts(source, variant string, lang model.Language) FactCheck {
+	return CompareFactsWith(Facts(source, lang), variant, lang)
+}
+
+// CompareFactsWith is CompareFacts with the source's facts already found by Facts, so that
+// several variants of one source parse it once.
+//
+// Two facts are the same when they have the same kind and Norm, with these allowances, which
+// apply both ways (a variant's fact is kept when the source has a matching one, a source's
+// fact is lost when the variant has none):
+//
+//   - a number matches any fact carrying the same amount: a number, a percentage, an amount of
+//     money, or the year of a date (« 45 » is backed by « 45 % », « 2025 » by « 17 juin 2025 »);
+//     a percentage, money or a date does not match a bare number;
+//   - number words and digits share their Norm (« dix » == « 10 »);
+//   - a date without a year matches the same day of any year, and a month and a year matches
+//     any day of that month (« le 17 juin » == « 17/06/2025 », « juin 2025 » == « 17 juin 2025 »);
+//   - a whole hour matches the same number of hours as a duration (« 2 h » is ambiguous);
+//   - names compare case and accents aside, without titles, by their last word: « Mme Laurent »
+//     matches « Claire Laurent » and « Mme Claire Laurent »; when both have several words,
+//     the shorter must end the longer (« Territoires Partagés » matches « Association
+//     Territoires Partagés ») or their words must pair up, initials matching their words
+//     (« C. Laurent » == « Claire Laurent », but « Paul Laurent » ≠ « Claire Laurent »); a
+//     single word matches any word of a name (« Claire »), a hyphenated place its beginning
+//     (« Saint-Aubin » == « Saint-Aubin-sur-Lys »), and an acronym the initials of a longer name
+//     (« PLU » == « Plan Local d'Urbanisme »).
+func CompareFactsWith(sourceFacts []Fact, variant string, lang model.Language) FactCheck {
+	variantFacts := Facts(variant, lang)
+	src, vi := newFactIndex(sourceFacts), newFactIndex(variantFacts)
+	fc := FactCheck{Kept: []Fact{}, Lost: []Fact{}, Introduced: []Fact{}}
+	for _, f := range variantFacts {
+		if src.has(f) {
+			fc.Kept = append(fc.Kept, f)
+		} else {
+			fc.Introduced = append(fc.Introduced, f)
+		}
+	}
+	for _, f := range sourceFacts {
+		if !vi.has(f) {
+			fc.Lost = append(fc.Lost, f)
+		}
+	}
+	return fc
+}
+
+type factKey struct {
+	kind FactKind
+	norm string
+}
+
+// factIndex answers whether a set of facts holds one matching a given fact.
+type factIndex struct {
+	exact   map[factKey]bool
+	amounts map[string]bool
+	// dates: month-day of every dated day, of dates without a year; year-month of every full
+	// date and of months
+	mdAll, mdNoYear, ymAll, ymNoDay map[string]bool
+	names                           nameIndex
+}
+
+func newFactIndex(facts []Fact) *factIndex {
+	ix := &factIndex{exact: make(map[factKey]bool, len(facts)), amounts: map[string]bool{},
+		mdAll: map[string]bool{}, mdNoYear: map[string]bool{}, ymAll: map[string]bool{}, ymNoDay: map[string]bool{},
+		names: newNameIndex()}
+	for _, f := range facts {
+		key := factKey{f.Kind, f.Norm}
+		if ix.exact[key] {
+			continue
+		}
+		ix.exact[key] = true
+		switch f.Kind {
+		case FactNumber:
+			ix.amounts[f.Norm] = true
+		case FactPercent:
+			ix.amounts[strings.TrimSuffix(f.Norm, "%")] = true
+		case FactMoney:
+			amount, _, _ := strings.Cut(f.Norm, " ")
+			ix.amounts[amount] = true
+		case FactDate:
+			ix.addDate(f.Norm)
+		case FactName:
+			ix.names.add(f)
+		}
+	}
+	return ix
+}
+
+// addDate indexes "2025-06-17", "--06-17" or "2025-06".
+func (ix *factIndex) addDate(norm string) {
+	switch {
+	case strings.HasPrefix(norm, "--"):
+		ix.mdAll[norm[2:]] = true
+		ix.mdNoYear[norm[2:]] = true
+	case len(norm) == len("2025-06"):
+		ix.ymAll[norm] = true
+		ix.ymNoDay[norm] = true
+		ix.amounts[norm[:4]] = true
+	default:
+		ix.mdAll[norm[5:]] = true
+		ix.ymAll[norm[:7]] = true
+		ix.amounts[norm[:4]] = true
+	}
+}
+
+// has reports whether the index holds a fact matching f.
+func (ix *factIndex) has(f Fact) bool {
+	if ix.exact[factKey{f.Kind, f.Norm}] {
+		return true
+	}
+	switch f.Kind {
+	case FactNumber:
+		return ix.amounts[f.Norm]
+	case FactDate:
+		return ix.hasDate(f.Norm)
+	case FactName:
+		return ix.names.has(f)
+	case FactTime:
+		h, ok := strings.CutSuffix(f.Norm, ":00")
+		n, err := strconv.Atoi(h)
+		return ok && err == nil && ix.exact[factKey{FactDuration, "PT" + strconv.Itoa(n*60) + "M"}]
+	case FactDuration:
+		m, ok := strings.CutPrefix(f.Norm, "PT")
+		n, err := strconv.Atoi(strings.TrimSuffix(m, "M"))
+		if !ok || err != nil || n%60 != 0 || n > 24*60 || !strings.HasSuffix(m, "M") {
+			return false
+		}
+		var b strings.Builder
+		pad2(&b, n/60)
+		return ix.exact[factKey{FactTime, b.String() + ":00"}]
+	}
+	return false
+}
+
+func (ix *factIndex) hasDate(norm string) bool {
+	switch {
+	case strings.HasPrefix(norm, "--"):
+		return ix.mdAll[norm[2:]]
+	case len(norm) == len("2025-06"):
+		return ix.ymAll[norm]
+	case len(norm) == len("2025-06-17"):
+		return ix.mdNoYear[norm[5:]] || ix.ymNoDay[norm[:7]]
+	}
+	return false
+}
+
+// nameIndex indexes names by their last word, by all their words, and by initials.
+type nameIndex struct {
+	byLast   map[string][][]string
+	words    map[string]bool
+	initials map[string]bool
+	acronyms map[string]bool
+}
+
+func newNameIndex() nameIndex {
+	return nameIndex{byLast: map[string][][]string{}, words: map[string]bool{}, initials: map[string]bool{}, acronyms: map[string]bool{}}
+}
+
+func (ni *nameIndex) add(f Fact) {
+	ws := nameWords(f.Norm)
+	if len(ws) == 0 {
+		return
+	}
+	last := ws[len(ws)-1]
+	ni.byLast[last] = append(ni.byLast[last], ws)
+	for _, w := range ws {
+		ni.words[w] = true
+		for k := strings.IndexByte(w, '-'); k > 0; k = nextHyphen(w, k) {
+			if strings.Contains(w[:k], "-") {
+				ni.words[w[:k]] = true
+			}
+		}
+	}
+	if len(ws) > 1 {
+		ni.initials[initials(ws)] = true
+	} else if isNameAcronym(f.Text) {
+		ni.acronyms[ws[0]] = true
+	}
+}
+
+func nextHyphen(w string, k int) int {
+	j := strings.IndexByte(w[k+1:], '-')
+	if j < 0 {
+		return -1
+	}
+	return k + 1 + j
+}
+
+func (ni *nameIndex) has(f Fact) bool {
+	ws := nameWords(f.Norm)
+	switch {
+	case len(ws) == 0:
+		return false
+	case len(ws) == 1:
+		w := ws[0]
+		return ni.words[w] || ni.words[hyphenPrefix(w)] || (isNameAcronym(f.Text) && ni.initials[w])
+	case ni.acronyms[initials(ws)]:
+		return true
+	}
+	for _, other := range ni.byLast[ws[len(ws)-1]] {
+		if compatibleNames(ws, other) {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenPrefix returns the first two parts of a hyphenated word (saint-aubin of
+// saint-aubin-sur-lys), or "".
+func hyphenPrefix(w string) string {
+	k := strings.IndexByte(w, '-')
+	if k < 0 {
+		return ""
+	}
+	if j := nextHyphen(w, k); j > 0 {
+		return w[:j]
+	}
+	return ""
+}
+
+// nameWords returns the words of a name key without particles and elisions.
+func nameWords(norm string) []string {
+	fields := strings.Fields(norm)
+	ws := fields[:0]
+	for _, w := range fields {
+		if nameConnectors[w] {
+			continue
+		}
+		if k := strings.IndexByte(w, '\''); k >= 0 && k+1 < len(w) {
+			w = w[k+1:]
+		}
+		ws = append(ws, w)
+	}
+	return ws
+}
+
+func initials(ws []string) string {
+	b := make([]byte, 0, len(ws))
+	for _, w := range ws {
+		b = append(b, w[0])
+	}
+	return string(b)
+}
+
+// compatibleNames reports names with the same last word that may name the same person or body.
+func compatibleNames(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 1 || equalWords(a, b[len(b)-len(a):]) {
+		return true
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		x, y := a[k], b[k]
+		if x != y && !((strings.HasSuffix(x, ".") || strings.HasSuffix(y, ".")) && x[0] == y[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+func equalWords(a, b []string) bool {
+	for k := range a {
+		if a[k] != b[k] {
+			return false
+		}
+	}
+	return true
+}
