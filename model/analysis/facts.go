@@ -182,7 +182,7 @@ func (p *factParser) skipNumbering(i int) int {
 		}
 		k++
 	}
-	if !p.is(k, tkDigits, true, gapNone) || len(p.tok(k)) > 9 {
+	if k >= len(p.toks) || p.toks[k].kind != tkDigits || (k > i && p.toks[k].gap == gapLine) || len(p.tok(k)) > 9 {
 		return i
 	}
 	j := k + 1

@@ -163,9 +163,11 @@ func (p *factParser) amountFact(i int) (match, bool) {
 
 // bareNumber reports a number measuring nothing known.
 func (p *factParser) bareNumber(i int, a amount) (match, bool) {
-	if a.words && a.end == i+1 && !a.ordinal {
+	if a.words && a.end == i+1 {
 		switch p.lower(i) {
 		case "un", "une", "one":
+			return match{}, false
+		case "first", "second", "premier", "première", "seconde":
 			return match{}, false
 		case "neuf": // « un bâtiment neuf »: a number only before a plural
 			if w := p.wordAt(i+1, false); !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "x") {
@@ -198,8 +200,10 @@ func (p *factParser) unitAfter(i int, a amount) (match, bool) {
 	if code, end, mult, ok := p.currency(j, !a.plain || a.words); ok {
 		return p.fact(FactMoney, i, end, formatNum(a.v*mult)+" "+code), true
 	}
-	unit, ok := durationUnits[p.wordAt(j, true)]
-	if !ok || (unit == "h" && a.plain) || (p.toks[j].gap == gapNone && len(p.tok(j)) > 3) {
+	w := p.wordAt(j, true)
+	unit, ok := durationUnits[w]
+	frenchHour := w == "h" || w == "heure" || w == "heures" // timeAt decides
+	if !ok || (frenchHour && a.plain) || (p.toks[j].gap == gapNone && len(w) > 3) {
 		return match{}, false
 	}
 	return p.fact(FactDuration, i, j+1, durationNorm(a.v, unit)), true

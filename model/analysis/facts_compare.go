@@ -31,8 +31,10 @@ func CompareFacts(source, variant string, lang model.Language) FactCheck {
 //     money, or the year of a date (« 45 » is backed by « 45 % », « 2025 » by « 17 juin 2025 »);
 //     a percentage, money or a date does not match a bare number;
 //   - number words and digits share their Norm (« dix » == « 10 »);
-//   - a date without a year matches the same day of any year, and a month and a year matches
-//     any day of that month (« le 17 juin » == « 17/06/2025 », « juin 2025 » == « 17 juin 2025 »);
+//   - a date without a year matches the same day of any year (« le 17 juin » == « 17/06/2025 »);
+//     a month of the variant is kept when the source has a day of that month (« juin 2025 »
+//     for « 17 juin 2025 »), but a day of the variant does not keep a month of the source, and
+//     a day of the variant is introduced when the source only gives its month;
 //   - a whole hour matches the same number of hours as a duration (« 2 h » is ambiguous);
 //   - names compare case and accents aside, without titles, by their last word: « Mme Laurent »
 //     matches « Claire Laurent » and « Mme Claire Laurent »; when both have several words,
@@ -41,10 +43,12 @@ func CompareFacts(source, variant string, lang model.Language) FactCheck {
 //     (« C. Laurent » == « Claire Laurent », but « Paul Laurent » ≠ « Claire Laurent »); a
 //     single word matches any word of a name (« Claire »), a hyphenated place its beginning
 //     (« Saint-Aubin » == « Saint-Aubin-sur-Lys »), and an acronym the initials of a longer name
-//     (« PLU » == « Plan Local d'Urbanisme »).
+//     (« PLU » == « Plan Local d'Urbanisme »); an organisation's name (with particles, or
+//     of four words or more) matches when all its words are words of names on the other side
+//     (« Maison des Associations de Villeneuve-sur-Arve »), but a single word does not keep it.
 func CompareFactsWith(sourceFacts []Fact, variant string, lang model.Language) FactCheck {
 	variantFacts := Facts(variant, lang)
-	src, vi := newFactIndex(sourceFacts), newFactIndex(variantFacts)
+	src, vi := newFactIndex(sourceFacts, true), newFactIndex(variantFacts, false)
 	fc := FactCheck{Kept: []Fact{}, Lost: []Fact{}, Introduced: []Fact{}}
 	for _, f := range variantFacts {
 		if src.has(f) {
@@ -74,10 +78,11 @@ type factIndex struct {
 	// date and of months
 	mdAll, mdNoYear, ymAll, ymNoDay map[string]bool
 	names                           nameIndex
+	source                          bool // the source's facts, to which a month matches any of its days
 }
 
-func newFactIndex(facts []Fact) *factIndex {
-	ix := &factIndex{exact: make(map[factKey]bool, len(facts)), amounts: map[string]bool{},
+func newFactIndex(facts []Fact, source bool) *factIndex {
+	ix := &factIndex{source: source, exact: make(map[factKey]bool, len(facts)), amounts: map[string]bool{},
 		mdAll: map[string]bool{}, mdNoYear: map[string]bool{}, ymAll: map[string]bool{}, ymNoDay: map[string]bool{},
 		names: newNameIndex()}
 	for _, f := range facts {
@@ -154,23 +159,35 @@ func (ix *factIndex) hasDate(norm string) bool {
 	case strings.HasPrefix(norm, "--"):
 		return ix.mdAll[norm[2:]]
 	case len(norm) == len("2025-06"):
-		return ix.ymAll[norm]
+		return ix.ymAll[norm] && (ix.source || ix.ymNoDay[norm])
 	case len(norm) == len("2025-06-17"):
-		return ix.mdNoYear[norm[5:]] || ix.ymNoDay[norm[:7]]
+		return ix.mdNoYear[norm[5:]]
 	}
 	return false
 }
 
 // nameIndex indexes names by their last word, by all their words, and by initials.
 type nameIndex struct {
-	byLast   map[string][][]string
+	byLast   map[string][]nameEntry
 	words    map[string]bool
 	initials map[string]bool
 	acronyms map[string]bool
 }
 
 func newNameIndex() nameIndex {
-	return nameIndex{byLast: map[string][][]string{}, words: map[string]bool{}, initials: map[string]bool{}, acronyms: map[string]bool{}}
+	return nameIndex{byLast: map[string][]nameEntry{}, words: map[string]bool{}, initials: map[string]bool{}, acronyms: map[string]bool{}}
+}
+
+// nameEntry is a name's words; org is set for names with particles or of four words or more,
+// which a single word does not keep (« Marché » does not keep « Les Amis du Marché », though
+// « Marché » is not an invention when the source has « Les Amis du Marché »).
+type nameEntry struct {
+	words []string
+	org   bool
+}
+
+func isOrgName(norm string, ws []string) bool {
+	return len(ws) >= 4 || strings.Count(norm, " ")+1 != len(ws) || strings.Contains(norm, "'")
 }
 
 func (ni *nameIndex) add(f Fact) {
@@ -179,7 +196,8 @@ func (ni *nameIndex) add(f Fact) {
 		return
 	}
 	last := ws[len(ws)-1]
-	ni.byLast[last] = append(ni.byLast[last], ws)
+	org := isOrgName(f.Norm, ws)
+	ni.byLast[last] = append(ni.byLast[last], nameEntry{ws, org})
 	for _, w := range ws {
 		ni.words[w] = true
 		for k := strings.IndexByte(w, '-'); k > 0; k = nextHyphen(w, k) {
@@ -214,12 +232,24 @@ func (ni *nameIndex) has(f Fact) bool {
 	case ni.acronyms[initials(ws)]:
 		return true
 	}
+	org := isOrgName(f.Norm, ws)
 	for _, other := range ni.byLast[ws[len(ws)-1]] {
-		if compatibleNames(ws, other) {
+		if (len(other.words) > 1 || !org) && compatibleNames(ws, other.words) {
 			return true
 		}
 	}
-	return false
+	return org && ni.allWords(ws)
+}
+
+// allWords reports whether every word is a word of some name: an organisation's name made of
+// names (« Maison des Associations de Villeneuve-sur-Arve »).
+func (ni *nameIndex) allWords(ws []string) bool {
+	for _, w := range ws {
+		if !ni.words[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // hyphenPrefix returns the first two parts of a hyphenated word (saint-aubin of

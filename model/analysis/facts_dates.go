@@ -321,14 +321,21 @@ func (p *factParser) rangeStart(i int, a amount) (match, bool) {
 	if !(p.is(k, tkPunct, true, gapNone) && strings.Contains("-–—", p.tok(k))) && !rangeWords[p.wordAt(k, false)] {
 		return match{}, false
 	}
-	if a.v <= 24 && p.looksTime(k+1) {
+	k++
+	if w := p.wordAt(k, false); w == "le" || w == "the" {
+		k++ // « entre le 2 et le 30 mai »
+	}
+	if a.v <= 24 && p.looksTime(k) {
 		return p.timeFact(i, int(a.v), 0, i+1)
 	}
-	b, ok := p.digitsAmount(k + 1)
+	if !p.is(k, tkDigits, true, gapNone) {
+		return match{}, false
+	}
+	b, ok := p.digitsAmount(k)
 	if !ok || !b.plain || a.v < 1 {
 		return match{}, false
 	}
-	m, ok := p.dayMonthDate(k+1, b)
+	m, ok := p.dayMonthDate(k, b)
 	if !ok || !validDate(atoi2(m.f.Norm[len(m.f.Norm)-5:]), int(a.v)) {
 		return match{}, false
 	}

@@ -33,7 +33,7 @@ var englishNumbers = map[string]int{
 }
 
 var englishOrdinals = map[string]int{
-	"third": 3, "fifth": 5, "eighth": 8, "ninth": 9, "twelfth": 12,
+	"first": 1, "second": 2, "third": 3, "fifth": 5, "eighth": 8, "ninth": 9, "twelfth": 12,
 }
 
 // numberWord returns the value of one number word (lower case, no hyphen) in lang.
