@@ -89,6 +89,10 @@ type factParser struct {
 	toks     []token
 	contacts []Fact // e-mails and URLs, found first on the raw text
 	out      []Fact
+	lastDate struct { // the last date found, for the end of a range
+		end  int
+		norm string
+	}
 }
 
 func newFactParser(text string, lang model.Language) *factParser {
@@ -131,6 +135,9 @@ func (p *factParser) run() {
 		}
 		if m.f.Kind != "" {
 			p.out = append(p.out, m.f)
+		}
+		if m.f.Kind == FactDate {
+			p.lastDate.end, p.lastDate.norm = m.end, m.f.Norm
 		}
 		i = m.end
 	}

@@ -151,6 +151,7 @@ func (p *factParser) amountFact(i int) (match, bool) {
 	if a.plain {
 		try(p.timeAt(i, a))
 		try(p.rangeStart(i, a))
+		try(p.rangeEnd(i, a))
 	}
 	if a.plain || (a.ordinal && !a.words) {
 		try(p.dayMonthDate(i, a))
@@ -200,10 +201,14 @@ func (p *factParser) unitAfter(i int, a amount) (match, bool) {
 	if code, end, mult, ok := p.currency(j, !a.plain || a.words); ok {
 		return p.fact(FactMoney, i, end, formatNum(a.v*mult)+" "+code), true
 	}
+	hyphen := p.punctAt(j, "-", false) && p.is(j+1, tkWord, false, gapNone)
+	if hyphen {
+		j++ // "a 3-month trial"
+	}
 	w := p.wordAt(j, true)
 	unit, ok := durationUnits[w]
 	frenchHour := w == "h" || w == "heure" || w == "heures" // timeAt decides
-	if !ok || (frenchHour && a.plain) || (p.toks[j].gap == gapNone && len(w) > 3) {
+	if !ok || (frenchHour && a.plain) || (p.toks[j].gap == gapNone && len(w) > 3 && !hyphen) {
 		return match{}, false
 	}
 	return p.fact(FactDuration, i, j+1, durationNorm(a.v, unit)), true

@@ -43,7 +43,8 @@ func CompareFacts(source, variant string, lang model.Language) FactCheck {
 //     (« C. Laurent » == « Claire Laurent », but « Paul Laurent » ≠ « Claire Laurent »); a
 //     single word matches any word of a name (« Claire »), a hyphenated place its beginning
 //     (« Saint-Aubin » == « Saint-Aubin-sur-Lys »), and an acronym the initials of a longer name
-//     (« PLU » == « Plan Local d'Urbanisme »); an organisation's name (with particles, or
+//     (« PLU » == « Plan Local d'Urbanisme »); a part of a longer name matches it (« Tom
+//     Hargreaves » of "Tom Hargreaves of Playful Places"); an organisation's name (with particles, or
 //     of four words or more) matches when all its words are words of names on the other side
 //     (« Maison des Associations de Villeneuve-sur-Arve »), but a single word does not keep it.
 func CompareFactsWith(sourceFacts []Fact, variant string, lang model.Language) FactCheck {
@@ -172,10 +173,11 @@ type nameIndex struct {
 	words    map[string]bool
 	initials map[string]bool
 	acronyms map[string]bool
+	pairs    map[[2]string]bool // adjacent words of names
 }
 
 func newNameIndex() nameIndex {
-	return nameIndex{byLast: map[string][]nameEntry{}, words: map[string]bool{}, initials: map[string]bool{}, acronyms: map[string]bool{}}
+	return nameIndex{byLast: map[string][]nameEntry{}, words: map[string]bool{}, initials: map[string]bool{}, acronyms: map[string]bool{}, pairs: map[[2]string]bool{}}
 }
 
 // nameEntry is a name's words; org is set for names with particles or of four words or more,
@@ -205,6 +207,9 @@ func (ni *nameIndex) add(f Fact) {
 				ni.words[w[:k]] = true
 			}
 		}
+	}
+	for k := 1; k < len(ws); k++ {
+		ni.pairs[[2]string{ws[k-1], ws[k]}] = true
 	}
 	if len(ws) > 1 {
 		ni.initials[initials(ws)] = true
@@ -238,7 +243,18 @@ func (ni *nameIndex) has(f Fact) bool {
 			return true
 		}
 	}
-	return org && ni.allWords(ws)
+	return (org && ni.allWords(ws)) || ni.allPairs(ws)
+}
+
+// allPairs reports whether every two adjacent words are adjacent in some name: a part of a
+// longer name (« Tom Hargreaves » of "Tom Hargreaves of Playful Places Ltd").
+func (ni *nameIndex) allPairs(ws []string) bool {
+	for k := 1; k < len(ws); k++ {
+		if !ni.pairs[[2]string{ws[k-1], ws[k]}] {
+			return false
+		}
+	}
+	return true
 }
 
 // allWords reports whether every word is a word of some name: an organisation's name made of

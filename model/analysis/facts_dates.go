@@ -348,3 +348,20 @@ func atoi2(s string) int {
 	n, _ := strconv.Atoi(s[:2])
 	return n
 }
+
+// rangeEnd reads the last day of a range whose first day carries the month: "February 3–28",
+// "June 17 and 18".
+func (p *factParser) rangeEnd(i int, a amount) (match, bool) {
+	k := i - 1
+	if k < 1 || p.lastDate.end != k || len(p.lastDate.norm) != len("--06-17") && len(p.lastDate.norm) != len("2025-06-17") {
+		return match{}, false
+	}
+	if !(p.toks[k].kind == tkPunct && strings.Contains("-–—", p.tok(k))) && !rangeWords[p.lower(k)] {
+		return match{}, false
+	}
+	norm := p.lastDate.norm
+	if d := int(a.v); !validDate(atoi2(norm[len(norm)-5:]), d) {
+		return match{}, false
+	}
+	return p.fact(FactDate, i, i+1, norm[:len(norm)-2]+dateNorm(0, 1, int(a.v))[len("--01-"):]), true
+}

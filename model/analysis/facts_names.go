@@ -9,7 +9,7 @@ import (
 // Names: proper names of people, organisations and places, and acronyms. Heuristics:
 //
 //   - a title (Mme, Mmes, M., MM., Madame, Monsieur, Mlle, Dr, Docteur, Pr, Professeur, Mr,
-//     Mrs, Ms, Miss, Prof.) followed by capitalised words is a name, anywhere: « Mme Claire
+//     Mrs, Ms, Miss, Prof., Cllr, Councillor) followed by capitalised words is a name, anywhere: « Mme Claire
 //     Laurent », « M. Diallo », "Dr. Amy Chen"; its Norm drops the title;
 //   - otherwise a run of capitalised words joined by single spaces, with lower-case particles
 //     between them (de, du, des, la, le, les, sur, sous, en, of, the, von, van, d', l') and
@@ -28,7 +28,7 @@ import (
 // found; a name that is not capitalised is not found either.
 
 var (
-	titles         = wordSet("mme mmes madame monsieur mesdames messieurs mlle mlles mademoiselle dr docteur pr professeur mr mrs ms miss prof")
+	titles         = wordSet("mme mmes madame monsieur mesdames messieurs mlle mlles mademoiselle dr docteur pr professeur mr mrs ms miss prof cllr councillor councilor")
 	dottedTitles   = wordSet("m mm")
 	nameConnectors = wordSet("de du des la le les sur sous en lès lez of the von van der den")
 	titleParticles = wordSet("de du des le la van von")
