@@ -148,8 +148,11 @@ func (p *factParser) amountFact(i int) (match, bool) {
 		}
 	}
 	try(p.unitAfter(i, a))
+	if t := p.tok(i); !a.words && len(t) <= 2 {
+		h, _ := strconv.Atoi(t) // the hour of 10:30, 9.30 am
+		try(p.timeAt(i, amount{v: float64(h), end: i + 1, plain: true}))
+	}
 	if a.plain {
-		try(p.timeAt(i, a))
 		try(p.rangeStart(i, a))
 		try(p.rangeEnd(i, a))
 	}

@@ -42,9 +42,7 @@ func isHostByte(c byte) bool {
 
 // contactAt reads an e-mail or a URL starting at i; end is where scanning may resume.
 func contactAt(text string, i int) (Fact, int) {
-	rest := text[i:]
-	lower := strings.ToLower(rest[:min(len(rest), 8)])
-	if strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www.") {
+	if hasPrefixFold(text[i:], "http://") || hasPrefixFold(text[i:], "https://") || hasPrefixFold(text[i:], "www.") {
 		end := urlEnd(text, i)
 		return contactFact(FactURL, text, i, end), end
 	}
@@ -72,6 +70,11 @@ func contactAt(text string, i int) (Fact, int) {
 		end = urlEnd(text, i)
 	}
 	return contactFact(FactURL, text, i, end), end
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case; prefix is in lower case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -131,18 +134,23 @@ type phoneScan struct {
 	seps   string
 	plus   bool
 	paren  bool // starts with (
+
+	buf      [24]byte
+	groupBuf [12]int
 }
 
 // scanPhone reads digit groups from i.
 func scanPhone(text string, i int) phoneScan {
-	ps := phoneScan{end: i, digits: make([]byte, 0, 16)}
+	ps := phoneScan{end: i}
+	ps.digits = ps.buf[:0]
+	ps.groups = ps.groupBuf[:0]
 	j := i
 	if text[j] == '+' {
 		ps.plus = true
 		j++
 	}
 	ps.paren = j < len(text) && text[j] == '('
-	for len(ps.digits) <= 15 {
+	for len(ps.digits) <= 15 && len(ps.groups) < len(ps.groupBuf) {
 		k, zero := groupAt(text, j, &ps)
 		if k == j {
 			break
@@ -197,6 +205,8 @@ func phoneSep(text string, k int) (int, bool) {
 		n = 3
 	case text[k] == '(':
 		return 0, true
+	case k > 0 && text[k-1] == ')' && text[k] >= '0' && text[k] <= '9':
+		return 0, true // (0)1
 	}
 	ok := n > 0 && k+n < len(text) && (text[k+n] >= '0' && text[k+n] <= '9' || text[k+n] == '(')
 	return n, ok

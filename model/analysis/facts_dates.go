@@ -229,8 +229,8 @@ func (p *factParser) timeAt(i int, a amount) (match, bool) {
 // hoursWord decides whether « 10 heures » (and « 10 heures 30 ») at token i is a time or a duration.
 func (p *factParser) hoursWord(i, h, end int) (match, bool) {
 	m := 0
-	if p.minutes(end, false) >= 0 && !p.is(end+1, tkWord, false, gapSpace) {
-		m, end = p.minutes(end, false), end+1
+	if p.minutes(end, true) >= 0 && !p.is(end+1, tkWord, false, gapSpace) {
+		m, end = p.minutes(end, true), end+1
 	}
 	prev := p.prevWord(i)
 	if durationCues[prev] || (!timeCues[prev] && !p.rangeFollows(end) && m == 0) {

@@ -137,7 +137,15 @@ func (p *factParser) isNameWord(k int) bool {
 	if info, ok := months[l]; ok && (info.english || p.is(k+1, tkDigits, false, gapSpace)) {
 		return false
 	}
+	if isRoman(w) {
+		return false
+	}
 	return utf8.RuneCountInString(w) > 1 || p.punctAt(k+1, ".", false)
+}
+
+// isRoman reports a short Roman numeral: XIV, II.
+func isRoman(w string) bool {
+	return len(w) <= 4 && strings.Trim(w, "IVXLCDM") == "" && (len(w) > 1 || w == "I")
 }
 
 // nameNorm folds the tokens from i to end into a name key: lower case, no accents, words
@@ -198,15 +206,13 @@ var accentFold = func() map[rune]string {
 // isNameAcronym reports a word of two or more capitals that is not a Roman numeral.
 func isNameAcronym(w string) bool {
 	n := 0
-	roman := true
 	for _, r := range w {
 		if !unicode.IsUpper(r) {
 			return false
 		}
-		roman = roman && strings.ContainsRune("IVXLCDM", r)
 		n++
 	}
-	return n >= 2 && !(roman && n <= 4)
+	return n >= 2 && !isRoman(w)
 }
 
 // hyphenCap reports a capitalised word with a capital after a hyphen: Saint-Aubin.

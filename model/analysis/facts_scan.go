@@ -119,7 +119,10 @@ func markStarts(text string, toks []token) {
 		}
 		t.heading = heading
 		if t.kind != tkPunct {
-			t.sentStart, start = start, false
+			t.sentStart = start
+			// a list number ("1. ", "2) ") leaves the item's first word at a sentence start
+			start = start && t.kind == tkDigits && k+1 < len(toks) && toks[k+1].gap == gapNone &&
+				(text[toks[k+1].s] == '.' || text[toks[k+1].s] == ')')
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(text[t.s:])

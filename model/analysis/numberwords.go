@@ -178,20 +178,22 @@ func (p *factParser) numberWords(i int) (value, end int, ordinal, ok bool) {
 // addToken adds every part of a hyphenated word; an ordinal may only be the last part.
 // It returns false, leaving st partly changed, when the word does not continue the number.
 func (st *numberState) addToken(w string, lang model.Language) (ok, ordinal bool) {
-	parts := strings.Split(w, "-")
-	for j, part := range parts {
+	for j := 0; w != ""; j++ {
+		part, rest, more := strings.Cut(w, "-")
 		v, isNum := numberWord(part, lang)
-		if !isNum && j == len(parts)-1 {
+		if !isNum && !more {
 			if v, ordinal = ordinalWord(part, lang); ordinal {
 				isNum = true
 			}
 		}
+		next, _, _ := strings.Cut(rest, "-")
 		switch {
 		case isNum && st.add(v):
-		case j > 0 && j+1 < len(parts) && st.connector(part, nextValue(parts[j+1], lang), lang):
+		case j > 0 && more && st.connector(part, nextValue(next, lang), lang):
 		default:
 			return false, false
 		}
+		w = rest
 	}
 	return true, ordinal
 }
