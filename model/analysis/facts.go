@@ -177,30 +177,46 @@ func (p *factParser) fact(kind FactKind, i, end int, norm string) match {
 // skipNumbering returns the token after the list or heading numbering that starts the line at
 // token i, or i when there is none.
 func (p *factParser) skipNumbering(i int) int {
-	k := i
-	heading := false
-	for k < len(p.toks) && p.toks[k].kind == tkPunct && (k == i || p.toks[k].gap != gapLine) {
-		switch p.tok(k) {
-		case "#":
-			heading = true
-		case ">", "-", "*", "+", "|":
-		default:
-			return i
-		}
-		k++
-	}
-	if k >= len(p.toks) || p.toks[k].kind != tkDigits || (k > i && p.toks[k].gap == gapLine) || len(p.tok(k)) > 9 {
+	k, heading, ok := p.lineMarkers(i)
+	if !ok || !p.numberingDigits(i, k) {
 		return i
 	}
 	j := k + 1
 	for heading && p.punctAt(j, ".", false) && p.is(j+1, tkDigits, false, gapNone) {
 		j += 2
 	}
-	switch {
-	case (p.punctAt(j, ".", false) || p.punctAt(j, ")", false)) && (j+1 >= len(p.toks) || p.toks[j+1].gap != gapNone):
+	if p.listMarkerEnd(j) {
 		return j + 1
-	case heading && p.is(j, tkWord, false, gapSpace) && isUpperStart(p.tok(j)) && p.month(j) == 0:
+	}
+	if heading && p.is(j, tkWord, false, gapSpace) && isUpperStart(p.tok(j)) && p.month(j) == 0 {
 		return j // "## 2 Contexte", not "## 17 Juin"
 	}
 	return i
+}
+
+// numberingDigits reports digits at token k that may number the line starting at token i.
+func (p *factParser) numberingDigits(i, k int) bool {
+	return k < len(p.toks) && p.toks[k].kind == tkDigits && (k == i || p.toks[k].gap != gapLine) && len(p.tok(k)) <= 9
+}
+
+// listMarkerEnd reports "." or ")" at j followed by a space: the end of "1. " or "2) ".
+func (p *factParser) listMarkerEnd(j int) bool {
+	return (p.punctAt(j, ".", false) || p.punctAt(j, ")", false)) && (j+1 >= len(p.toks) || p.toks[j+1].gap != gapNone)
+}
+
+// lineMarkers skips the heading, quote, list and table markers at the start of a line; it
+// reports whether the line is a heading, and false when something else is found.
+func (p *factParser) lineMarkers(i int) (int, bool, bool) {
+	k, heading := i, false
+	for k < len(p.toks) && p.toks[k].kind == tkPunct && (k == i || p.toks[k].gap != gapLine) {
+		switch p.tok(k) {
+		case "#":
+			heading = true
+		case ">", "-", "*", "+", "|":
+		default:
+			return k, heading, false
+		}
+		k++
+	}
+	return k, heading, true
 }

@@ -38,20 +38,9 @@ func (p *factParser) digitsAmount(i int) (amount, bool) {
 		return amount{}, false // CO2, A4, RN7
 	}
 	num, j := p.thousands(i)
-	dec, thou := ",", "."
-	if p.lang == model.English {
-		dec, thou = ".", ","
-	}
-	frac := ""
-	if (p.punctAt(j, dec, false) || (p.punctAt(j, thou, false) && p.lang == model.French)) && p.is(j+1, tkDigits, false, gapNone) {
-		frac = p.tok(j + 1)
-		j += 2
-		if p.dotted(j) {
-			for p.dotted(j) {
-				j += 2
-			}
-			return amount{end: j, junk: true}, true
-		}
+	frac, j, junk := p.fraction(j)
+	if junk {
+		return amount{end: j, junk: true}, true
 	}
 	v, err := strconv.ParseFloat(num+"."+frac+"0", 64)
 	if err != nil {
@@ -66,6 +55,27 @@ func (p *factParser) digitsAmount(i int) (amount, bool) {
 		a.v, a.end, a.plain = v2, end, false
 	}
 	return a, true
+}
+
+// fraction reads the decimals at token j: ",5" in French, ".5" in either language. junk
+// reports a dotted sequence of numbers (1.2.3), read to its end.
+func (p *factParser) fraction(j int) (string, int, bool) {
+	dec := ","
+	if p.lang == model.English {
+		dec = "."
+	}
+	if !(p.punctAt(j, dec, false) || p.punctAt(j, ".", false)) || !p.is(j+1, tkDigits, false, gapNone) {
+		return "", j, false
+	}
+	frac := p.tok(j + 1)
+	j += 2
+	if !p.dotted(j) {
+		return frac, j, false
+	}
+	for p.dotted(j) {
+		j += 2
+	}
+	return "", j, true
 }
 
 // dotted reports a further ".3" or ",3" glued after a decimal number.
@@ -192,18 +202,32 @@ func (p *factParser) unitAfter(i int, a amount) (match, bool) {
 		return match{}, false
 	}
 	j := a.end
-	if p.punctAt(j, "%", true) {
-		return p.fact(FactPercent, i, j+1, formatNum(a.v)+"%"), true
-	}
-	switch w := p.wordAt(j, false); {
-	case w == "pourcent" || w == "percent":
-		return p.fact(FactPercent, i, j+1, formatNum(a.v)+"%"), true
-	case (w == "pour" || w == "per") && p.wordAt(j+1, false) == "cent":
-		return p.fact(FactPercent, i, j+2, formatNum(a.v)+"%"), true
+	if end := p.percentSign(j); end > j {
+		return p.fact(FactPercent, i, end, formatNum(a.v)+"%"), true
 	}
 	if code, end, mult, ok := p.currency(j, !a.plain || a.words); ok {
 		return p.fact(FactMoney, i, end, formatNum(a.v*mult)+" "+code), true
 	}
+	return p.durationAfter(i, a)
+}
+
+// percentSign returns the token after "%", « pour cent », "percent" or "per cent" at j, or j.
+func (p *factParser) percentSign(j int) int {
+	if p.punctAt(j, "%", true) {
+		return j + 1
+	}
+	switch w := p.wordAt(j, false); {
+	case w == "pourcent" || w == "percent":
+		return j + 1
+	case (w == "pour" || w == "per") && p.wordAt(j+1, false) == "cent":
+		return j + 2
+	}
+	return j
+}
+
+// durationAfter reads a duration unit after the amount a.
+func (p *factParser) durationAfter(i int, a amount) (match, bool) {
+	j := a.end
 	hyphen := p.punctAt(j, "-", false) && p.is(j+1, tkWord, false, gapNone)
 	if hyphen {
 		j++ // "a 3-month trial"
@@ -266,19 +290,26 @@ func (p *factParser) currency(j int, scaled bool) (string, int, float64, bool) {
 	if code, ok := currencySymbols[p.tok(j)]; ok && p.is(j, tkPunct, true, gapNone) {
 		return code, j + 1, mult, true
 	}
-	w := p.wordAt(j, false)
-	switch {
-	case w == "d" && scaled && (p.punctAt(j+1, "'", false) || p.punctAt(j+1, "’", false)) && p.is(j+2, tkWord, false, gapNone):
-		j += 2
-		w = p.lower(j)
-	case w == "de" && scaled:
-		j++
-		w = p.wordAt(j, false)
+	if scaled {
+		j = p.skipDe(j)
 	}
-	if code, ok := currencyWords[w]; ok {
+	if code, ok := currencyWords[p.wordAt(j, j > 0 && p.isApostrophe(j-1))]; ok {
 		return code, j + 1, mult, true
 	}
 	return "", 0, 0, false
+}
+
+// skipDe skips « d' » or « de » before a currency: « 2 millions d'euros ».
+func (p *factParser) skipDe(j int) int {
+	switch p.wordAt(j, false) {
+	case "d":
+		if p.isApostrophe(j+1) && p.is(j+2, tkWord, false, gapNone) {
+			return j + 2
+		}
+	case "de":
+		return j + 1
+	}
+	return j
 }
 
 // moneyPrefix reads "€12", "$5", "£1.5 million", "$12k" at token i.

@@ -50,16 +50,20 @@ func contactAt(text string, i int) (Fact, int) {
 	for j < len(text) && isHostByte(text[j]) && text[j] != '@' && text[j] != '/' && text[j] != ':' {
 		j++
 	}
-	if j == i {
+	switch {
+	case j == i:
 		return Fact{}, i + 1
-	}
-	if j < len(text) && text[j] == '@' && j > i {
-		end := domainEnd(text, j+1)
-		if end > j+1 {
+	case j < len(text) && text[j] == '@':
+		if end := domainEnd(text, j+1); end > j+1 {
 			return contactFact(FactEmail, text, i, end), end
 		}
 		return Fact{}, j + 1
 	}
+	return bareDomain(text, i, j)
+}
+
+// bareDomain reads a domain with a known top-level domain in text[i:j], and its path.
+func bareDomain(text string, i, j int) (Fact, int) {
 	host := strings.TrimRight(text[i:j], ".-")
 	dot := strings.LastIndexByte(host, '.')
 	if dot <= 0 || !topLevelDomains[strings.ToLower(host[dot+1:])] || !isLetterByte(host[0]) || strings.Contains(host, "..") {
@@ -191,31 +195,37 @@ func groupAt(text string, j int, ps *phoneScan) (int, bool) {
 	return k, false
 }
 
-// phoneSep returns the length of a separator at k followed by a digit or "(" (0 for a glued "(").
+// phoneSep returns the length of a separator at k followed by a digit or "(" (0 for a glued
+// "(", or for a digit after ")").
 func phoneSep(text string, k int) (int, bool) {
-	n := 0
-	switch {
-	case k >= len(text):
+	if k >= len(text) {
 		return 0, false
-	case text[k] == ' ' || text[k] == '.' || text[k] == '-':
-		n = 1
-	case strings.HasPrefix(text[k:], "\u00a0"):
-		n = 2
-	case strings.HasPrefix(text[k:], "\u202f"):
-		n = 3
-	case text[k] == '(':
-		return 0, true
-	case k > 0 && text[k-1] == ')' && text[k] >= '0' && text[k] <= '9':
-		return 0, true // (0)1
 	}
+	if text[k] == '(' || (text[k] >= '0' && text[k] <= '9' && k > 0 && text[k-1] == ')') {
+		return 0, true
+	}
+	n := sepLen(text[k:])
 	ok := n > 0 && k+n < len(text) && (text[k+n] >= '0' && text[k+n] <= '9' || text[k+n] == '(')
 	return n, ok
+}
+
+// sepLen returns the length of a space, no-break space, dot or hyphen at the start of s, or 0.
+func sepLen(s string) int {
+	switch {
+	case s[0] == ' ' || s[0] == '.' || s[0] == '-':
+		return 1
+	case strings.HasPrefix(s, "\u00a0"):
+		return 2
+	case strings.HasPrefix(s, "\u202f"):
+		return 3
+	}
+	return 0
 }
 
 // valid reports whether the groups look like a phone number rather than a number or a date.
 func (ps *phoneScan) valid(text string) bool {
 	n := len(ps.digits)
-	if n < 9 || n > 15 || (ps.end < len(text) && isHostByte(text[ps.end]) && text[ps.end] != '.' && text[ps.end] != '-') {
+	if n < 9 || n > 15 || gluedAfter(text, ps.end) {
 		return false
 	}
 	switch {
@@ -226,6 +236,11 @@ func (ps *phoneScan) valid(text string) bool {
 	}
 	return len(ps.groups) == 3 && ps.groups[0] == 3 && ps.groups[1] == 3 && ps.groups[2] == 4 &&
 		!strings.ContainsAny(ps.seps, " \u00a0\u202f")
+}
+
+// gluedAfter reports a letter, digit or address character right after a number.
+func gluedAfter(text string, end int) bool {
+	return end < len(text) && isHostByte(text[end]) && text[end] != '.' && text[end] != '-'
 }
 
 // phone reads a phone number at token i.

@@ -150,37 +150,59 @@ func (p *factParser) numericDate(i int) (match, bool) {
 		!p.is(i+2, tkDigits, false, gapNone) || (i > 0 && p.toks[i].gap == gapNone && p.toks[i-1].kind == tkWord) {
 		return match{}, false
 	}
-	a, b := p.tok(i), p.tok(i+2)
-	hasThird := p.punctAt(i+3, sep, false) && p.is(i+4, tkDigits, false, gapNone)
-	if p.dotted(i+5) || (hasThird && p.punctAt(i+5, sep, false)) {
+	third, end := "", i+3
+	if p.punctAt(i+3, sep, false) && p.is(i+4, tkDigits, false, gapNone) {
+		if p.dotted(i+5) || p.punctAt(i+5, sep, false) {
+			return match{}, false // 1.2.3.4
+		}
+		third, end = p.tok(i+4), i+5
+	}
+	y, m, d := readNumericDate(p.tok(i), p.tok(i+2), third, sep)
+	if m == 0 {
 		return match{}, false
 	}
+	return p.fact(FactDate, i, end, dateNorm(y, m, d)), true
+}
+
+// readNumericDate returns the year (0 if none), month and day of a numeric date, or a zero month.
+func readNumericDate(a, b, c, sep string) (int, int, int) {
 	x, _ := strconv.Atoi(a)
 	y, _ := strconv.Atoi(b)
-	switch {
-	case len(a) == 4 && hasThird && len(b) <= 2 && sep != ".":
-		z, _ := strconv.Atoi(p.tok(i + 4))
-		if len(p.tok(i+4)) <= 2 && validDate(y, z) {
-			return p.fact(FactDate, i, i+5, dateNorm(x, y, z)), true
-		}
-	case len(a) <= 2 && len(b) <= 2 && hasThird:
-		c := p.tok(i + 4)
-		z, _ := strconv.Atoi(c)
-		if len(c) == 2 {
-			z += 2000
-		} else if len(c) != 4 {
-			return match{}, false
-		}
-		if !validDate(y, x) && validDate(x, y) {
-			x, y = y, x // month first: 06/17/2025
-		}
-		if validDate(y, x) {
-			return p.fact(FactDate, i, i+5, dateNorm(z, y, x)), true
-		}
-	case len(a) <= 2 && len(b) == 2 && sep == "/" && validDate(y, x):
-		return p.fact(FactDate, i, i+3, dateNorm(0, y, x)), true
+	z, _ := strconv.Atoi(c)
+	if c == "" {
+		return dayMonthOnly(a, b, sep, x, y)
 	}
-	return match{}, false
+	switch {
+	case len(a) == 4:
+		if ok := len(b) <= 2 && len(c) <= 2 && sep != "."; ok && validDate(y, z) {
+			return x, y, z
+		}
+	case len(a) <= 2 && len(b) <= 2 && (len(c) == 2 || len(c) == 4):
+		return dayFirst(x, y, z, len(c) == 2)
+	}
+	return 0, 0, 0
+}
+
+// dayMonthOnly reads 17/06 (a slash and a two-digit month only).
+func dayMonthOnly(a, b, sep string, x, y int) (int, int, int) {
+	if len(a) <= 2 && len(b) == 2 && sep == "/" && validDate(y, x) {
+		return 0, y, x
+	}
+	return 0, 0, 0
+}
+
+// dayFirst reads x/y/z as day, month, year, or as month, day, year when y cannot be a month.
+func dayFirst(x, y, z int, shortYear bool) (int, int, int) {
+	if shortYear {
+		z += 2000
+	}
+	if !validDate(y, x) && validDate(x, y) {
+		x, y = y, x // month first: 06/17/2025
+	}
+	if validDate(y, x) {
+		return z, y, x
+	}
+	return 0, 0, 0
 }
 
 // Words before a number of hours that make it a time or a duration.

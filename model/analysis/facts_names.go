@@ -92,18 +92,30 @@ func (p *factParser) nameRun(i int) int {
 	for k, n := i, 0; p.isNameWord(k) && n < 6; n++ {
 		k = p.afterInitial(k)
 		end = k
-		switch {
-		case p.is(k, tkWord, false, gapSpace) && p.isNameWord(k):
-		case nameConnectors[p.tok(k)] && p.is(k, tkWord, false, gapSpace) && p.is(k+1, tkWord, false, gapSpace) && p.isNameWord(k+1):
-			k++
-		case (p.tok(k) == "d" || p.tok(k) == "l") && p.is(k, tkWord, false, gapSpace) && p.isApostrophe(k+1) &&
-			p.is(k+2, tkWord, false, gapNone) && p.isNameWord(k+2):
-			k += 2
-		default:
+		next, ok := p.nameLink(k)
+		if !ok {
 			return end
 		}
+		k = next
 	}
 	return end
+}
+
+// nameLink returns the next name word after a space, a particle (« de ») or an elision
+// (« d' ») at token k.
+func (p *factParser) nameLink(k int) (int, bool) {
+	if !p.is(k, tkWord, false, gapSpace) {
+		return k, false
+	}
+	switch w := p.tok(k); {
+	case p.isNameWord(k):
+		return k, true
+	case nameConnectors[w] && p.is(k+1, tkWord, false, gapSpace) && p.isNameWord(k+1):
+		return k + 1, true
+	case (w == "d" || w == "l") && p.isApostrophe(k+1) && p.is(k+2, tkWord, false, gapNone) && p.isNameWord(k+2):
+		return k + 2, true
+	}
+	return k, false
 }
 
 func (p *factParser) isApostrophe(k int) bool {

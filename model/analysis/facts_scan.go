@@ -61,6 +61,21 @@ func tokenize(text string) []token {
 
 // tokenAt returns the kind and end of the token at text[i:], or kind 0 for white space.
 func tokenAt(text string, i int) (tokKind, int) {
+	if text[i] < utf8.RuneSelf {
+		return asciiTokenAt(text, i)
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case unicode.IsSpace(r) || r == '\u200b':
+		return 0, i + size
+	case unicode.IsLetter(r):
+		return tkWord, wordEnd(text, i)
+	}
+	return tkPunct, i + size
+}
+
+// asciiTokenAt is tokenAt for an ASCII character.
+func asciiTokenAt(text string, i int) (tokKind, int) {
 	c := text[i]
 	switch {
 	case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v':
@@ -71,20 +86,10 @@ func tokenAt(text string, i int) (tokKind, int) {
 			j++
 		}
 		return tkDigits, j
-	case c < utf8.RuneSelf:
-		if (c|0x20) >= 'a' && (c|0x20) <= 'z' {
-			return tkWord, wordEnd(text, i)
-		}
-		return tkPunct, i + 1
-	}
-	r, size := utf8.DecodeRuneInString(text[i:])
-	switch {
-	case unicode.IsSpace(r) || r == '\u200b':
-		return 0, i + size
-	case unicode.IsLetter(r):
+	case (c|0x20) >= 'a' && (c|0x20) <= 'z':
 		return tkWord, wordEnd(text, i)
 	}
-	return tkPunct, i + size
+	return tkPunct, i + 1
 }
 
 // wordEnd returns the end of the word starting at i: letters and marks, joined by hyphens.
@@ -125,17 +130,23 @@ func markStarts(text string, toks []token) {
 				(text[toks[k+1].s] == '.' || text[toks[k+1].s] == ')')
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(text[t.s:])
-		switch {
-		case r == '.' || r == '!' || r == '?' || r == '…':
-			start = k+1 == len(toks) || toks[k+1].gap != gapNone || isCloser(text, toks[k+1])
-		case strings.ContainsRune(":«“\"|", r):
-			start = true
-		case strings.ContainsRune("*_[#>-+»”)]'’`~", r):
-		default:
-			start = false
-		}
+		start = punctStarts(text, toks, k, start)
 	}
+}
+
+// punctStarts tells whether a sentence starts after the punctuation toks[k], given whether one
+// started before it.
+func punctStarts(text string, toks []token, k int, start bool) bool {
+	r, _ := utf8.DecodeRuneInString(text[toks[k].s:])
+	switch {
+	case r == '.' || r == '!' || r == '?' || r == '…':
+		return k+1 == len(toks) || toks[k+1].gap != gapNone || isCloser(text, toks[k+1])
+	case strings.ContainsRune(":«“\"|", r):
+		return true
+	case strings.ContainsRune("*_[#>-+»”)]'’`~", r):
+		return start
+	}
+	return false
 }
 
 func isCloser(text string, t token) bool {
