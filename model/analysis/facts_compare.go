@@ -33,8 +33,8 @@ func CompareFacts(source, variant string, lang model.Language) FactCheck {
 //   - number words and digits share their Norm (« dix » == « 10 »);
 //   - a date without a year matches the same day of any year (« le 17 juin » == « 17/06/2025 »);
 //     a month of the variant is kept when the source has a day of that month (« juin 2025 »
-//     for « 17 juin 2025 »), but a day of the variant does not keep a month of the source, and
-//     a day of the variant is introduced when the source only gives its month;
+//     for « 17 juin 2025 ») though the source's day is then lost; a day of the variant does not
+//     keep a month of the source, and is introduced when the source only gives its month;
 //   - a whole hour matches the same number of hours as a duration (« 2 h » is ambiguous);
 //   - names compare case and accents aside, without titles, by their last word: « Mme Laurent »
 //     matches « Claire Laurent » and « Mme Claire Laurent »; when both have several words,

@@ -44,7 +44,10 @@ func isHostByte(c byte) bool {
 func contactAt(text string, i int) (Fact, int) {
 	if hasPrefixFold(text[i:], "http://") || hasPrefixFold(text[i:], "https://") || hasPrefixFold(text[i:], "www.") {
 		end := urlEnd(text, i)
-		return contactFact(FactURL, text, i, end), end
+		if f := contactFact(FactURL, text, i, end); strings.Contains(f.Norm, ".") {
+			return f, end
+		}
+		return Fact{}, end
 	}
 	j := i
 	for j < len(text) && isHostByte(text[j]) && text[j] != '@' && text[j] != '/' && text[j] != ':' {

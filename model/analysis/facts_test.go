@@ -104,6 +104,8 @@ func FuzzFacts(f *testing.F) {
 		f.Add(tc.in, tc.lang == model.English)
 	}
 	f.Add(benchText(200), false)
+	f.Add("http://", true)      // a scheme alone is no URL
+	f.Add("0000000M. De", true) // a title before a particle only
 	f.Fuzz(func(t *testing.T, in string, english bool) {
 		lang := model.French
 		if english {

@@ -157,7 +157,8 @@ func (p *factParser) numberWords(i int) (value, end int, ordinal, ok bool) {
 			break
 		}
 		if k > i && st.words > 0 && p.is(k+1, tkWord, false, gapSpace) {
-			if v, ok := numberWord(p.lower(k+1), p.lang); ok && st.connector(w, v, p.lang) {
+			next, _, _ := strings.Cut(p.lower(k+1), "-")
+			if st.connector(w, nextValue(next, p.lang), p.lang) {
 				continue
 			}
 		}
@@ -198,8 +199,12 @@ func (st *numberState) addToken(w string, lang model.Language) (ok, ordinal bool
 	return true, ordinal
 }
 
+// nextValue returns the value of the word after a connector, or 1000 when it is none.
 func nextValue(w string, lang model.Language) int {
 	if v, ok := numberWord(w, lang); ok {
+		return v
+	}
+	if v, ok := ordinalWord(w, lang); ok {
 		return v
 	}
 	return 1000

@@ -39,8 +39,7 @@ func PersonalData(text string, lang model.Language) []Personal {
 	p.run()
 	titled := map[string]bool{}
 	for _, f := range p.out {
-		if f.Kind == FactName && hasTitle(f.Text) {
-			ws := nameWords(f.Norm)
+		if ws := nameWords(f.Norm); f.Kind == FactName && hasTitle(f.Text) && len(ws) > 0 {
 			titled[ws[len(ws)-1]] = true
 		}
 	}
