@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
 	"github.com/rapporteur/rapporteur/model/generate"
 )
 
@@ -36,20 +37,19 @@ type comparison struct {
 	shown    []int // indexes of the variants in columns, at most maxVariantColumns
 	cols     map[int]*column
 	srcCol   *column
-}
 
-// column is one scrollable text column with a header.
-type column struct {
-	title    *widget.Label
-	subtitle *widget.Label
-	text     *widget.RichText
-	copyBtn  *widget.Button
-	box      fyne.CanvasObject
-	markdown string
+	diffCheck   *widget.Check
+	blindCheck  *widget.Check
+	blind       *blindVote      // the blind comparison under way, nil when off
+	metrics     *fyne.Container // the metrics table under the columns
+	analysis    *runAnalysis
+	analysisGen int
+	critiques   map[int64][]model.Critique // by variant ID, newest first
+	marks       map[int64]model.ReviewMark // by variant ID
 }
 
 func newComparison(u *UI) *comparison {
-	c := &comparison{u: u, cols: map[int]*column{}}
+	c := &comparison{u: u, cols: map[int]*column{}, critiques: map[int64][]model.Critique{}, marks: map[int64]model.ReviewMark{}}
 	c.runs = widget.NewSelect(nil, c.onRunSelected)
 	c.runs.PlaceHolder = lang.L("No generation yet")
 	c.pick = widget.NewCheckGroup(nil, c.onPick)
@@ -59,63 +59,21 @@ func newComparison(u *UI) *comparison {
 	c.columns = container.NewGridWithColumns(1)
 	c.empty = widget.NewLabel(lang.L("Generate variants to compare them with the source here."))
 	c.empty.Wrapping = fyne.TextWrapWord
+	c.diffCheck = widget.NewCheck(lang.L("Highlight the words not in the source"), func(bool) { c.refreshColumns() })
+	c.blindCheck = widget.NewCheck(lang.L("Blind comparison"), c.onBlind)
+	c.metrics = container.NewVBox()
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Generation")), c.exportBtn, c.runs),
-		c.pickBox,
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.diffCheck, c.blindCheck), c.pickBox),
 	)
-	c.root = container.NewBorder(top, nil, nil, nil, container.NewStack(c.columns, container.NewVBox(c.empty)))
+	split := container.NewVSplit(c.columns, container.NewVScroll(c.metrics))
+	split.Offset = 0.72
+	c.root = container.NewBorder(top, nil, nil, nil, container.NewStack(split, container.NewVBox(c.empty)))
 	c.clear()
 	return c
 }
 
 func (c *comparison) content() fyne.CanvasObject { return c.root }
-
-func newColumn(win fyne.Window) *column {
-	col := &column{
-		title:    widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		subtitle: widget.NewLabel(""),
-		text:     widget.NewRichText(),
-	}
-	col.title.Truncation = fyne.TextTruncateEllipsis
-	col.subtitle.Wrapping = fyne.TextWrapWord
-	col.subtitle.SizeName = theme.SizeNameCaptionText
-	col.text.Wrapping = fyne.TextWrapWord
-	col.copyBtn = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
-		fyne.CurrentApp().Clipboard().SetContent(col.markdown)
-	})
-	header := container.NewBorder(nil, nil, nil, col.copyBtn, container.NewVBox(col.title, col.subtitle))
-	col.box = container.NewBorder(header, nil, nil, nil, container.NewVScroll(col.text))
-	return col
-}
-
-func (col *column) setText(markdown string) {
-	if markdown == col.markdown && col.markdown != "" {
-		return
-	}
-	col.markdown = markdown
-	col.text.Segments = columnSegments(markdown)
-	col.text.Refresh() // once: laying out a long text is the costly part
-}
-
-// columnSegments parses Markdown into rich-text segments with headings brought down one size,
-// to suit narrow columns.
-func columnSegments(markdown string) []widget.RichTextSegment {
-	segs := widget.NewRichTextFromMarkdown(markdown).Segments
-	for _, seg := range segs {
-		ts, ok := seg.(*widget.TextSegment)
-		if !ok {
-			continue
-		}
-		switch ts.Style.SizeName {
-		case theme.SizeNameHeadingText:
-			ts.Style.SizeName = theme.SizeNameSubHeadingText
-		case theme.SizeNameSubHeadingText:
-			ts.Style.SizeName = theme.SizeNameText
-			ts.Style.TextStyle.Bold = true
-		}
-	}
-	return segs
-}
 
 // clear empties the view when no report is open.
 func (c *comparison) clear() {
@@ -190,6 +148,10 @@ func (c *comparison) showRun(rev model.Revision, run model.Run, variants []model
 }
 
 func (c *comparison) show(rev model.Revision, run model.Run, variants []model.Variant) {
+	if c.blind != nil && run.ID != c.run.ID {
+		c.blind = nil
+		c.blindCheck.SetChecked(false)
+	}
 	c.source, c.run, c.variants = rev, run, variants
 	labels := make([]string, len(variants))
 	for i, v := range variants {
@@ -211,7 +173,10 @@ func (c *comparison) show(rev model.Revision, run model.Run, variants []model.Va
 	}
 	c.refreshExport()
 	c.empty.Hide()
+	c.analysis = nil
+	c.loadReviews()
 	c.layoutColumns()
+	c.analyze()
 }
 
 func pickedLabels(labels []string, shown []int) []string {
@@ -239,39 +204,75 @@ func (c *comparison) onPick(selected []string) {
 	}
 	c.shown = shown
 	c.layoutColumns()
+	c.refreshMetrics()
 }
 
 // layoutColumns rebuilds the columns: the source, then each chosen variant.
 func (c *comparison) layoutColumns() {
 	c.columns.RemoveAll()
 	c.cols = map[int]*column{}
-	c.srcCol = newColumn(c.u.win)
+	c.srcCol = newColumn()
 	c.srcCol.title.SetText(lang.L("Source — revision {{.N}}", map[string]any{"N": c.source.Number}))
 	c.srcCol.subtitle.SetText(lang.L("{{.Count}} words", map[string]any{"Count": fmtInt(wordCount(c.source.Body))}))
 	c.srcCol.setText(c.source.Body)
 	c.columns.Layout = layout.NewGridLayoutWithColumns(1 + len(c.shown))
 	c.columns.Add(c.srcCol.box)
 	for _, i := range c.shown {
-		col := newColumn(c.u.win)
+		col := newColumn()
 		c.cols[i] = col
-		c.fillColumn(col, c.variants[i])
+		v := c.variants[i]
+		c.fillColumn(col, v)
+		if c.blind == nil || c.blind.voted != nil {
+			col.moreBtn.OnTapped = func() { c.columnMenu(col, c.variants[i]) }
+			col.moreBtn.Show()
+		}
 		c.columns.Add(col.box)
 	}
 	c.columns.Refresh()
+	c.refreshExtras()
 }
 
 func (c *comparison) fillColumn(col *column, v model.Variant) {
-	col.title.SetText(variantTitle(c.u.deps.Presets, v))
-	col.subtitle.SetText(fmt.Sprintf("%s · %s", engineLabel(v.Spec), variantStatusText(v)))
+	if c.blind != nil {
+		title, sub := c.blindTitle(v)
+		col.title.SetText(title)
+		col.subtitle.SetText(sub)
+	} else {
+		col.title.SetText(variantTitle(c.u.deps.Presets, v))
+		col.subtitle.SetText(fmt.Sprintf("%s · %s", engineLabel(v.Spec), variantStatusText(v)))
+	}
 	text := v.Text
 	if text == "" && v.Status.Final() && v.Status != model.StatusDone {
 		text = "*" + lang.L("No text was produced.") + "*"
 	}
-	col.setText(text)
+	var diff []analysis.DiffSpan
+	if c.diffCheck.Checked && c.analysis != nil {
+		diff = c.analysis.diffs[v.ID]
+	}
+	col.show(text, c.flagsFor(v), diff)
+	col.lost.Hide()
+	if va, ok := c.variantAnalysis(v); ok {
+		if t := lostText(va); t != "" {
+			col.lost.SetText(t)
+			col.lost.Show()
+		}
+	}
+}
+
+// refreshColumns redraws the variant columns and the metrics table after an analysis or a
+// change of display.
+func (c *comparison) refreshColumns() {
+	for i, col := range c.cols {
+		if i < len(c.variants) {
+			c.fillColumn(col, c.variants[i])
+		}
+	}
+	c.refreshMetrics()
 }
 
 // updateVariants shows streamed states of the run on screen; it runs on the UI thread.
 func (c *comparison) updateVariants(events map[int]generate.Event) {
+	ended := false
 	for i, ev := range events {
 		if ev.Variant.RunID != c.run.ID || i < 0 || i >= len(c.variants) {
 			continue
@@ -280,8 +281,12 @@ func (c *comparison) updateVariants(events map[int]generate.Event) {
 		if col, ok := c.cols[i]; ok {
 			c.fillColumn(col, ev.Variant)
 		}
+		ended = ended || ev.Kind.Final()
 	}
 	c.refreshExport()
+	if ended {
+		c.analyze()
+	}
 }
 
 // runFinished shows the final state of run when it is the one on screen.
@@ -298,6 +303,7 @@ func (c *comparison) runFinished(run *activeRun) {
 		}
 	}
 	c.refreshExport()
+	c.analyze()
 }
 
 // refreshExport allows exporting once every variant on screen is final and one at least is done.

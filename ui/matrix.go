@@ -43,7 +43,7 @@ type presetMatrix struct {
 }
 
 func newPresetMatrix(u *UI) *presetMatrix {
-	m := &presetMatrix{u: u, presets: u.deps.Presets, ticked: map[string]bool{}, box: container.NewStack(),
+	m := &presetMatrix{u: u, presets: generate.VariantPresets(u.deps.Presets), ticked: map[string]bool{}, box: container.NewStack(),
 		options: func() model.Options { return model.Options{} }}
 	builtin := engineColumn{engine: model.EngineBuiltin}
 	for _, p := range m.presets {

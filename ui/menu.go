@@ -34,6 +34,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	gen := fyne.NewMenu(lang.L("Generation"),
 		menuItem(lang.L("Generate the variants"), fyne.KeyG, u.onGenerate),
 		menuItem(lang.L("Cancel all"), "", u.gen.onCancel),
+		fyne.NewMenuItemSeparator(),
+		menuItem(lang.L("Results of the blind votes…"), "", u.onWins),
 	)
 	help := fyne.NewMenu(lang.L("Help"),
 		menuItem(lang.L("Open an example"), "", u.lib.onExample),

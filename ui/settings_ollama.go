@@ -37,6 +37,8 @@ type ollamaSettings struct {
 	hosts    *widget.Entry
 	stall    *widget.Entry
 	parallel *widget.Entry
+	watts    *widget.Entry
+	grid     *widget.Entry
 }
 
 func newOllamaSettings(u *UI) *ollamaSettings {
@@ -48,6 +50,12 @@ func newOllamaSettings(u *UI) *ollamaSettings {
 	o.stall.Validator = required(intValidator(5, 3600))
 	o.parallel.SetText(strconv.Itoa(Parallel(u.app)))
 	o.parallel.Validator = required(intValidator(1, 8))
+	o.watts = widget.NewEntry()
+	o.watts.SetText(fmtFloatShort(DeviceWatts(u.app)))
+	o.watts.Validator = required(floatValidator(1, 2000))
+	o.grid = widget.NewEntry()
+	o.grid.SetText(fmtFloatShort(GridIntensity(u.app)))
+	o.grid.Validator = required(floatValidator(0, 2000))
 	return o
 }
 
@@ -58,7 +66,11 @@ func (o *ollamaSettings) items() []*widget.FormItem {
 	stall.HintText = lang.L("a loaded model that sends nothing for this long is reported as stuck")
 	parallel := widget.NewFormItem(lang.L("Variants at once per model"), o.parallel)
 	parallel.HintText = lang.L("as many as OLLAMA_NUM_PARALLEL allows on the host (1 by default)")
-	return []*widget.FormItem{hosts, stall, parallel}
+	watts := widget.NewFormItem(lang.L("Power of this computer (W)"), o.watts)
+	watts.HintText = lang.L("while it generates; about 30 W for a laptop, 100 W or more with a graphics card")
+	grid := widget.NewFormItem(lang.L("Carbon intensity (gCO₂e/kWh)"), o.grid)
+	grid.HintText = lang.L("81.3 for France (ADEME factor used by EcoLogits)")
+	return []*widget.FormItem{hosts, stall, parallel, watts, grid}
 }
 
 // validateHosts accepts one or more addresses Ollama could listen on.
@@ -98,7 +110,7 @@ func parseHosts(text string) ([]string, error) {
 
 // save stores valid settings and reloads the hosts; it returns the first invalid field's error.
 func (o *ollamaSettings) save() error {
-	for _, e := range []*widget.Entry{o.hosts, o.stall, o.parallel} {
+	for _, e := range []*widget.Entry{o.hosts, o.stall, o.parallel, o.watts, o.grid} {
 		if err := e.Validate(); err != nil {
 			return err
 		}
@@ -110,6 +122,10 @@ func (o *ollamaSettings) save() error {
 	p.SetStringList(prefHosts, hosts)
 	p.SetInt(prefStallSeconds, stall)
 	p.SetInt(prefParallel, parallel)
+	watts, _ := parseNumber(o.watts.Text)
+	grid, _ := parseNumber(o.grid.Text)
+	p.SetFloat(prefDeviceWatts, watts)
+	p.SetFloat(prefGridIntensity, grid)
 	o.u.applyOllamaSettings()
 	return nil
 }

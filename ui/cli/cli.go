@@ -33,6 +33,7 @@ var commands = map[string]func(env *env, args []string) int{
 	"presets": runPresets,
 	"compare": runCompare,
 	"models":  runModels,
+	"check":   runCheck,
 	"help":    runHelp,
 }
 
@@ -72,6 +73,8 @@ func runHelp(e *env, _ []string) int {
   rapporteur compare --source FILE.md [--engine builtin|ollama] [--host URL] [--models m1,m2]
                      [--options temperature=0.2,seed=42] [--presets id,id] [--pdf OUT.pdf] [--json OUT.json]
                                       generate variants of a report and write the comparison
+  rapporteur check --source SOURCE.md VARIANT.md… [--json OUT.json]
+                                      facts kept, lost and introduced by each variant, and its measures
 `))
 	return exitOK
 }

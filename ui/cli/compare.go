@@ -13,11 +13,28 @@ import (
 
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/imports"
 	"github.com/rapporteur/rapporteur/ui"
 )
+
+// SourceDoc is the source revision and its analysis, flattened in one JSON object.
+type SourceDoc struct {
+	model.Revision
+	// Analysis is what was measured on the source.
+	Analysis analysis.SourceAnalysis `json:"analysis"`
+}
+
+// VariantDoc is a variant and its analysis against the source, flattened in one JSON object.
+type VariantDoc struct {
+	model.Variant
+	// Analysis compares the variant with the source; absent when it has no text.
+	Analysis *analysis.VariantAnalysis `json:"analysis,omitempty"`
+	// Energy is measured on this machine and, for a model, estimated for a datacenter.
+	Energy analysis.Energy `json:"energy"`
+}
 
 // compareOptions are the flags of rapporteur compare.
 type compareOptions struct {
@@ -29,10 +46,10 @@ type compareOptions struct {
 // Document is the JSON that rapporteur compare writes: the source and its variants. Later
 // versions add fields, never rename these.
 type Document struct {
-	// Source is the report the variants were made from.
-	Source model.Revision `json:"source"`
-	// Variants are the generated variants, in the order asked.
-	Variants []model.Variant `json:"variants"`
+	// Source is the report the variants were made from, with its measures and facts.
+	Source SourceDoc `json:"source"`
+	// Variants are the generated variants, in the order asked, each with its analysis.
+	Variants []VariantDoc `json:"variants"`
 	// Generator names the application and its version.
 	Generator string `json:"generator"`
 	// Created is when the document was written.
@@ -107,7 +124,7 @@ func choosePresets(e *env, list, engine string) ([]model.Preset, error) {
 	all := model.BuiltinPresets()
 	if list == "" {
 		if engine == model.EngineOllama {
-			return all, nil
+			return generate.VariantPresets(all), nil
 		}
 		return model.BuiltinEnginePresets(), nil
 	}
@@ -213,7 +230,8 @@ func report(e *env, variants []model.Variant) int {
 func writeOutputs(e *env, o compareOptions, rev model.Revision, variants []model.Variant, docLang model.Language) bool {
 	ok := true
 	if o.json != "" {
-		doc := Document{Source: rev, Variants: variants, Generator: "Rapporteur " + e.version, Created: time.Now().UTC()}
+		doc := analyzedDocument(rev, variants)
+		doc.Generator, doc.Created = "Rapporteur "+e.version, time.Now().UTC()
 		if err := writeJSON(o.json, doc); err != nil {
 			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": o.json, "Err": ui.ErrorText(err)}))
 			ok = false
@@ -255,4 +273,38 @@ func engineName(s model.Spec) string {
 		return s.Model
 	}
 	return s.Engine
+}
+
+// analyzedDocument analyses the source once and each variant against it.
+func analyzedDocument(rev model.Revision, variants []model.Variant) Document {
+	doc := Document{Source: SourceDoc{Revision: rev, Analysis: analysis.AnalyzeSource(rev.Body, rev.Language)}}
+	engine := ollama.NewEngine(ollama.Options{})
+	for _, v := range variants {
+		vd := VariantDoc{Variant: v, Energy: analysis.EnergyFor(v, parameters(engine, v), analysis.DefaultDeviceWatts, analysis.DefaultGridIntensity)}
+		if v.Text != "" {
+			a := analysis.AnalyzeVariant(doc.Source.Analysis, v.Text)
+			vd.Analysis = &a
+		}
+		doc.Variants = append(doc.Variants, vd)
+	}
+	return doc
+}
+
+// parameters returns the size of the model that wrote v, in billions of parameters, or 0.
+func parameters(engine *ollama.Engine, v model.Variant) float64 {
+	if v.Engine != model.EngineOllama {
+		return 0
+	}
+	c, err := engine.Client(v.Host)
+	if err != nil {
+		return 0
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	info, err := c.Show(ctx, v.Model)
+	if err != nil {
+		return 0
+	}
+	p, _ := analysis.ParseParameterSize(info.ParameterSize)
+	return p
 }

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
+)
+
+// runAnalysis is the analysis of the run on screen: the source once, each final variant against it.
+type runAnalysis struct {
+	runID    int64
+	source   analysis.SourceAnalysis
+	variants map[int64]analysis.VariantAnalysis // by variant ID
+	diffs    map[int64][]analysis.DiffSpan
+}
+
+// analyze measures the source and every final variant of the run on screen in the background,
+// then shows the results; an older result arriving late is dropped.
+func (c *comparison) analyze() {
+	c.analysisGen++
+	gen, runID, source, lang := c.analysisGen, c.run.ID, c.source.Body, c.source.Language
+	variants := append([]model.Variant(nil), c.variants...)
+	go func() {
+		ra := computeAnalysis(runID, source, lang, variants)
+		runOnUI(func() {
+			if gen != c.analysisGen || runID != c.run.ID {
+				return
+			}
+			c.analysis = ra
+			c.refreshColumns()
+		})
+	}()
+}
+
+// computeAnalysis analyses the source and every final variant that has text.
+func computeAnalysis(runID int64, source string, lang model.Language, variants []model.Variant) *runAnalysis {
+	ra := &runAnalysis{runID: runID, source: analysis.AnalyzeSource(source, lang),
+		variants: map[int64]analysis.VariantAnalysis{}, diffs: map[int64][]analysis.DiffSpan{}}
+	for _, v := range variants {
+		if !v.Status.Final() || v.Text == "" {
+			continue
+		}
+		ra.variants[v.ID] = analysis.AnalyzeVariant(ra.source, v.Text)
+		ra.diffs[v.ID] = analysis.WordDiff(source, v.Text)
+	}
+	return ra
+}
+
+// variantAnalysis returns the analysis of v, when it is done.
+func (c *comparison) variantAnalysis(v model.Variant) (analysis.VariantAnalysis, bool) {
+	if c.analysis == nil || c.analysis.runID != c.run.ID {
+		return analysis.VariantAnalysis{}, false
+	}
+	va, ok := c.analysis.variants[v.ID]
+	return va, ok
+}
+
+// flagsFor lists the introduced facts of v as written, to make them stand out in its column.
+func (c *comparison) flagsFor(v model.Variant) []string {
+	va, ok := c.variantAnalysis(v)
+	if !ok {
+		return nil
+	}
+	flags := make([]string, 0, len(va.Facts.Introduced))
+	for _, f := range va.Facts.Introduced {
+		flags = append(flags, f.Text)
+	}
+	return flags
+}
+
+// lostText lists the facts of the source a variant dropped.
+func lostText(va analysis.VariantAnalysis) string {
+	if len(va.Facts.Lost) == 0 {
+		return ""
+	}
+	seen := map[string]bool{}
+	var items []string
+	for _, f := range va.Facts.Lost {
+		if !seen[f.Norm] {
+			seen[f.Norm] = true
+			items = append(items, f.Text)
+		}
+	}
+	return lang.L("Facts of the source missing here ({{.N}}): {{.List}}", map[string]any{"N": len(items), "List": joinList(items)})
+}
+
+// joinList joins items with a middle dot, shortening very long lists.
+func joinList(items []string) string {
+	const most = 30
+	out := ""
+	for i, it := range items {
+		if i == most {
+			return out + " · " + lang.L("and {{.N}} more", map[string]any{"N": len(items) - most})
+		}
+		if i > 0 {
+			out += " · "
+		}
+		out += it
+	}
+	return out
+}

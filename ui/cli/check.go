@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
+	"github.com/rapporteur/rapporteur/model/imports"
+)
+
+// CheckDocument is the JSON that rapporteur check writes.
+type CheckDocument struct {
+	// Source is the analysed source.
+	Source CheckedSource `json:"source"`
+	// Variants are the analysed variants, in the order given.
+	Variants []CheckedVariant `json:"variants"`
+	// Generator names the application and its version.
+	Generator string `json:"generator"`
+	// Created is when the document was written.
+	Created time.Time `json:"created"`
+}
+
+// CheckedSource is the source file and what was measured on it.
+type CheckedSource struct {
+	Path     string                  `json:"path"`
+	Language model.Language          `json:"language"`
+	Analysis analysis.SourceAnalysis `json:"analysis"`
+}
+
+// CheckedVariant is one variant file and its analysis against the source.
+type CheckedVariant struct {
+	Path     string                   `json:"path"`
+	Analysis analysis.VariantAnalysis `json:"analysis"`
+}
+
+// runCheck analyses variant files against a source: facts kept, lost and introduced, metrics.
+func runCheck(e *env, args []string) int {
+	fs := newFlags(e, "check")
+	source := fs.String("source", "", lang.L("the source report (.md or .txt)"))
+	out := fs.String("json", "", lang.L("write the analysis as JSON to this file"))
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *source == "" || fs.NArg() == 0 {
+		fmt.Fprintln(e.stderr, lang.L("Usage: rapporteur check --source SOURCE.md VARIANT.md… [--json OUT.json]"))
+		return exitUsage
+	}
+	src, err := imports.ReadFile(*source)
+	if err != nil {
+		fmt.Fprintln(e.stderr, errorText(err))
+		return exitFailed
+	}
+	lg := model.GuessLanguage(src.Body, model.French)
+	doc := CheckDocument{Source: CheckedSource{Path: *source, Language: lg, Analysis: analysis.AnalyzeSource(src.Body, lg)},
+		Generator: "Rapporteur " + e.version, Created: time.Now().UTC()}
+	for _, path := range fs.Args() {
+		v, err := imports.ReadFile(path)
+		if err != nil {
+			fmt.Fprintln(e.stderr, errorText(err))
+			return exitFailed
+		}
+		cv := CheckedVariant{Path: path, Analysis: analysis.AnalyzeVariant(doc.Source.Analysis, v.Body)}
+		doc.Variants = append(doc.Variants, cv)
+		printCheck(e.stdout, cv, lg)
+	}
+	if *out != "" {
+		if err := writeJSON(*out, doc); err != nil {
+			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": *out, "Err": errorText(err)}))
+			return exitFailed
+		}
+	}
+	return exitOK
+}
+
+// printCheck writes one variant's facts and metrics for a reader.
+func printCheck(w io.Writer, cv CheckedVariant, lg model.Language) {
+	a := cv.Analysis
+	m := a.Metrics
+	fmt.Fprintf(w, "== %s\n", filepath.Base(cv.Path))
+	readability := fmt.Sprintf("Kandel–Moles %.0f", m.KandelMoles)
+	if lg == model.English {
+		readability = fmt.Sprintf("Flesch %.0f", m.Flesch)
+	}
+	fmt.Fprintln(w, lang.L("Words: {{.Words}} ({{.Ratio}} % of the source) · sentences: {{.Sentences}} ({{.Mean}} words on average) · reading: {{.Minutes}} min · {{.Readability}} · LIX {{.LIX}}", map[string]any{
+		"Words": m.Words, "Ratio": fmt.Sprintf("%.0f", a.Compression*100), "Sentences": m.Sentences,
+		"Mean": fmt.Sprintf("%.1f", m.MeanSentenceLength), "Minutes": fmt.Sprintf("%.1f", m.ReadingMinutes),
+		"Readability": readability, "LIX": fmt.Sprintf("%.0f", m.LIX),
+	}))
+	printFacts(w, lang.L("Facts kept"), a.Facts.Kept)
+	printFacts(w, lang.L("Facts lost"), a.Facts.Lost)
+	printFacts(w, lang.L("Facts introduced (not in the source: check them)"), a.Facts.Introduced)
+	fmt.Fprintln(w)
+}
+
+func printFacts(w io.Writer, title string, facts []analysis.Fact) {
+	texts := make([]string, len(facts))
+	for i, f := range facts {
+		texts[i] = f.Text
+	}
+	fmt.Fprintf(w, "%s (%d): %s\n", title, len(facts), strings.Join(texts, " · "))
+}

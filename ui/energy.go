@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
+)
+
+// Preference keys of the energy settings.
+const (
+	prefDeviceWatts   = "device-watts"
+	prefGridIntensity = "grid-intensity"
+)
+
+// DeviceWatts returns the power this computer draws while generating, as set by the user.
+func DeviceWatts(a fyne.App) float64 {
+	return a.Preferences().FloatWithFallback(prefDeviceWatts, analysis.DefaultDeviceWatts)
+}
+
+// GridIntensity returns the carbon intensity of the electricity, in gCO₂e per kWh.
+func GridIntensity(a fyne.App) float64 {
+	return a.Preferences().FloatWithFallback(prefGridIntensity, analysis.DefaultGridIntensity)
+}
+
+// paramsOf returns the parameter count, in billions, of the model that wrote v, when known.
+func (u *UI) paramsOf(v model.Variant) float64 {
+	if v.Engine != model.EngineOllama {
+		return 0
+	}
+	for _, hm := range u.gen.hosts.models() {
+		if hm.host == v.Host && hm.info.Name == v.Model {
+			if p, ok := analysis.ParseParameterSize(hm.info.ParameterSize); ok {
+				return p
+			}
+		}
+	}
+	return 0
+}
+
+// energyOf computes v's energy with the user's settings.
+func (u *UI) energyOf(v model.Variant) analysis.Energy {
+	return analysis.EnergyFor(v, u.paramsOf(v), DeviceWatts(u.app), GridIntensity(u.app))
+}
+
+// energyText shows the measured or the estimated energy of v.
+func (c *comparison) energyText(v model.Variant, measured bool) string {
+	e := c.u.energyOf(v)
+	wh, g := e.MeasuredWh, e.MeasuredGCO2e
+	if !measured {
+		wh, g = e.EstimatedWh, e.EstimatedGCO2e
+	}
+	if wh == 0 {
+		return "—"
+	}
+	return lang.L("{{.Wh}} Wh · {{.G}} g CO₂e", map[string]any{"Wh": fmtSmall(wh), "G": fmtSmall(g)})
+}
+
+// fmtSmall writes a small quantity with two significant digits.
+func fmtSmall(v float64) string {
+	switch {
+	case v >= 10:
+		return fmtFloat(v, 0)
+	case v >= 1:
+		return fmtFloat(v, 1)
+	case v >= 0.01:
+		return fmtFloat(v, 2)
+	}
+	return fmtFloat(v, 4)
+}
