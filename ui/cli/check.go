@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -44,10 +45,11 @@ func runCheck(e *env, args []string) int {
 	fs := newFlags(e, "check")
 	source := fs.String("source", "", lang.L("the source report (.md or .txt)"))
 	out := fs.String("json", "", lang.L("write the analysis as JSON to this file"))
-	if err := fs.Parse(args); err != nil {
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
 		return exitUsage
 	}
-	if *source == "" || fs.NArg() == 0 {
+	if *source == "" || len(files) == 0 {
 		fmt.Fprintln(e.stderr, lang.L("Usage: rapporteur check --source SOURCE.md VARIANT.md… [--json OUT.json]"))
 		return exitUsage
 	}
@@ -59,7 +61,7 @@ func runCheck(e *env, args []string) int {
 	lg := model.GuessLanguage(src.Body, model.French)
 	doc := CheckDocument{Source: CheckedSource{Path: *source, Language: lg, Analysis: analysis.AnalyzeSource(src.Body, lg)},
 		Generator: "Rapporteur " + e.version, Created: time.Now().UTC()}
-	for _, path := range fs.Args() {
+	for _, path := range files {
 		v, err := imports.ReadFile(path)
 		if err != nil {
 			fmt.Fprintln(e.stderr, errorText(err))
@@ -104,4 +106,20 @@ func printFacts(w io.Writer, title string, facts []analysis.Fact) {
 		texts[i] = f.Text
 	}
 	fmt.Fprintf(w, "%s (%d): %s\n", title, len(facts), strings.Join(texts, " · "))
+}
+
+// parseInterleaved parses flags that may come after the file arguments, as in
+// « check --source S.md V1.md V2.md --json out.json », and returns the files.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return files, nil
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
