@@ -86,11 +86,7 @@ func TestBlindVote(t *testing.T) {
 	if c.blind == nil || len(c.cols) != 3 {
 		t.Fatal("blind mode did not start")
 	}
-	for _, col := range c.cols {
-		if !strings.HasPrefix(col.title.Text, "Variante ") || strings.Contains(col.subtitle.Text, "Synthèse") || len(col.title.Text) != len("Variante A") {
-			t.Errorf("blind column gives away: %q / %q", col.title.Text, col.subtitle.Text)
-		}
-	}
+	checkHidden(t, c)
 	test.Tap(c.blind.submit) // nothing chosen yet
 	if u.lastErr == nil {
 		t.Fatal("voting without a choice should be refused")
@@ -99,21 +95,7 @@ func TestBlindVote(t *testing.T) {
 	c.blind.reasons[1].SetSelected([]string{"utile", "complet"})
 	c.blind.comments[1].SetText("Plus fidèle.")
 	test.Tap(c.blind.submit)
-	votes, err := env.st.Votes(context.Background(), c.run.ID)
-	if err != nil || len(votes) != 1 {
-		t.Fatalf("votes %v, %v", votes, err)
-	}
-	v := votes[0]
-	if v.Preferred != c.blind.ids[1] || len(v.Reactions[1].Reasons) != 2 || v.Reactions[1].Comment != "Plus fidèle." {
-		t.Errorf("vote %+v", v)
-	}
-	revealed := false
-	for _, col := range c.cols {
-		revealed = revealed || strings.Contains(col.subtitle.Text, "votre choix")
-	}
-	if !revealed {
-		t.Error("the vote did not reveal the variants")
-	}
+	checkStoredVote(t, env)
 	wins, err := env.st.WinsByPreset(context.Background())
 	if err != nil || len(wins) == 0 || wins[0].Won != 1 {
 		t.Errorf("wins %+v, %v", wins, err)
@@ -176,5 +158,36 @@ func TestCritiqueAndRevise(t *testing.T) {
 	nv := u.cmp.variants[1]
 	if nv.Status != model.StatusDone || nv.Text == "" || nv.PresetID != generate.PresetRevise {
 		t.Fatalf("revision %s %q %s (%s)", nv.Status, nv.Text, nv.PresetID, nv.Error)
+	}
+}
+
+// checkHidden checks no blind column gives its engine or preset away.
+func checkHidden(t *testing.T, c *comparison) {
+	t.Helper()
+	for _, col := range c.cols {
+		if !strings.HasPrefix(col.title.Text, "Variante ") || strings.Contains(col.subtitle.Text, "Synthèse") || len(col.title.Text) != len("Variante A") {
+			t.Errorf("blind column gives away: %q / %q", col.title.Text, col.subtitle.Text)
+		}
+	}
+}
+
+// checkStoredVote checks the vote is stored with its reactions, and the variants revealed.
+func checkStoredVote(t *testing.T, env *testEnv) {
+	t.Helper()
+	c := env.u.cmp
+	votes, err := env.st.Votes(context.Background(), c.run.ID)
+	if err != nil || len(votes) != 1 {
+		t.Fatalf("votes %v, %v", votes, err)
+	}
+	v := votes[0]
+	if v.Preferred != c.blind.ids[1] || len(v.Reactions[1].Reasons) != 2 || v.Reactions[1].Comment != "Plus fidèle." {
+		t.Errorf("vote %+v", v)
+	}
+	revealed := false
+	for _, col := range c.cols {
+		revealed = revealed || strings.Contains(col.subtitle.Text, "votre choix")
+	}
+	if !revealed {
+		t.Error("the vote did not reveal the variants")
 	}
 }
