@@ -35,14 +35,18 @@ func (c *comparison) analyze() {
 
 // computeAnalysis analyses the source and every final variant that has text.
 func computeAnalysis(runID int64, source string, lang model.Language, variants []model.Variant) *runAnalysis {
-	ra := &runAnalysis{runID: runID, source: analysis.AnalyzeSource(source, lang),
-		variants: map[int64]analysis.VariantAnalysis{}, diffs: map[int64][]analysis.DiffSpan{}}
+	var ids []int64
+	var texts []string
 	for _, v := range variants {
-		if !v.Status.Final() || v.Text == "" {
-			continue
+		if v.Status.Final() && v.Text != "" {
+			ids, texts = append(ids, v.ID), append(texts, v.Text)
 		}
-		ra.variants[v.ID] = analysis.AnalyzeVariant(ra.source, v.Text)
-		ra.diffs[v.ID] = analysis.WordDiff(source, v.Text)
+	}
+	all := analysis.AnalyzeRun(source, texts, lang)
+	ra := &runAnalysis{runID: runID, source: all.Source,
+		variants: map[int64]analysis.VariantAnalysis{}, diffs: map[int64][]analysis.DiffSpan{}}
+	for i, id := range ids {
+		ra.variants[id], ra.diffs[id] = all.Variants[i], all.Diffs[i]
 	}
 	return ra
 }

@@ -1,6 +1,11 @@
 package analysis
 
-import "github.com/rapporteur/rapporteur/model"
+import (
+	"runtime"
+	"sync"
+
+	"github.com/rapporteur/rapporteur/model"
+)
 
 // SourceAnalysis is what is measured once on the source, then reused for every variant.
 type SourceAnalysis struct {
@@ -29,17 +34,57 @@ type VariantAnalysis struct {
 
 // AnalyzeSource measures the source once.
 func AnalyzeSource(text string, lang model.Language) SourceAnalysis {
-	return SourceAnalysis{Metrics: Measure(text, lang), Facts: Facts(text, lang), Personal: PersonalData(text, lang), lang: lang}
+	facts := Facts(text, lang)
+	return SourceAnalysis{Metrics: Measure(text, lang), Facts: facts, Personal: personalFrom(text, facts), lang: lang}
 }
 
 // AnalyzeVariant measures a variant against an analysed source.
 func AnalyzeVariant(src SourceAnalysis, variant string) VariantAnalysis {
 	m := Measure(variant, src.lang)
+	facts := Facts(variant, src.lang) // parsed once for the fact check and the personal data
 	return VariantAnalysis{
 		Metrics:     m,
 		Compression: Compression(src.Metrics, m),
-		Facts:       CompareFactsWith(src.Facts, variant, src.lang),
+		Facts:       compareFactSets(src.Facts, facts),
 		Plain:       PlainLanguage(variant, src.lang),
-		Personal:    PersonalData(variant, src.lang),
+		Personal:    personalFrom(variant, facts),
 	}
+}
+
+// RunAnalysis is a source analysed once and each of its variants against it, with the word
+// diff from the source to each variant.
+type RunAnalysis struct {
+	// Source is the source's analysis.
+	Source SourceAnalysis
+	// Variants are the variants' analyses, in the order given.
+	Variants []VariantAnalysis
+	// Diffs are the word diffs from the source to each variant, in the same order.
+	Diffs [][]DiffSpan
+}
+
+// AnalyzeRun analyses a source and its variants, the variants side by side on every core: what
+// the comparison view needs for a run.
+func AnalyzeRun(source string, variants []string, lang model.Language) RunAnalysis {
+	ra := RunAnalysis{Variants: make([]VariantAnalysis, len(variants)), Diffs: make([][]DiffSpan, len(variants))}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	work := func(f func()) {
+		sem <- struct{}{}
+		defer func() { <-sem }()
+		f()
+	}
+	var wg sync.WaitGroup
+	sourceDone := make(chan struct{})
+	wg.Go(func() {
+		work(func() { ra.Source = AnalyzeSource(source, lang) })
+		close(sourceDone)
+	})
+	for i, v := range variants {
+		wg.Go(func() { work(func() { ra.Diffs[i] = WordDiff(source, v) }) }) // needs no source analysis
+		wg.Go(func() {
+			<-sourceDone
+			work(func() { ra.Variants[i] = AnalyzeVariant(ra.Source, v) })
+		})
+	}
+	wg.Wait()
+	return ra
 }

@@ -48,7 +48,11 @@ func CompareFacts(source, variant string, lang model.Language) FactCheck {
 //     of four words or more) matches when all its words are words of names on the other side
 //     (« Maison des Associations de Villeneuve-sur-Arve »), but a single word does not keep it.
 func CompareFactsWith(sourceFacts []Fact, variant string, lang model.Language) FactCheck {
-	variantFacts := Facts(variant, lang)
+	return compareFactSets(sourceFacts, Facts(variant, lang))
+}
+
+// compareFactSets is CompareFactsWith on facts already found in the variant.
+func compareFactSets(sourceFacts, variantFacts []Fact) FactCheck {
 	src, vi := newFactIndex(sourceFacts, true), newFactIndex(variantFacts, false)
 	fc := FactCheck{Kept: []Fact{}, Lost: []Fact{}, Introduced: []Fact{}}
 	for _, f := range variantFacts {

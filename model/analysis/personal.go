@@ -35,16 +35,19 @@ type Personal struct {
 //     « Inès Moreau, habitante »): elected officials named with their function are persons;
 //   - or it is one word that the text also gives with a title (« Laurent » after « Mme Laurent »).
 func PersonalData(text string, lang model.Language) []Personal {
-	p := newFactParser(text, lang)
-	p.run()
+	return personalFrom(text, Facts(text, lang))
+}
+
+// personalFrom picks the personal data among the facts already found in text.
+func personalFrom(text string, facts []Fact) []Personal {
 	titled := map[string]bool{}
-	for _, f := range p.out {
+	for _, f := range facts {
 		if ws := nameWords(f.Norm); f.Kind == FactName && hasTitle(f.Text) && len(ws) > 0 {
 			titled[ws[len(ws)-1]] = true
 		}
 	}
 	var out []Personal
-	for _, f := range p.out {
+	for _, f := range facts {
 		var kind PersonalKind
 		switch {
 		case f.Kind == FactEmail:
