@@ -51,6 +51,14 @@ func (c *comparison) metricRows() []metricRow {
 			}},
 		{label: lang.L("Facts not in the source (to check)"), source: func(analysis.SourceAnalysis) string { return "—" },
 			variant: func(_ model.Variant, a analysis.VariantAnalysis) string { return fmtInt(len(a.Facts.Introduced)) }},
+		{label: lang.L("Plain language: sentences over 15 words"), source: func(analysis.SourceAnalysis) string { return "—" },
+			variant: func(_ model.Variant, a analysis.VariantAnalysis) string { return fmtInt(a.Plain.LongSentences) }},
+		{label: lang.L("Plain language: acronyms not explained"), source: func(analysis.SourceAnalysis) string { return "—" },
+			variant: func(_ model.Variant, a analysis.VariantAnalysis) string { return acronymsText(a.Plain.UnexplainedAcronyms) }},
+		{label: lang.L("Plain language: percentages, long words"), source: func(analysis.SourceAnalysis) string { return "—" },
+			variant: func(_ model.Variant, a analysis.VariantAnalysis) string {
+				return fmt.Sprintf("%d · %d", a.Plain.Percentages, a.Plain.LongWords)
+			}},
 		{label: lang.L("Personal data found"), source: func(s analysis.SourceAnalysis) string { return fmtInt(len(s.Personal)) },
 			variant: func(_ model.Variant, a analysis.VariantAnalysis) string { return fmtInt(len(a.Personal)) }},
 		{label: lang.L("Energy on this computer (measured)"), source: func(analysis.SourceAnalysis) string { return "—" },
@@ -139,4 +147,11 @@ func (c *comparison) blindPanel() fyne.CanvasObject {
 	l.Importance = widget.SuccessImportance
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+func acronymsText(list []string) string {
+	if len(list) == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%d (%s)", len(list), joinList(list))
 }
