@@ -54,7 +54,9 @@ func (c *comparison) metricRows() []metricRow {
 		{label: lang.L("Plain language: sentences over 15 words"), source: func(analysis.SourceAnalysis) string { return "—" },
 			variant: func(_ model.Variant, a analysis.VariantAnalysis) string { return fmtInt(a.Plain.LongSentences) }},
 		{label: lang.L("Plain language: acronyms not explained"), source: func(analysis.SourceAnalysis) string { return "—" },
-			variant: func(_ model.Variant, a analysis.VariantAnalysis) string { return acronymsText(a.Plain.UnexplainedAcronyms) }},
+			variant: func(_ model.Variant, a analysis.VariantAnalysis) string {
+				return acronymsText(a.Plain.UnexplainedAcronyms)
+			}},
 		{label: lang.L("Plain language: percentages, long words"), source: func(analysis.SourceAnalysis) string { return "—" },
 			variant: func(_ model.Variant, a analysis.VariantAnalysis) string {
 				return fmt.Sprintf("%d · %d", a.Plain.Percentages, a.Plain.LongWords)
