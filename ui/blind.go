@@ -54,6 +54,7 @@ func (c *comparison) onBlind(on bool) {
 	c.pickBox.Hide()
 	c.layoutColumns()
 	c.refreshMetrics()
+	c.refreshExport()
 }
 
 type blindError struct{}
@@ -186,6 +187,7 @@ func (c *comparison) onVote() {
 	b.voted = &saved
 	c.layoutColumns()
 	c.refreshMetrics()
+	c.refreshExport()
 }
 
 type voteError struct{}

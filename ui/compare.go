@@ -308,6 +308,10 @@ func (c *comparison) runFinished(run *activeRun) {
 
 // refreshExport allows exporting once every variant on screen is final and one at least is done.
 func (c *comparison) refreshExport() {
+	if c.blind != nil && c.blind.voted == nil {
+		c.exportBtn.Disable() // the PDF names every model: not before the vote
+		return
+	}
 	anyDone := false
 	for _, v := range c.variants {
 		if !v.Status.Final() {

@@ -87,6 +87,9 @@ func TestBlindVote(t *testing.T) {
 		t.Fatal("blind mode did not start")
 	}
 	checkHidden(t, c)
+	if !c.exportBtn.Disabled() {
+		t.Error("exporting would reveal the models before the vote")
+	}
 	test.Tap(c.blind.submit) // nothing chosen yet
 	if u.lastErr == nil {
 		t.Fatal("voting without a choice should be refused")
