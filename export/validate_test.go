@@ -1,0 +1,47 @@
+package export
+
+import (
+	"bytes"
+	"sync"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+)
+
+var pdfcpuOnce sync.Once
+
+// validatePDF checks data with pdfcpu's validator. It uses the relaxed mode, pdfcpu's
+// default, which accepts the frequent harmless deviations of PDF writers; the strict mode
+// is tried too and its verdict only logged, so that a change in fpdf shows up in -v runs.
+// pdfcpu's configuration directory is disabled: nothing is written to the user's home.
+func validatePDF(t testing.TB, data []byte) {
+	t.Helper()
+	pdfcpuOnce.Do(func() { pdfmodel.ConfigPath = "disable" })
+	conf := pdfmodel.NewDefaultConfiguration()
+	conf.ValidationMode = pdfmodel.ValidationRelaxed
+	if err := api.Validate(bytes.NewReader(data), conf); err != nil {
+		t.Fatalf("pdfcpu (relaxed) rejects the PDF: %v", err)
+	}
+	strict := pdfmodel.NewDefaultConfiguration()
+	strict.ValidationMode = pdfmodel.ValidationStrict
+	if err := api.Validate(bytes.NewReader(data), strict); err != nil {
+		t.Logf("pdfcpu strict mode: %v", err)
+	}
+}
+
+// TestComparisonPDFValidates runs the validator on a small comparison document.
+func TestComparisonPDFValidates(t *testing.T) {
+	c := Comparison{
+		Source:     frenchRevision(t),
+		Variants:   frenchVariants(t),
+		Presets:    testPresets,
+		Language:   frenchRevision(t).Language,
+		AppVersion: "0.1.0",
+	}
+	var buf bytes.Buffer
+	if err := WriteComparisonPDF(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	validatePDF(t, buf.Bytes())
+}
