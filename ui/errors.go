@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/imports"
@@ -44,6 +45,8 @@ func ErrorText(err error) string {
 		return lang.L("This workspace was written by a newer version of Rapporteur. Update the application to open it.")
 	case errors.Is(err, store.ErrNotWorkspace):
 		return lang.L("This file is not a Rapporteur workspace.")
+	case errors.Is(err, export.ErrArchive):
+		return lang.L("This file is not a Rapporteur run archive, or it is damaged: {{.Reason}}", map[string]any{"Reason": err.Error()})
 	case errors.Is(err, model.ErrNotFound):
 		return lang.L("This item no longer exists; it may have been deleted.")
 	}
