@@ -2,13 +2,13 @@ package export
 
 import (
 	"fmt"
-	"github.com/rapporteur/rapporteur/model/analysis"
 	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
 )
 
 // column is the source or one variant, ready to be set on a set of pages.
@@ -18,6 +18,9 @@ type column struct {
 	lines  [2]string
 	blocks []block
 	layout map[float64][]row // rows by column width, computed once per width
+	index  int               // the variant's index in Variants, -1 for the source
+	marks  []string          // texts of the facts the variant introduced, highlighted
+	diff   map[string]bool   // words the source lacks, coloured when not nil
 }
 
 var (
@@ -28,6 +31,7 @@ var (
 func (d *document) sourceColumn() *column {
 	body := d.body
 	col := &column{
+		index:  -1,
 		name:   d.lab.source,
 		blocks: parseMarkdown(body),
 		lines: [2]string{
@@ -44,6 +48,7 @@ func (d *document) sourceColumn() *column {
 func (d *document) variantColumn(i int, v model.Variant) *column {
 	text := cleanText(v.Text, d.fs)
 	col := &column{
+		index:  i,
 		name:   fmt.Sprintf(d.lab.variant, i+1),
 		blocks: parseMarkdown(text),
 		lines: [2]string{
@@ -66,6 +71,7 @@ func (d *document) variantColumn(i int, v model.Variant) *column {
 		notes = append(notes, block{kind: blockNote, text: d.lab.emptyText, tight: len(notes) > 0})
 	}
 	col.blocks = append(notes, col.blocks...)
+	d.annotate(col, v)
 	return col
 }
 
@@ -99,11 +105,14 @@ func (d *document) drawSet(cols []*column) {
 	pages := max(1, (longest+rowsPerPage-1)/rowsPerPage)
 	for p := range pages {
 		d.newPage()
+		if p == 0 {
+			d.markSet(cols)
+		}
 		for i, col := range cols {
 			x := marginX + float64(i)*(w+gutter)
 			d.columnHeader(col, x, w)
 			from := min(p*rowsPerPage, len(laid[i]))
-			d.drawRows(laid[i][from:min(from+rowsPerPage, len(laid[i]))], x)
+			d.drawRows(col, laid[i][from:min(from+rowsPerPage, len(laid[i]))], x)
 			if i > 0 {
 				d.vrule(x-gutter/2, colHeadBase-4, gridBottom+1.5)
 			}
@@ -127,7 +136,7 @@ func (d *document) columnHeader(col *column, x, w float64) {
 }
 
 // drawRows draws one page of a column's rows, the first at the top of the grid.
-func (d *document) drawRows(rs []row, x float64) {
+func (d *document) drawRows(col *column, rs []row, x float64) {
 	for i, r := range rs {
 		if r.empty() {
 			continue
@@ -146,6 +155,10 @@ func (d *document) drawRows(rs []row, x float64) {
 			d.pdf.Line(x+0.8, y-3, x+0.8, y+1)
 		}
 		d.text(x+r.markerX, y, r.st, c, r.marker)
+		if len(col.marks) > 0 || col.diff != nil {
+			d.markedText(col, r, x+r.x, y, c)
+			continue
+		}
 		d.text(x+r.x, y, r.st, c, r.text)
 	}
 }
@@ -166,4 +179,107 @@ func capitalize(s string) string {
 		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
 	}
 	return s
+}
+
+// Colours of the marks in the variant columns.
+var (
+	colorIntroduced = rgb{0xF6, 0xD2, 0xD4} // background of an introduced fact
+	colorInserted   = rgb{0x7A, 0x3E, 0x9D} // a word the source lacks
+)
+
+// annotate adds to a variant's column what its analysis says: the facts it introduced, to
+// highlight, the facts of the source it lost, listed after its text, and, with DiffColours,
+// the words the source lacks.
+func (d *document) annotate(col *column, v model.Variant) {
+	va, ok := d.va[v.ID]
+	if !ok {
+		return
+	}
+	col.marks = dedupe(d.factTexts(va.Facts.Introduced))
+	if lost := dedupe(d.factTexts(va.Facts.Lost)); len(lost) > 0 {
+		col.blocks = append(col.blocks, block{kind: blockNote, text: fmt.Sprintf(d.ext.lostFacts, len(lost))})
+		for _, f := range lost {
+			col.blocks = append(col.blocks, block{kind: blockItem, marker: "–", text: f, tight: true})
+		}
+	}
+	if d.c.Options.DiffColours && strings.TrimSpace(v.Text) != "" {
+		col.diff = map[string]bool{}
+		for _, span := range analysis.WordDiff(d.c.Source.Body, v.Text) {
+			if span.Op == analysis.DiffInsert {
+				for _, w := range strings.FieldsFunc(span.Text, notWordRune) {
+					col.diff[w] = true
+				}
+			}
+		}
+	}
+}
+
+// markSet records, on the first page of a set, the outline entry and the target of the
+// summary's link of each variant in it.
+func (d *document) markSet(cols []*column) {
+	for _, col := range cols {
+		if col.index < 0 && len(cols) > 1 {
+			continue
+		}
+		d.pdf.Bookmark(col.name, 0, 0)
+		if link, ok := d.links[col.index]; ok {
+			d.pdf.SetLink(link, 0, -1)
+		}
+	}
+}
+
+// markedText draws a row's text from x with the introduced facts on a light red background
+// and, when col.diff is set, the words the source lacks in colour.
+func (d *document) markedText(col *column, r row, x, y float64, c rgb) {
+	for _, m := range col.marks {
+		for off := 0; off < len(r.text); {
+			i := strings.Index(r.text[off:], m)
+			if i < 0 {
+				break
+			}
+			start, end := off+i, off+i+len(m)
+			if wordBounded(r.text, start, end) {
+				x0 := x + d.width(r.st, r.text[:start])
+				d.pdf.SetFillColor(colorIntroduced.r, colorIntroduced.g, colorIntroduced.b)
+				d.pdf.Rect(x0-0.4, y-2.9, d.width(r.st, m)+0.8, 3.8, "F")
+			}
+			off = end
+		}
+	}
+	if col.diff == nil {
+		d.text(x, y, r.st, c, r.text)
+		return
+	}
+	pos := 0
+	for w := range strings.SplitSeq(r.text, " ") {
+		tone := c
+		if col.diff[strings.TrimFunc(w, notWordRune)] {
+			tone = colorInserted
+		}
+		d.text(x+d.width(r.st, r.text[:pos]), y, r.st, tone, w)
+		pos += len(w) + 1
+	}
+}
+
+// wordBounded reports whether s[start:end] is not part of a longer word or number.
+func wordBounded(s string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:start])
+	after, _ := utf8.DecodeRuneInString(s[end:])
+	return (start == 0 || notWordRune(before)) && (end == len(s) || notWordRune(after))
+}
+
+// notWordRune reports whether r is neither a letter nor a digit.
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// dedupe returns ss without repetitions, in order.
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }

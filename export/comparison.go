@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
 )
 
 // Comparison is everything a comparison document shows.
@@ -30,6 +31,58 @@ type Comparison struct {
 	Exported time.Time
 	// AppVersion is Rapporteur's version, recorded as the PDF's creator ("0.1.0").
 	AppVersion string
+
+	// The fields below are optional: their zero values leave them out of the document.
+
+	// SourceAnalysis is the source's analysis (analysis.AnalyzeSource or RunAnalysis.Source).
+	SourceAnalysis *analysis.SourceAnalysis
+	// VariantAnalyses are the variants' analyses against the source, by variant ID (with
+	// AnalyzeRun, the i-th analysis belongs to the i-th variant passed to it). When the
+	// document has a summary page and a variant with text has no analysis, it is measured
+	// here.
+	VariantAnalyses map[int64]analysis.VariantAnalysis
+	// Energy is each variant's energy, by variant ID.
+	Energy map[int64]analysis.Energy
+	// Models describe each variant's model, by variant ID, as the caller formats it
+	// ("mistral:7b · 7.2B · Q4_K_M"); the cover and the disclosure show it instead of the
+	// bare model name.
+	Models map[int64]string
+	// Votes are the blind votes on the run's variants.
+	Votes []model.Vote
+	// Critiques are the models' critiques of each variant, by variant ID.
+	Critiques map[int64][]model.Critique
+	// Reviews are the « relu par » marks, by variant ID.
+	Reviews map[int64]model.ReviewMark
+	// Prompts are the exact messages sent to the model for each variant, by variant ID.
+	Prompts map[int64][]Prompt
+	// Options choose what the document shows.
+	Options ComparisonOptions
+}
+
+// Prompt is one message sent to a model: its role ("system", "user") and its content.
+type Prompt struct {
+	Role, Content string
+}
+
+// ComparisonOptions are the user's choices for a comparison document.
+type ComparisonOptions struct {
+	// MaskPersonal replaces e-mail addresses, phone numbers and names of private persons
+	// (analysis.PersonalData) by « [masqué] » or "[masked]" everywhere in the document,
+	// its metadata included.
+	MaskPersonal bool
+	// SourceFacts prints only the source's facts in the appendix instead of its full text.
+	SourceFacts bool
+	// DiffColours colours the words of each variant that the source lacks (the words of
+	// analysis.WordDiff's insertions).
+	DiffColours bool
+}
+
+// extended reports whether c carries any of the optional material that adds the summary
+// page, the review page and the appendix.
+func (c Comparison) extended() bool {
+	return c.SourceAnalysis != nil || len(c.VariantAnalyses) > 0 || len(c.Energy) > 0 ||
+		len(c.Votes) > 0 || len(c.Critiques) > 0 || len(c.Reviews) > 0 || len(c.Prompts) > 0 ||
+		c.Options != (ComparisonOptions{})
 }
 
 // WriteComparisonPDF writes c to w as an A4 landscape PDF: a cover with the session's

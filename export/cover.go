@@ -137,7 +137,7 @@ func (d *document) variantRow(i int, v model.Variant, y float64) float64 {
 	}{
 		{tableName, colorText, fmt.Sprintf(d.lab.variant, i+1)},
 		{tableCell, colorText, d.engineName(v, true)},
-		{tableCell, colorText, d.presetName(v.PresetID)},
+		{tableCell, colorText, joinNonEmpty(" · ", d.presetName(v.PresetID), d.optionsText(v.Options))},
 		{tableCell, tone, status},
 	}
 	wrapped := make([][]string, len(cells))
@@ -170,19 +170,79 @@ func (d *document) variantRow(i int, v model.Variant, y float64) float64 {
 	return y
 }
 
-// disclosure draws the notice about AI-generated text in a tinted panel.
+// disclosure draws the notice about AI-generated text in a tinted panel, followed by the
+// AI-use disclosure: which engine or model made each variant, on which machine, and who
+// reviewed it. The panel goes on over as many pages as it needs.
 func (d *document) disclosure(y float64) float64 {
 	const pad, lineH = 5.0, 4.4
-	lines := wrapText(d, panelText, d.lab.disclosure, contentW-2*pad-2)
-	h := float64(len(lines))*lineH + 2*pad - 1.5
-	y = d.room(y, h+6)
-	d.pdf.SetFillColor(colorPanel.r, colorPanel.g, colorPanel.b)
-	d.pdf.Rect(marginX, y, contentW, h, "F")
-	d.pdf.SetFillColor(colorAccent.r, colorAccent.g, colorAccent.b)
-	d.pdf.Rect(marginX, y, 1.2, h, "F")
-	base := y + pad + 2.2
-	for i, line := range lines {
-		d.text(marginX+pad+2, base+float64(i)*lineH, panelText, colorText, line)
+	w := contentW - 2*pad - 2
+	lines := wrapText(d, panelText, d.lab.disclosure, w)
+	for i, v := range d.c.Variants {
+		if i == 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, wrapText(d, panelText, d.madeBy(i, v), w)...)
 	}
-	return y + h
+	for len(lines) > 0 {
+		y = d.room(y, 2*pad+2*lineH)
+		n := max(1, min(len(lines), int((gridBottom-y-2*pad+1.5)/lineH)))
+		h := float64(n)*lineH + 2*pad - 1.5
+		d.pdf.SetFillColor(colorPanel.r, colorPanel.g, colorPanel.b)
+		d.pdf.Rect(marginX, y, contentW, h, "F")
+		d.pdf.SetFillColor(colorAccent.r, colorAccent.g, colorAccent.b)
+		d.pdf.Rect(marginX, y, 1.2, h, "F")
+		base := y + pad + 2.2
+		for i, line := range lines[:n] {
+			d.text(marginX+pad+2, base+float64(i)*lineH, panelText, colorText, line)
+		}
+		lines = lines[n:]
+		y += h
+		if len(lines) > 0 {
+			y = gridBottom + pitch + 1 // go on over the next page
+		}
+	}
+	return y
+}
+
+// madeBy is a variant's line of the AI-use disclosure.
+func (d *document) madeBy(i int, v model.Variant) string {
+	name := fmt.Sprintf(d.lab.variant, i+1)
+	reviewed := d.ext.notReviewed
+	if m, ok := d.c.Reviews[v.ID]; ok && strings.TrimSpace(m.Reviewer) != "" {
+		reviewed = fmt.Sprintf(d.ext.reviewedBy, cleanLine(m.Reviewer, d.fs), d.lab.formatMetaDate(m.Date))
+	}
+	where := d.hostName(v.Host)
+	if v.Engine == model.EngineBuiltin {
+		return fmt.Sprintf(d.ext.madeBuiltin, name, where, reviewed)
+	}
+	return fmt.Sprintf(d.ext.madeBy, name, d.engineName(v, true), where, reviewed)
+}
+
+// optionsText lists the generation options that were set: « température 0,2 · graine 42 ».
+func (d *document) optionsText(o model.Options) string {
+	var parts []string
+	if o.Temperature != nil {
+		parts = append(parts, d.ext.temperature+" "+d.decimal(*o.Temperature, 2))
+	}
+	if o.TopP != nil {
+		parts = append(parts, d.ext.topP+" "+d.decimal(*o.TopP, 2))
+	}
+	if o.Seed != nil {
+		parts = append(parts, fmt.Sprintf("%s %d", d.ext.seed, *o.Seed))
+	}
+	if o.NumCtx > 0 {
+		parts = append(parts, d.ext.numCtx+" "+d.lab.formatCount(o.NumCtx))
+	}
+	if o.NumPredict > 0 {
+		parts = append(parts, d.ext.numPredict+" "+d.lab.formatCount(o.NumPredict))
+	}
+	if o.Think {
+		parts = append(parts, d.ext.think)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// joinNonEmpty joins the parts that are not empty with sep.
+func joinNonEmpty(sep string, parts ...string) string {
+	return strings.Join(nonEmpty(parts), sep)
 }

@@ -2,12 +2,14 @@ package export
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
 )
 
 // Page geometry of the A4 landscape document, in millimetres.
@@ -61,11 +63,15 @@ type document struct {
 	fs     *fontSet
 	c      Comparison
 	lab    labels
-	title  string // the report's title, cleaned
-	body   string // the source's body, cleaned
-	st     style  // the font currently selected
-	color  rgb    // the text colour currently selected
-	header bool   // draw the running header on new pages
+	ext    extLabels
+	mask   *masker                            // nil unless personal data are masked
+	links  map[int]int                        // internal link to each variant's first page, by index in Variants
+	va     map[int64]analysis.VariantAnalysis // the variants' analyses, measured here when missing
+	title  string                             // the report's title, cleaned
+	body   string                             // the source's body, cleaned
+	st     style                              // the font currently selected
+	color  rgb                                // the text colour currently selected
+	header bool                               // draw the running header on new pages
 }
 
 func newDocument(c Comparison, fs *fontSet) *document {
@@ -76,7 +82,12 @@ func newDocument(c Comparison, fs *fontSet) *document {
 	}
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginX, headerRule, marginX)
-	d := &document{pdf: pdf, fs: fs, c: c, lab: labelsFor(c.Language), color: rgb{-1, -1, -1}}
+	d := &document{pdf: pdf, fs: fs, lab: labelsFor(c.Language), ext: extLabelsFor(c.Language), color: rgb{-1, -1, -1}}
+	if c.Options.MaskPersonal {
+		d.mask = newMasker(c, d.ext.masked)
+		c = d.mask.comparison(c)
+	}
+	d.c = c
 	d.title = cleanLine(c.Source.Title, fs)
 	d.body = cleanText(c.Source.Body, fs)
 	d.setMetadata()
@@ -106,8 +117,12 @@ func (d *document) setMetadata() {
 // build lays out and draws the whole document.
 func (d *document) build() {
 	defer d.footers()
+	d.pdf.Bookmark(d.lab.docKind, 0, 0)
 	d.cover()
 	d.header = true
+	if d.c.extended() {
+		d.summary()
+	}
 	src := d.sourceColumn()
 	sets := (len(d.c.Variants) + perSet - 1) / perSet
 	if sets == 0 {
@@ -120,6 +135,10 @@ func (d *document) build() {
 			cols = append(cols, d.variantColumn(s*perSet+i, v))
 		}
 		d.drawSet(cols)
+	}
+	if d.c.extended() {
+		d.reviewPage()
+		d.appendix()
 	}
 }
 
@@ -237,8 +256,24 @@ func (d *document) engineName(v model.Variant, long bool) string {
 		return d.lab.builtinLong
 	case v.Engine == model.EngineBuiltin:
 		return d.lab.builtin
+	case long && strings.TrimSpace(d.c.Models[v.ID]) != "":
+		return cleanLine(d.c.Models[v.ID], d.fs)
 	case strings.TrimSpace(v.Model) != "":
 		return cleanLine(v.Model, d.fs)
 	}
 	return cleanLine(v.Engine, d.fs)
+}
+
+// hostName says where a variant was generated: « sur cet ordinateur » for the built-in
+// engine or a local Ollama server, otherwise on which machine.
+func (d *document) hostName(host string) string {
+	h := strings.TrimSpace(host)
+	if u, err := url.Parse(h); err == nil && u.Hostname() != "" {
+		h = u.Hostname()
+	}
+	switch strings.ToLower(h) {
+	case "", "localhost", "127.0.0.1", "::1", "0.0.0.0":
+		return d.ext.thisComputer
+	}
+	return fmt.Sprintf(d.ext.onHost, cleanLine(h, d.fs))
 }

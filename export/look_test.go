@@ -36,9 +36,10 @@ func TestLook(t *testing.T) {
 		forty.Variants = append(forty.Variants, forty.Variants[len(forty.Variants)%3])
 	}
 	samples := map[string]Comparison{
-		"forty": forty,
-		"long":  long,
-		"fr":    frenchComparison(t), "en": englishComparison(t), "seven": seven, "odd": odd, "alone": alone,
+		"forty": forty, "full-fr": fullComparison(t, frenchComparison(t)),
+		"full-en": fullComparison(t, englishComparison(t)),
+		"long":    long,
+		"fr":      frenchComparison(t), "en": englishComparison(t), "seven": seven, "odd": odd, "alone": alone,
 	}
 	for name, c := range samples {
 		if err := SaveComparisonPDF(filepath.Join(dir, name+".pdf"), c); err != nil {

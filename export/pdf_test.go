@@ -164,7 +164,7 @@ func TestComparisonPDFRobustness(t *testing.T) {
 			c.Variants[0].Text = longURL
 		}, 2, 3, nil},
 		{"seven variants", func(c *Comparison) { c.Variants = seven }, 4, 7, []string{"Variante 7", "Page 4 sur"}},
-		{"forty variants: the cover goes on", func(c *Comparison) { c.Variants = forty }, 30, 30, []string{"Variante 40", "Page 30 sur 30"}},
+		{"forty variants: the cover goes on", func(c *Comparison) { c.Variants = forty }, 32, 32, []string{"Variante 40", "Page 32 sur 32"}},
 		{"unknown language and zero time", func(c *Comparison) { c.Language = "de"; c.Exported = time.Time{} }, 3, 3, nil},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,141 @@
+package export
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
+)
+
+// masker replaces personal data (e-mail addresses, phone numbers, names of persons) by a
+// token such as « [masqué] ». It collects the personal data of every text of a comparison
+// first, so that a name found in the source (« Mme Laurent », then « Laurent ») is masked
+// in a variant, a prompt or a fact list too, and replaces every occurrence, longest first.
+type masker struct {
+	r *strings.Replacer
+}
+
+// newMasker finds the personal data of every text c shows and prepares their replacement
+// by token. The names of voters and reviewers are not masked: they sign the document.
+func newMasker(c Comparison, token string) *masker {
+	lang := languageOf(c)
+	terms := map[string]bool{}
+	add := func(ps []analysis.Personal) {
+		for _, p := range ps {
+			if t := strings.TrimSpace(p.Text); t != "" {
+				terms[t] = true
+			}
+		}
+	}
+	eachText(cloneTexts(c), func(s string) string {
+		if strings.TrimSpace(s) != "" {
+			add(analysis.PersonalData(s, lang))
+		}
+		return s
+	})
+	if c.SourceAnalysis != nil {
+		add(c.SourceAnalysis.Personal)
+	}
+	for _, va := range c.VariantAnalyses {
+		add(va.Personal)
+	}
+	list := slices.Collect(maps.Keys(terms))
+	slices.SortFunc(list, func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(a, b))
+	})
+	pairs := make([]string, 0, 2*len(list))
+	for _, t := range list {
+		pairs = append(pairs, t, token)
+	}
+	return &masker{r: strings.NewReplacer(pairs...)}
+}
+
+// text returns s with its personal data masked; a nil masker returns s unchanged.
+func (m *masker) text(s string) string {
+	if m == nil {
+		return s
+	}
+	return m.r.Replace(s)
+}
+
+// comparison returns a copy of c whose texts are masked; c itself is left unchanged. The
+// analyses keep their positions in the unmasked texts: the document uses the texts of their
+// facts, masked with text.
+func (m *masker) comparison(c Comparison) Comparison {
+	return eachText(cloneTexts(c), m.text)
+}
+
+// cloneTexts returns c with its own copies of the slices and maps whose texts eachText
+// replaces.
+func cloneTexts(c Comparison) Comparison {
+	c.Variants = slices.Clone(c.Variants)
+	c.Votes = slices.Clone(c.Votes)
+	for i := range c.Votes {
+		c.Votes[i].Reactions = slices.Clone(c.Votes[i].Reactions)
+	}
+	c.Critiques = maps.Clone(c.Critiques)
+	for id, cs := range c.Critiques {
+		c.Critiques[id] = slices.Clone(cs)
+	}
+	c.Reviews = maps.Clone(c.Reviews)
+	c.Prompts = maps.Clone(c.Prompts)
+	for id, ps := range c.Prompts {
+		c.Prompts[id] = slices.Clone(ps)
+	}
+	return c
+}
+
+// eachText replaces every text of c that may hold personal data by f of it and returns c;
+// c's slices and maps must be c's own when f changes them.
+func eachText(c Comparison, f func(string) string) Comparison {
+	meta := &c.Source.Meta
+	for _, s := range []*string{&meta.Title, &meta.Place, &meta.Organisers, &meta.Audience, &c.Source.Body} {
+		*s = f(*s)
+	}
+	for i := range c.Variants {
+		c.Variants[i].Text = f(c.Variants[i].Text)
+		c.Variants[i].Error = f(c.Variants[i].Error)
+	}
+	for _, v := range c.Votes {
+		for j := range v.Reactions {
+			v.Reactions[j].Comment = f(v.Reactions[j].Comment)
+		}
+	}
+	for _, cs := range c.Critiques {
+		for j := range cs {
+			cs[j].Text = f(cs[j].Text)
+		}
+	}
+	for id, r := range c.Reviews {
+		r.Note = f(r.Note)
+		c.Reviews[id] = r
+	}
+	for _, ps := range c.Prompts {
+		for j := range ps {
+			ps[j].Content = f(ps[j].Content)
+		}
+	}
+	return c
+}
+
+// factTexts returns the texts of facts, masked when personal data are, and cleaned.
+func (d *document) factTexts(facts []analysis.Fact) []string {
+	out := make([]string, 0, len(facts))
+	for _, f := range facts {
+		if t := cleanLine(d.mask.text(f.Text), d.fs); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// languageOf is the language the texts of c are analysed in: the source's, else the labels'.
+func languageOf(c Comparison) model.Language {
+	if c.Source.Meta.Language.Valid() {
+		return c.Source.Meta.Language
+	}
+	return labelsFor(c.Language).lang
+}

@@ -1,0 +1,3 @@
+package export
+
+func (d *document) reviewPage() {}

@@ -1,0 +1,84 @@
+package export
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
+)
+
+// fullComparison is c with everything optional: analyses, energy, models, votes,
+// critiques, review marks and prompts.
+func fullComparison(t testing.TB, c Comparison) Comparison {
+	t.Helper()
+	lang := c.Source.Meta.Language
+	var texts []string
+	for _, v := range c.Variants {
+		texts = append(texts, v.Text)
+	}
+	ra := analysis.AnalyzeRun(c.Source.Body, texts, lang)
+	c.SourceAnalysis = &ra.Source
+	c.VariantAnalyses = map[int64]analysis.VariantAnalysis{}
+	c.Energy = map[int64]analysis.Energy{}
+	c.Models = map[int64]string{}
+	c.Prompts = map[int64][]Prompt{}
+	temp, seed := 0.3, 42
+	for i := range c.Variants {
+		v := &c.Variants[i]
+		c.VariantAnalyses[v.ID] = ra.Variants[i]
+		v.Stats = model.Stats{Total: time.Duration(12+30*i) * time.Second, Load: 2 * time.Second,
+			FirstToken: 3 * time.Second, PromptEval: time.Second, Eval: 9 * time.Second,
+			PromptTokens: 2400, OutputTokens: 600 + 100*i, TokensPerSecond: 18.5 + float64(i)}
+		c.Energy[v.ID] = analysis.EnergyFor(*v, 7.2, analysis.DefaultDeviceWatts, analysis.DefaultGridIntensity)
+		if v.Engine == model.EngineOllama {
+			v.Host = "http://localhost:11434"
+			v.Options = model.Options{Temperature: &temp, Seed: &seed, NumCtx: 8192}
+			c.Models[v.ID] = v.Model + " · 7.2B · Q4_K_M"
+		}
+		c.Prompts[v.ID] = []Prompt{
+			{Role: "system", Content: "Tu rédiges une synthèse courte et fidèle du compte-rendu.\nN’invente rien."},
+			{Role: "user", Content: "Voici le compte-rendu à traiter.\n=== DÉBUT DU TEXTE ===\n" + c.Source.Body + "\n=== FIN DU TEXTE ==="},
+		}
+	}
+	if len(c.Variants) >= 2 {
+		a, b := c.Variants[0].ID, c.Variants[1].ID
+		c.Votes = []model.Vote{{ID: 1, RunID: 1, Shown: []int64{b, a}, Outcome: model.OutcomePreferred, Preferred: b,
+			Voter: "Agent Durand", Created: c.Exported,
+			Reactions: []model.Reaction{
+				{VariantID: b, Label: "A", Reasons: []model.Reason{model.ReasonUseful, model.ReasonClear}, Comment: "Claire et complète."},
+				{VariantID: a, Label: "B", Reasons: []model.Reason{model.ReasonSuperficial}, Comment: "Trop courte."},
+			}},
+			{ID: 2, RunID: 1, Shown: []int64{a, b}, Outcome: model.OutcomeEquivalent, Created: c.Exported}}
+		c.Critiques = map[int64][]model.Critique{b: {{ID: 1, VariantID: b, Status: model.StatusDone,
+			Spec: model.Spec{Engine: model.EngineOllama, Model: "qwen3:8b", PresetID: "critique"},
+			Text: "La variante omet le **budget** et attribue à tort une citation."}}}
+		c.Reviews = map[int64]model.ReviewMark{a: {VariantID: a, Reviewer: "Claire Martin", Date: "2025-06-18", Note: "Relu, conforme."}}
+	}
+	return c
+}
+
+func TestSummaryPageFrench(t *testing.T) {
+	path := render(t, fullComparison(t, frenchComparison(t)))
+	text := normalise(pdfText(t, path))
+	for _, want := range []string{
+		"Synthèse des mesures", "Faits gardés", "Énergie mesurée", "Votes gagnés", "Longueur (mots)",
+		"Faits perdus et introduits", "mistral-small3.2:24b · 7.2B · Q4_K_M", "sur cet ordinateur",
+		"relue par Claire Martin le 18 juin 2025", "pas encore relue", "température 0,3 · graine 42",
+		"Variante 2 : produite par le modèle",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+}
+
+func TestSummaryOnlyWhenAsked(t *testing.T) {
+	text := normalise(pdfText(t, render(t, frenchComparison(t))))
+	for _, unwanted := range []string{"Synthèse des mesures", "Relecture", "Annexe"} {
+		if strings.Contains(text, unwanted) {
+			t.Errorf("a plain comparison shows %q", unwanted)
+		}
+	}
+}
