@@ -1,0 +1,292 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// Report is one text to publish alone: the source or a chosen variant, with its metadata.
+type Report struct {
+	// Meta gives the title, kind, date, place, organisers, audience and language.
+	Meta model.Meta
+	// Markdown is the text.
+	Markdown string
+	// Disclosure is the AI-use line printed in every footer, e.g. « Texte rédigé avec
+	// l'aide de l'IA (mistral:7b), relu par Claire Martin le 27/11/2026 »; it is empty for
+	// a text written by people. The caller builds it.
+	Disclosure string
+	// Exported is the moment of export, recorded as the PDF's creation date.
+	Exported time.Time
+	// AppVersion is Rapporteur's version, recorded as the PDF's creator.
+	AppVersion string
+}
+
+// Page geometry of the portrait A4 report, in millimetres.
+const (
+	repPageW      = 210.0
+	repPageH      = 297.0
+	repMarginX    = 22.0
+	repContentW   = repPageW - 2*repMarginX
+	repHeaderBase = 13.0  // baseline of the running header
+	repHeaderRule = 15.5  // rule under it
+	repTop        = 24.0  // top of the text on every page
+	repBottom     = 272.0 // the text never goes below this
+	repFooterRule = 278.0
+	repFooterBase = 283.0
+)
+
+// Colours of the report.
+var (
+	repInk    = rgb{0x1E, 0x1E, 0x1E}
+	repMuted  = rgb{0x5F, 0x63, 0x68}
+	repAccent = rgb{0x1F, 0x3A, 0x5F}
+	repLink   = rgb{0x0B, 0x57, 0xA4}
+	repRule   = rgb{0xB4, 0xB8, 0xBE}
+	repPanel  = rgb{0xF2, 0xF4, 0xF7}
+	repCodeBg = rgb{0xEC, 0xEE, 0xF1}
+)
+
+// repFooterStyle is the type of the running header and the footer.
+var repFooterStyle = style{"", 7.5}
+
+// WriteReportPDF writes r to w as a portrait A4 PDF: a title block with the session's
+// metadata, then the Markdown text set as a document, with the title on top of every page
+// after the first and the disclosure and page number in every footer. It never panics: an
+// error of the PDF library, or a panic inside it, is returned as an error.
+func WriteReportPDF(w io.Writer, r Report) (err error) {
+	fs, err := fonts()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("export: pdf generation failed: %v", p)
+		}
+	}()
+	d := newReportDoc(r, fs)
+	d.build()
+	if err := d.pdf.Error(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := d.pdf.Output(w); err != nil {
+		return fmt.Errorf("export: write pdf: %w", err)
+	}
+	return nil
+}
+
+// SaveReportPDF writes r as a PDF file at path, through a temporary file in the same
+// directory renamed over path once complete.
+func SaveReportPDF(path string, r Report) error {
+	return saveReportFile(path, func(w io.Writer) error { return WriteReportPDF(w, r) })
+}
+
+// saveReportFile writes a file at path with write: to a temporary file in the same
+// directory, synced and renamed over path, so path never holds a half-written file.
+func saveReportFile(path string, write func(io.Writer) error) (err error) {
+	if path == "" {
+		return errors.New("export: no file name given")
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
+}
+
+// reportDoc is one report PDF being built.
+type reportDoc struct {
+	pdf    *fpdf.Fpdf
+	fs     *fontSet
+	r      Report
+	lab    labels
+	title  string // cleaned
+	y      float64
+	st     style          // the font currently selected
+	color  rgb            // the text colour currently selected
+	marker *pendingMarker // a list item's marker, drawn with its first line
+}
+
+func newReportDoc(r Report, fs *fontSet) *reportDoc {
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
+	pdf.AliasNbPages(pageAlias) // before the fonts: it changes how they are subset
+	for _, face := range fontFaces {
+		pdf.AddUTF8FontFromBytes(fontFamily, face.style, fs.data[face.style])
+	}
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(repMarginX, repTop, repMarginX)
+	d := &reportDoc{pdf: pdf, fs: fs, r: r, lab: labelsFor(r.Meta.Language), color: rgb{-1, -1, -1}}
+	d.title = cleanLine(r.Meta.Title, fs)
+	d.setMetadata()
+	return d
+}
+
+func (d *reportDoc) setMetadata() {
+	m := d.r.Meta
+	kind := d.lab.kindName(m.Kind)
+	subject := kind
+	if date := d.lab.formatMetaDate(strings.TrimSpace(m.Date)); date != "" {
+		subject += " — " + date
+	}
+	keywords := []string{kind, cleanLine(m.Place, d.fs), cleanLine(m.Audience, d.fs)}
+	d.pdf.SetTitle(d.title, true)
+	d.pdf.SetAuthor(cleanLine(m.Organisers, d.fs), true)
+	d.pdf.SetSubject(cleanLine(subject, d.fs), true)
+	d.pdf.SetKeywords(strings.Join(repNonEmpty(keywords), ", "), true)
+	d.pdf.SetCreator(cleanLine(strings.TrimSpace("Rapporteur "+d.r.AppVersion), d.fs), true)
+	d.pdf.SetLang(string(d.lab.lang))
+	if !d.r.Exported.IsZero() {
+		d.pdf.SetCreationDate(d.r.Exported)
+		d.pdf.SetModificationDate(d.r.Exported)
+	}
+}
+
+// build lays out the whole report, then draws the footers.
+func (d *reportDoc) build() {
+	d.newPage()
+	d.titleBlock()
+	d.body()
+	d.footers()
+}
+
+// width measures s in style st: reportDoc is a measurer.
+func (d *reportDoc) width(st style, s string) float64 {
+	d.use(st)
+	return d.pdf.GetStringWidth(s)
+}
+
+func (d *reportDoc) use(st style) {
+	if st != d.st {
+		d.pdf.SetFont(fontFamily, st.face, st.size)
+		d.st = st
+	}
+}
+
+func (d *reportDoc) ink(c rgb) {
+	if c != d.color {
+		d.pdf.SetTextColor(c.r, c.g, c.b)
+		d.color = c
+	}
+}
+
+// text draws s with its baseline at (x, y).
+func (d *reportDoc) text(x, y float64, st style, c rgb, s string) {
+	if s == "" {
+		return
+	}
+	d.use(st)
+	d.ink(c)
+	d.pdf.Text(x, y, s)
+}
+
+func (d *reportDoc) rule(x1, x2, y, weight float64, c rgb) {
+	d.pdf.SetDrawColor(c.r, c.g, c.b)
+	d.pdf.SetLineWidth(weight)
+	d.pdf.Line(x1, y, x2, y)
+}
+
+func (d *reportDoc) fill(x, y, w, h float64, c rgb) {
+	d.pdf.SetFillColor(c.r, c.g, c.b)
+	d.pdf.Rect(x, y, w, h, "F")
+}
+
+// newPage starts a page, with the running header from the second page on.
+func (d *reportDoc) newPage() {
+	d.pdf.AddPage()
+	d.st, d.color = style{}, rgb{-1, -1, -1}
+	d.y = repTop
+	if d.pdf.PageNo() > 1 && d.title != "" {
+		title := repFit(d, repFooterStyle, d.title, repContentW)
+		d.text(repMarginX, repHeaderBase, repFooterStyle, repMuted, title)
+		d.rule(repMarginX, repPageW-repMarginX, repHeaderRule, 0.2, repRule)
+	}
+}
+
+// need starts a new page unless h millimetres are left above the bottom of the text.
+func (d *reportDoc) need(h float64) {
+	if d.y+h > repBottom && d.y > repTop {
+		d.newPage()
+	}
+}
+
+// footers draws on every page the disclosure line and « Page N sur M ».
+func (d *reportDoc) footers() {
+	total := d.pdf.PageCount()
+	disclosure := cleanLine(d.r.Disclosure, d.fs)
+	for n := 1; n <= total; n++ {
+		d.pdf.SetPage(n)
+		d.st, d.color = style{}, rgb{-1, -1, -1}
+		d.rule(repMarginX, repPageW-repMarginX, repFooterRule, 0.2, repRule)
+		real := fmt.Sprintf(d.lab.page, n, strconv.Itoa(total))
+		realW := d.width(repFooterStyle, real)
+		x := repPageW - repMarginX - realW
+		d.text(x, repFooterBase, repFooterStyle, repMuted, fmt.Sprintf(d.lab.page, n, pageAlias))
+		lines := wrapText(d, style{"I", repFooterStyle.size}, disclosure, repContentW-realW-8)
+		for i, line := range lines {
+			if i == 2 {
+				break
+			}
+			d.text(repMarginX, repFooterBase+float64(i)*3.3, style{"I", repFooterStyle.size}, repMuted, line)
+		}
+	}
+}
+
+// repFit shortens s with an ellipsis until it is no wider than w.
+func repFit(m measurer, st style, s string, w float64) string {
+	if m.width(st, s) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		t := strings.TrimSpace(string(rs[:n])) + "…"
+		if m.width(st, t) <= w {
+			return t
+		}
+	}
+	return ""
+}
+
+// repNonEmpty returns the strings of ss that are not blank.
+func repNonEmpty(ss []string) []string {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
