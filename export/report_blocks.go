@@ -50,7 +50,7 @@ type pendingMarker struct {
 // body parses the Markdown with goldmark (GitHub tables, strikethrough, task lists and
 // bare links included) and sets it block by block.
 func (d *reportDoc) body() {
-	src := []byte(cleanText(d.r.Markdown, d.fs))
+	src := []byte(cleanText(strings.ReplaceAll(d.r.Markdown, "\t", "    "), d.fs))
 	ctx := blockCtx{x: repMarginX, w: repContentW, c: repInk}
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.paragraph([]span{{text: d.lab.emptyText, st: style{"I", repBody.size}, c: repMuted}}, ctx, repBody)
@@ -193,6 +193,9 @@ func (d *reportDoc) list(n *ast.List, src []byte, ctx blockCtx) {
 	if ctx.w-indent >= repMinWidth {
 		inner.x, inner.w = ctx.x+indent, ctx.w-indent
 	}
+	if _, nested := n.Parent().(*ast.ListItem); nested {
+		d.y += repItemGap
+	}
 	num := n.Start
 	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
 		mk := d.bullet(ctx.x)
@@ -248,7 +251,6 @@ func (d *reportDoc) codeBlock(n ast.Node, src []byte, ctx blockCtx) {
 	for i := 0; i < segs.Len(); i++ {
 		seg := segs.At(i)
 		line := strings.TrimRight(string(seg.Value(src)), "\n")
-		line = strings.ReplaceAll(line, "\t", "    ")
 		trimmed := strings.TrimLeft(line, " ")
 		line = strings.Repeat(string(nbsp), len(line)-len(trimmed)) + trimmed
 		lines := breakLines(d, toWords(d, []span{{text: line, st: repCode, c: ctx.c}}), box.w)

@@ -28,12 +28,8 @@ func (d *reportDoc) titleBlock() {
 		d.text(repMarginX, d.y+3, repKindStyle, repAccent, strings.ToUpper(d.lab.kindName(m.Kind)))
 		d.y += 6
 	}
-	title := d.title
-	if title == "" {
-		title = "—"
-	}
 	lh := lineHeight(repTitleStyle) * 0.92
-	for _, line := range wrapText(d, repTitleStyle, title, repContentW) {
+	for _, line := range wrapText(d, repTitleStyle, d.title, repContentW) {
 		d.need(lh)
 		d.text(repMarginX, d.y+lh*0.75, repTitleStyle, repAccent, line)
 		d.y += lh
@@ -68,7 +64,9 @@ func (d *reportDoc) metaRows() []metaRow {
 // metaPanel draws the metadata rows on a light panel with an accent bar on its left.
 func (d *reportDoc) metaPanel(rows []metaRow) {
 	if len(rows) == 0 {
-		d.rule(repMarginX, repPageW-repMarginX, d.y, 0.6, repAccent)
+		if d.title != "" {
+			d.rule(repMarginX, repPageW-repMarginX, d.y, 0.6, repAccent)
+		}
 		return
 	}
 	const pad = 3.5
