@@ -197,10 +197,8 @@ func (d *document) annotate(col *column, v model.Variant) {
 	}
 	col.marks = dedupe(d.factTexts(va.Facts.Introduced))
 	if lost := dedupe(d.factTexts(va.Facts.Lost)); len(lost) > 0 {
-		col.blocks = append(col.blocks, block{kind: blockNote, text: fmt.Sprintf(d.ext.lostFacts, len(lost))})
-		for _, f := range lost {
-			col.blocks = append(col.blocks, block{kind: blockItem, marker: "–", text: f, tight: true})
-		}
+		col.blocks = append(col.blocks, block{kind: blockNote, text: fmt.Sprintf(d.ext.lostFacts, len(lost))},
+			block{kind: blockParagraph, text: strings.Join(lost, " · "), tight: true})
 	}
 	if d.c.Options.DiffColours && strings.TrimSpace(v.Text) != "" {
 		col.diff = map[string]bool{}

@@ -66,6 +66,7 @@ type document struct {
 	ext    extLabels
 	mask   *masker                            // nil unless personal data are masked
 	links  map[int]int                        // internal link to each variant's first page, by index in Variants
+	src    *analysis.SourceAnalysis           // the source's analysis, once the summary is drawn
 	va     map[int64]analysis.VariantAnalysis // the variants' analyses, measured here when missing
 	title  string                             // the report's title, cleaned
 	body   string                             // the source's body, cleaned

@@ -84,6 +84,7 @@ func (d *document) prepareAnalyses() *analysis.SourceAnalysis {
 // with a link from each variant's name to its first page, and a bar chart.
 func (d *document) summary() {
 	src := d.prepareAnalyses()
+	d.src = src
 	y := d.sectionPage(d.ext.summary)
 	cols := d.summaryCols()
 	y = d.summaryHeads(cols, y)

@@ -65,6 +65,7 @@ type extLabels struct {
 	eval         string
 	firstToken   string
 	tokens       string // "%d lus, %d écrits"
+	tokensHead   string
 	sourceFull   string
 	sourceFacts  string
 	noFacts      string
@@ -106,7 +107,7 @@ var frenchExt = extLabels{
 	prompt: "Messages envoyés au modèle",
 	roles:  map[string]string{"system": "Instructions (système)", "user": "Message (utilisateur)"},
 	model:  "Modèle", host: "Machine", timings: "Durées", load: "chargement", promptEval: "lecture du message",
-	eval: "écriture", firstToken: "premier mot", tokens: "%s jetons lus, %s écrits",
+	eval: "écriture", firstToken: "premier mot", tokens: "%s jetons lus, %s écrits", tokensHead: "Jetons",
 	sourceFull: "Texte source complet", sourceFacts: "Faits du texte source", noFacts: "Aucun fait relevé.",
 	masked: "[masqué]", decimal: ",",
 }
@@ -145,7 +146,7 @@ var englishExt = extLabels{
 	prompt: "Messages sent to the model",
 	roles:  map[string]string{"system": "Instructions (system)", "user": "Message (user)"},
 	model:  "Model", host: "Machine", timings: "Timings", load: "loading", promptEval: "reading the prompt",
-	eval: "writing", firstToken: "first word", tokens: "%s tokens read, %s written",
+	eval: "writing", firstToken: "first word", tokens: "%s tokens read, %s written", tokensHead: "Tokens",
 	sourceFull: "Full source text", sourceFacts: "Facts of the source text", noFacts: "No fact found.",
 	masked: "[masked]", decimal: ".",
 }

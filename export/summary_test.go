@@ -82,3 +82,26 @@ func TestSummaryOnlyWhenAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestReviewPageAndAppendix(t *testing.T) {
+	c := fullComparison(t, englishComparison(t))
+	text := normalise(pdfText(t, render(t, c)))
+	for _, want := range []string{
+		"Blind votes", "Vote 1 · one variant preferred — preferred: Variant 2", "by Agent Durand",
+		"A = Variant 2 · B = Variant 1", "A — useful, clear — “Claire et complète.”",
+		"Critique of Variant 2 by qwen3:8b", "omet le budget", "Human reviews",
+		"Variant 1 — reviewed by Claire Martin on 18 June 2025 — Relu, conforme.",
+		"Appendix — how the variants were generated", "Instructions (system)", "Message (user)",
+		"N’invente rien.", "2,400 tokens read, 600 written", "Full source text",
+		"loading 2 s", "on this computer (http://localhost:11434)",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	c.Options.SourceFacts = true
+	text = normalise(pdfText(t, render(t, c)))
+	if !strings.Contains(text, "Facts of the source text") || strings.Contains(text, "Full source text") {
+		t.Error("SourceFacts does not replace the full source by its facts")
+	}
+}
