@@ -1,0 +1,61 @@
+package export
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+)
+
+// outline returns the PDF's bookmarks, one "title → page" line each, depth first.
+func outline(t *testing.T, data []byte) []string {
+	t.Helper()
+	pdfcpuOnce.Do(func() { pdfmodel.ConfigPath = "disable" })
+	bms, err := api.Bookmarks(bytes.NewReader(data), pdfmodel.NewDefaultConfiguration())
+	if err != nil {
+		t.Fatalf("bookmarks: %v", err)
+	}
+	var out []string
+	var walk func(level int, bs []pdfcpu.Bookmark)
+	walk = func(level int, bs []pdfcpu.Bookmark) {
+		for _, b := range bs {
+			out = append(out, strings.Repeat("  ", level)+b.Title)
+			walk(level+1, b.Kids)
+		}
+	}
+	walk(0, bms)
+	return out
+}
+
+func TestOutlineAndLinks(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteComparisonPDF(&buf, fullComparison(t, frenchComparison(t))); err != nil {
+		t.Fatal(err)
+	}
+	validatePDF(t, buf.Bytes())
+	got := strings.Join(outline(t, buf.Bytes()), "\n")
+	want := strings.Join([]string{"Compte-rendu comparé", "Synthèse des mesures", "Variante 1", "Variante 2",
+		"Variante 3", "Relecture", "Annexe — conditions de génération", "  Variante 1", "  Variante 2",
+		"  Variante 3", "  Texte source complet"}, "\n")
+	if got != want {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
+	}
+	links := regexp.MustCompile(`/Subtype /Link`).FindAll(buf.Bytes(), -1)
+	if len(links) != 3 {
+		t.Errorf("%d internal links, want one per variant (3)", len(links))
+	}
+}
+
+func TestPlainComparisonValidates(t *testing.T) {
+	for _, c := range []Comparison{frenchComparison(t), englishComparison(t)} {
+		var buf bytes.Buffer
+		if err := WriteComparisonPDF(&buf, c); err != nil {
+			t.Fatal(err)
+		}
+		validatePDF(t, buf.Bytes())
+	}
+}
