@@ -88,7 +88,7 @@ func (d *document) prompts(y float64, ps []Prompt) float64 {
 			role = cleanLine(p.Role, d.fs)
 		}
 		y = d.paragraph(marginX, d.room(y+1, 3*promptLineH), contentW, promptRole, colorText, role, promptLineH+0.4)
-		for line := range strings.SplitSeq(cleanText(p.Content, d.fs), "\n") {
+		for line := range strings.SplitSeq(cleanText(d.elideSource(p.Content), d.fs), "\n") {
 			if strings.TrimSpace(line) == "" {
 				y += promptLineH / 2
 				continue
@@ -101,6 +101,19 @@ func (d *document) prompts(y float64, ps []Prompt) float64 {
 		}
 	}
 	return y
+}
+
+// elideSource replaces, in a message, the whole source text by a mention of it, so that a
+// long source is not printed once more for every variant: it is in the columns, and in full
+// at the end of the appendix unless only its facts are.
+func (d *document) elideSource(content string) string {
+	body := strings.TrimSpace(d.c.Source.Body)
+	if len(body) < 200 || !strings.Contains(content, body) {
+		return content
+	}
+	mention := fmt.Sprintf(d.ext.elided, fmt.Sprintf(d.lab.revision, d.c.Source.Number),
+		fmt.Sprintf(d.lab.words, d.lab.formatCount(countWords(d.body))))
+	return strings.Replace(content, body, mention, 1)
 }
 
 // sourceAppendix draws the source in full, or only its facts.

@@ -66,6 +66,7 @@ type extLabels struct {
 	firstToken   string
 	tokens       string // "%d lus, %d écrits"
 	tokensHead   string
+	elided       string // "[texte source, %s, %s]"
 	sourceFull   string
 	sourceFacts  string
 	noFacts      string
@@ -108,6 +109,7 @@ var frenchExt = extLabels{
 	roles:  map[string]string{"system": "Instructions (système)", "user": "Message (utilisateur)"},
 	model:  "Modèle", host: "Machine", timings: "Durées", load: "chargement", promptEval: "lecture du message",
 	eval: "écriture", firstToken: "premier mot", tokens: "%s jetons lus, %s écrits", tokensHead: "Jetons",
+	elided:     "[ici, le texte source complet\u00a0: %s, %s, tel qu’il figure dans les colonnes]",
 	sourceFull: "Texte source complet", sourceFacts: "Faits du texte source", noFacts: "Aucun fait relevé.",
 	masked: "[masqué]", decimal: ",",
 }
@@ -147,6 +149,7 @@ var englishExt = extLabels{
 	roles:  map[string]string{"system": "Instructions (system)", "user": "Message (user)"},
 	model:  "Model", host: "Machine", timings: "Timings", load: "loading", promptEval: "reading the prompt",
 	eval: "writing", firstToken: "first word", tokens: "%s tokens read, %s written", tokensHead: "Tokens",
+	elided:     "[here, the full source text: %s, %s, as shown in the columns]",
 	sourceFull: "Full source text", sourceFacts: "Facts of the source text", noFacts: "No fact found.",
 	masked: "[masked]", decimal: ".",
 }
