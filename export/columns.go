@@ -155,7 +155,7 @@ func (d *document) drawRows(col *column, rs []row, x float64) {
 			d.pdf.Line(x+0.8, y-3, x+0.8, y+1)
 		}
 		d.text(x+r.markerX, y, r.st, c, r.marker)
-		if len(col.marks) > 0 || col.diff != nil {
+		if !r.plain && (len(col.marks) > 0 || col.diff != nil) {
 			d.markedText(col, r, x+r.x, y, c)
 			continue
 		}
@@ -198,18 +198,35 @@ func (d *document) annotate(col *column, v model.Variant) {
 	col.marks = dedupe(d.factTexts(va.Facts.Introduced))
 	if lost := dedupe(d.factTexts(va.Facts.Lost)); len(lost) > 0 {
 		col.blocks = append(col.blocks, block{kind: blockNote, text: fmt.Sprintf(d.ext.lostFacts, len(lost))},
-			block{kind: blockParagraph, text: strings.Join(lost, " · "), tight: true})
+			block{kind: blockParagraph, text: strings.Join(lost, " · "), tight: true, plain: true})
 	}
 	if d.c.Options.DiffColours && strings.TrimSpace(v.Text) != "" {
-		col.diff = map[string]bool{}
-		for _, span := range analysis.WordDiff(d.c.Source.Body, v.Text) {
-			if span.Op == analysis.DiffInsert {
-				for _, w := range strings.FieldsFunc(span.Text, notWordRune) {
-					col.diff[w] = true
-				}
+		col.diff = d.insertedWords(v.Text)
+	}
+}
+
+// insertedWords returns, in lower case, the words of analysis.WordDiff's insertions into
+// text that the source does not use anywhere: the variant's own words, not the source's
+// words moved around.
+func (d *document) insertedWords(text string) map[string]bool {
+	if d.vocabulary == nil {
+		d.vocabulary = map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(d.c.Source.Body), notWordRune) {
+			d.vocabulary[w] = true
+		}
+	}
+	words := map[string]bool{}
+	for _, span := range analysis.WordDiff(d.c.Source.Body, text) {
+		if span.Op != analysis.DiffInsert {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(span.Text), notWordRune) {
+			if !d.vocabulary[w] {
+				words[w] = true
 			}
 		}
 	}
+	return words
 }
 
 // markSet records, on the first page of a set, the outline entry and the target of the
@@ -251,7 +268,7 @@ func (d *document) markedText(col *column, r row, x, y float64, c rgb) {
 	pos := 0
 	for w := range strings.SplitSeq(r.text, " ") {
 		tone := c
-		if col.diff[strings.TrimFunc(w, notWordRune)] {
+		if col.diff[strings.ToLower(strings.TrimFunc(w, notWordRune))] {
 			tone = colorInserted
 		}
 		d.text(x+d.width(r.st, r.text[:pos]), y, r.st, tone, w)

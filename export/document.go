@@ -59,20 +59,21 @@ var columnScale = typeScale{
 
 // document is one comparison PDF being built.
 type document struct {
-	pdf    *fpdf.Fpdf
-	fs     *fontSet
-	c      Comparison
-	lab    labels
-	ext    extLabels
-	mask   *masker                            // nil unless personal data are masked
-	links  map[int]int                        // internal link to each variant's first page, by index in Variants
-	src    *analysis.SourceAnalysis           // the source's analysis, once the summary is drawn
-	va     map[int64]analysis.VariantAnalysis // the variants' analyses, measured here when missing
-	title  string                             // the report's title, cleaned
-	body   string                             // the source's body, cleaned
-	st     style                              // the font currently selected
-	color  rgb                                // the text colour currently selected
-	header bool                               // draw the running header on new pages
+	pdf        *fpdf.Fpdf
+	fs         *fontSet
+	c          Comparison
+	lab        labels
+	ext        extLabels
+	mask       *masker                            // nil unless personal data are masked
+	links      map[int]int                        // internal link to each variant's first page, by index in Variants
+	src        *analysis.SourceAnalysis           // the source's analysis, once the summary is drawn
+	vocabulary map[string]bool                    // the source's words in lower case, for DiffColours
+	va         map[int64]analysis.VariantAnalysis // the variants' analyses, measured here when missing
+	title      string                             // the report's title, cleaned
+	body       string                             // the source's body, cleaned
+	st         style                              // the font currently selected
+	color      rgb                                // the text colour currently selected
+	header     bool                               // draw the running header on new pages
 }
 
 func newDocument(c Comparison, fs *fontSet) *document {

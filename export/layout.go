@@ -19,6 +19,7 @@ type row struct {
 	marker  string  // a list marker, drawn at markerX
 	markerX float64
 	quote   bool // draw a quotation bar at the left of the column
+	plain   bool // the document's own words: no fact or diff marks
 }
 
 // empty reports whether the row draws nothing.
@@ -87,7 +88,7 @@ func need(ws []wrapped, i int) int {
 // wrapBlock cuts a block into rows: headings in bold, list items with a hanging indent,
 // quotes and notes in italics.
 func wrapBlock(m measurer, ts typeScale, b block, width float64) []row {
-	base := row{st: ts.body}
+	base := row{st: ts.body, plain: b.plain || b.kind == blockNote}
 	switch b.kind {
 	case blockHeading:
 		base.st = ts.headingStyle(b.level)

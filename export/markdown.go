@@ -26,6 +26,7 @@ type block struct {
 	marker string // "•" or "3." for a list item
 	text   string // the text with Markdown markers removed and lines joined
 	tight  bool   // no blank line before it (a list item after another, a code line)
+	plain  bool   // the document's own words, never marked as a variant's (facts lost)
 }
 
 // parseMarkdown splits a Markdown text into blocks, simply but properly: ATX and setext

@@ -14,6 +14,9 @@ import (
 func fullComparison(t testing.TB, c Comparison) Comparison {
 	t.Helper()
 	lang := c.Source.Meta.Language
+	if len(c.Variants) > 0 {
+		c.Variants[0].Text += "\n\nUne réunion publique aura lieu le 14 octobre 2025 à 19h00, avec 25 000 € de plus."
+	}
 	var texts []string
 	for _, v := range c.Variants {
 		texts = append(texts, v.Text)
@@ -56,6 +59,7 @@ func fullComparison(t testing.TB, c Comparison) Comparison {
 			Text: "La variante omet le **budget** et attribue à tort une citation."}}}
 		c.Reviews = map[int64]model.ReviewMark{a: {VariantID: a, Reviewer: "Claire Martin", Date: "2025-06-18", Note: "Relu, conforme."}}
 	}
+	c.Options.DiffColours = true
 	return c
 }
 
