@@ -10,7 +10,6 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // The type of the report's text.
@@ -150,6 +149,9 @@ func (d *reportDoc) paragraph(spans []span, ctx blockCtx, st style) {
 	if len(lines) == 0 && d.marker != nil {
 		lines = []rline{{}}
 	}
+	if len(lines) > 1 {
+		d.need(2 * lineHeight(st)) // never the first line of a paragraph alone at the bottom
+	}
 	d.drawLines(lines, ctx, st)
 }
 
@@ -267,81 +269,4 @@ func (d *reportDoc) codeBlock(n ast.Node, src []byte, ctx blockCtx) {
 	}
 	d.fill(ctx.x, d.y, ctx.w, pad, repCodeBg)
 	d.y += pad + repParaGap
-}
-
-// inlineState is the look inline text inherits from the nodes around it.
-type inlineState struct {
-	bold, italic, code bool
-	link               string
-	c                  rgb
-}
-
-// inlines collects the inline content of n as spans in the body type.
-func (d *reportDoc) inlines(n ast.Node, src []byte, c rgb) []span {
-	return d.collect(n, src, inlineState{c: c}, nil)
-}
-
-func (d *reportDoc) collect(n ast.Node, src []byte, s inlineState, out []span) []span {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		out = d.inline(c, src, s, out)
-	}
-	return out
-}
-
-// inline adds the spans of one inline node.
-func (d *reportDoc) inline(n ast.Node, src []byte, s inlineState, out []span) []span {
-	switch n := n.(type) {
-	case *ast.Text:
-		out = d.addText(out, s, n.Segment.Value(src))
-		if n.HardLineBreak() {
-			out = append(out, span{text: hardBreak})
-		} else if n.SoftLineBreak() {
-			out = d.addText(out, s, []byte(" "))
-		}
-		return out
-	case *ast.String:
-		return d.addText(out, s, n.Value)
-	case *ast.Emphasis:
-		s.bold = s.bold || n.Level >= 2
-		s.italic = s.italic || n.Level == 1
-	case *ast.CodeSpan:
-		s.code = true
-	case *ast.Link:
-		s.link, s.c = string(n.Destination), repLink
-	case *ast.AutoLink:
-		s.link, s.c = autoLinkURL(n, src), repLink
-		return d.addText(out, s, n.Label(src))
-	case *east.TaskCheckBox:
-		return d.addText(out, s, []byte(map[bool]string{true: "[x] ", false: "[ ] "}[n.IsChecked]))
-	}
-	return d.collect(n, src, s, out)
-}
-
-// autoLinkURL is the target of a bare URL or e-mail address.
-func autoLinkURL(n *ast.AutoLink, src []byte) string {
-	url := string(n.URL(src))
-	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
-		return "mailto:" + url
-	}
-	return url
-}
-
-// addText adds raw Markdown text as a span: escapes and entities resolved outside code.
-func (d *reportDoc) addText(out []span, s inlineState, raw []byte) []span {
-	t := string(raw)
-	if !s.code && strings.ContainsAny(t, `\&`) {
-		t = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(raw))))
-		t = strings.ReplaceAll(cleanText(t, d.fs), "\n", " ")
-	}
-	st := repBody
-	switch {
-	case s.bold:
-		st.face = "B"
-	case s.italic:
-		st.face = "I"
-	}
-	if s.code {
-		st.size = repCode.size
-	}
-	return append(out, span{text: t, st: st, c: s.c, link: s.link, code: s.code})
 }

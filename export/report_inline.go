@@ -8,11 +8,12 @@ import (
 // span is a piece of inline text set in one style: a word or part of a word in bold, a
 // link, a code span.
 type span struct {
-	text string
-	st   style
-	c    rgb
-	link string // the URL the text points to, or empty
-	code bool   // set on a light grey background
+	text   string
+	st     style
+	c      rgb
+	link   string // the URL the text points to, or empty
+	code   bool   // set on a light grey background
+	strike bool   // struck through (~~text~~)
 }
 
 // rword is what a line never breaks inside: a word, made of one or more spans (a bold word
@@ -172,7 +173,7 @@ func appendRune(w rword, sp span, ch string, cw float64) rword {
 
 // sameLook reports whether two spans are set alike.
 func sameLook(a, b span) bool {
-	return a.st == b.st && a.c == b.c && a.link == b.link && a.code == b.code
+	return a.st == b.st && a.c == b.c && a.link == b.link && a.code == b.code && a.strike == b.strike
 }
 
 // drawLine draws a line of inline text with its baseline at y, from x.
@@ -198,6 +199,9 @@ func (d *reportDoc) joinSpace(x, y, w float64, a, b *span) {
 	if a.code && b.code {
 		d.codeBackground(x, y, w, a.st)
 	}
+	if a.strike && b.strike {
+		d.rule(x, x+w, y-a.st.size*ptToMM*0.28, 0.2, a.c)
+	}
 	if a.link != "" && a.link == b.link {
 		d.rule(x, x+w, y+0.6, 0.15, a.c)
 	}
@@ -210,6 +214,9 @@ func (d *reportDoc) drawSpan(x, y float64, sp *span) float64 {
 		d.codeBackground(x, y, sw, sp.st)
 	}
 	d.text(x, y, sp.st, sp.c, sp.text)
+	if sp.strike {
+		d.rule(x, x+sw, y-sp.st.size*ptToMM*0.28, 0.2, sp.c)
+	}
 	if sp.link != "" {
 		h := sp.st.size * ptToMM
 		d.pdf.LinkString(x, y-h*0.8, sw, h, sp.link)

@@ -104,3 +104,16 @@ func TestColumnWidthsFitTheText(t *testing.T) {
 		t.Errorf("columns are %v mm wide, more than the text", total)
 	}
 }
+
+func TestPDFURI(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.org/é t": "https://example.org/%C3%A9%20t",
+		"mailto:a@example.org":    "mailto:a@example.org",
+		"#suite":                  "",
+		"page.html":               "",
+	} {
+		if got := pdfURI(in); got != want {
+			t.Errorf("pdfURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

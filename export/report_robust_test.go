@@ -33,7 +33,10 @@ func robustReports(t testing.TB) map[string]Report {
 		"wide":   with(wideTable()),
 		"nested": with(nestedList(14)),
 		"code":   with("```go\nfunc main() {\n\tfmt.Println(\"" + strings.Repeat("x", 300) + "\")\n}\n```\n\n    indenté\n\n<div>brut</div>\n"),
-		"html":   with("Entités : &eacute;t&eacute; &#x1F600; &amp; \\*pas d’italique\\* <b>gras</b>\n"),
+		"links": with("Liens : [accentué](https://example.org/é(t)é?q=a&b=\\c) " +
+			"[**gras *et italique***](mailto:a@example.org), <https://example.org/" + strings.Repeat("x", 150) + ">, " +
+			"[relatif](#suite) et ~~barré~~ ; tâches :\n\n- [x] fait\n- [ ] à faire\n"),
+		"html": with("Entités : &eacute;t&eacute; &#x1F600; &amp; \\*pas d’italique\\* <b>gras</b>\n"),
 	}
 }
 
@@ -113,6 +116,25 @@ func TestReportPDFLongPages(t *testing.T) {
 	}
 	if pages := strings.Count(text, "\f"); pages < 20 {
 		t.Errorf("%d pages for 100 sections, want more", pages)
+	}
+}
+
+// TestReportPDFNoOrphanHeading checks that no page of a long report ends with a heading.
+func TestReportPDFNoOrphanHeading(t *testing.T) {
+	r := frenchReport(t)
+	r.Markdown = longReportMarkdown(40, true)
+	text := reportText(t, renderReport(t, r), false)
+	for i, page := range strings.Split(text, "\f") {
+		var last string
+		for line := range strings.SplitSeq(page, "\n") {
+			line = strings.TrimSpace(line)
+			if line != "" && !strings.HasPrefix(line, "Page ") && !strings.HasPrefix(line, "Texte rédigé") {
+				last = line
+			}
+		}
+		if last == "Contexte" || strings.HasPrefix(last, "Partie ") {
+			t.Errorf("page %d ends with the heading %q", i+1, last)
+		}
 	}
 }
 
