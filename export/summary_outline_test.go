@@ -59,3 +59,29 @@ func TestPlainComparisonValidates(t *testing.T) {
 		validatePDF(t, buf.Bytes())
 	}
 }
+
+// TestFullComparisonRobustness exports the full document with no, one and twelve variants,
+// an emoji title and masking, and checks pdfcpu accepts each.
+func TestFullComparisonRobustness(t *testing.T) {
+	for _, n := range []int{0, 1, 12} {
+		c := frenchComparison(t)
+		vs := c.Variants
+		c.Variants = nil
+		for i := range n {
+			v := vs[i%3]
+			v.ID = int64(i + 1)
+			c.Variants = append(c.Variants, v)
+		}
+		c.Source.Title += " 🎉"
+		c = fullComparison(t, c)
+		c.Options = ComparisonOptions{MaskPersonal: true, SourceFacts: n == 1, DiffColours: true}
+		var buf bytes.Buffer
+		if err := WriteComparisonPDF(&buf, c); err != nil {
+			t.Fatalf("%d variants: %v", n, err)
+		}
+		validatePDF(t, buf.Bytes())
+		if n == 12 && len(regexp.MustCompile(`/Subtype /Link`).FindAll(buf.Bytes(), -1)) != 12 {
+			t.Error("12 variants: not one link per variant")
+		}
+	}
+}
