@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/analysis"
 	"github.com/rapporteur/rapporteur/model/generate"
@@ -45,6 +46,8 @@ type comparison struct {
 	analysis    *runAnalysis
 	analysisGen int
 	critiques   map[int64][]model.Critique // by variant ID, newest first
+	exportLang  model.Language             // the document language chosen at the last export
+	exportOpts  export.ComparisonOptions
 	marks       map[int64]model.ReviewMark // by variant ID
 }
 

@@ -45,8 +45,6 @@ func ErrorText(err error) string {
 		return lang.L("This workspace was written by a newer version of Rapporteur. Update the application to open it.")
 	case errors.Is(err, store.ErrNotWorkspace):
 		return lang.L("This file is not a Rapporteur workspace.")
-	case errors.Is(err, export.ErrArchive):
-		return lang.L("This file is not a Rapporteur run archive, or it is damaged: {{.Reason}}", map[string]any{"Reason": err.Error()})
 	case errors.Is(err, model.ErrNotFound):
 		return lang.L("This item no longer exists; it may have been deleted.")
 	}
@@ -67,6 +65,8 @@ func ErrorText(err error) string {
 // systemText explains the failures that come from the disk or another program.
 func systemText(err error) string {
 	switch {
+	case errors.Is(err, export.ErrArchive):
+		return lang.L("This file is not a Rapporteur run archive, or it is damaged: {{.Reason}}", map[string]any{"Reason": err.Error()})
 	case errors.Is(err, store.ErrBusy):
 		return lang.L("The workspace is being used by another program (another Rapporteur window?). Close it and try again.")
 	case errors.Is(err, store.ErrDiskFull):

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -15,13 +16,45 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/export"
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
 )
 
-// onExport asks where to save the comparison PDF, then writes it.
+// onExport asks what the PDF should hold, then where to save it, then writes it.
 func (c *comparison) onExport() {
 	if c.run.ID == 0 || c.exportBtn.Disabled() {
 		return
 	}
+	langs := []string{"Français", "English"}
+	docLang := widget.NewSelect(langs, nil)
+	docLang.SetSelectedIndex(0)
+	if CurrentLanguage() == model.English {
+		docLang.SetSelectedIndex(1)
+	}
+	mask := widget.NewCheck(lang.L("Mask personal data (e-mails, phone numbers, names of private persons)"), nil)
+	facts := widget.NewCheck(lang.L("In the appendix, only the facts of the source, not its full text"), nil)
+	diff := widget.NewCheck(lang.L("Colour the words of each variant that the source does not have"), nil)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Language of the document"), docLang),
+		widget.NewFormItem("", mask), widget.NewFormItem("", facts), widget.NewFormItem("", diff),
+	}
+	d := dialog.NewForm(lang.L("Export the comparison"), lang.L("Choose the file…"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		c.exportLang = model.French
+		if docLang.SelectedIndex() == 1 {
+			c.exportLang = model.English
+		}
+		c.exportOpts = export.ComparisonOptions{MaskPersonal: mask.Checked, SourceFacts: facts.Checked, DiffColours: diff.Checked}
+		c.chooseExportFile()
+	}, c.u.win)
+	d.Resize(fyne.NewSize(620, 0))
+	d.Show()
+}
+
+// chooseExportFile asks where to write the PDF.
+func (c *comparison) chooseExportFile() {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			c.u.showError(err)
@@ -39,17 +72,47 @@ func (c *comparison) onExport() {
 	d.Show()
 }
 
-// comparisonDoc gathers what the PDF shows, in the interface language.
+// comparisonDoc gathers what the PDF shows: the run, its analysis, energy, models, votes,
+// critiques, review marks and exact prompts, with the options chosen.
 func (c *comparison) comparisonDoc() export.Comparison {
 	variants := append(c.variants[:0:0], c.variants...)
-	return export.Comparison{
-		Source:     c.source,
-		Variants:   variants,
-		Presets:    c.u.deps.Presets,
-		Language:   CurrentLanguage(),
-		Exported:   time.Now(),
-		AppVersion: c.u.deps.Version,
+	docLang := c.exportLang
+	if !docLang.Valid() {
+		docLang = CurrentLanguage()
 	}
+	doc := export.Comparison{
+		Source: c.source, Variants: variants, Presets: c.u.deps.Presets, Language: docLang,
+		Exported: time.Now(), AppVersion: c.u.deps.Version, Options: c.exportOpts,
+		Energy: map[int64]analysis.Energy{}, Models: map[int64]string{}, Prompts: map[int64][]export.Prompt{},
+		Critiques: c.critiques, Reviews: c.marks,
+	}
+	if c.analysis != nil && c.analysis.runID == c.run.ID {
+		doc.SourceAnalysis, doc.VariantAnalyses = &c.analysis.source, c.analysis.variants
+	}
+	doc.Votes, _ = c.u.deps.Store.Votes(c.u.ctx, c.run.ID)
+	for _, v := range variants {
+		doc.Energy[v.ID] = c.u.energyOf(v)
+		if d := c.u.modelDescription(v); d != "" {
+			doc.Models[v.ID] = d
+		}
+		for _, m := range promptOf(c.source, v, c.u.deps.Presets) {
+			doc.Prompts[v.ID] = append(doc.Prompts[v.ID], export.Prompt(m))
+		}
+	}
+	return doc
+}
+
+// modelDescription names the model of v with its size and quantisation, and its host.
+func (u *UI) modelDescription(v model.Variant) string {
+	if v.Engine != model.EngineOllama {
+		return ""
+	}
+	for _, hm := range u.gen.hosts.models() {
+		if hm.host == v.Host && hm.info.Name == v.Model {
+			return fmt.Sprintf("%s · %s · %s (%s)", v.Model, hm.info.ParameterSize, hm.info.Quantization, hostName(v.Host))
+		}
+	}
+	return fmt.Sprintf("%s (%s)", v.Model, hostName(v.Host))
 }
 
 // exportTo writes the PDF in the background, showing progress, and offers to open it.

@@ -34,6 +34,7 @@ var commands = map[string]func(env *env, args []string) int{
 	"compare": runCompare,
 	"models":  runModels,
 	"check":   runCheck,
+	"render":  runRender,
 	"help":    runHelp,
 }
 
@@ -75,6 +76,8 @@ func runHelp(e *env, _ []string) int {
                                       generate variants of a report and write the comparison
   rapporteur check --source SOURCE.md VARIANT.md… [--json OUT.json]
                                       facts kept, lost and introduced by each variant, and its measures
+  rapporteur render FILE.md --pdf OUT.pdf [--md OUT.md] [--disclosure TEXT]
+                                      the report alone, as a final PDF (and Markdown)
 `))
 	return exitOK
 }

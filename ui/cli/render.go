@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/rapporteur/rapporteur/export"
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/imports"
+)
+
+// runRender renders a report (the source, or a variant saved as Markdown) as a final-report PDF
+// and, on request, as a Markdown file with its metadata.
+func runRender(e *env, args []string) int {
+	fs := newFlags(e, "render")
+	pdf := fs.String("pdf", "", lang.L("write the report as PDF to this file"))
+	md := fs.String("md", "", lang.L("write the report as Markdown, with its metadata, to this file"))
+	disclosure := fs.String("disclosure", "", lang.L("the AI-use line printed in every footer"))
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) != 1 || (*pdf == "" && *md == "") {
+		fmt.Fprintln(e.stderr, lang.L("Usage: rapporteur render FILE.md --pdf OUT.pdf [--md OUT.md] [--disclosure TEXT]"))
+		return exitUsage
+	}
+	im, err := imports.ReadFile(files[0])
+	if err != nil {
+		fmt.Fprintln(e.stderr, errorText(err))
+		return exitFailed
+	}
+	title := im.Title
+	if title == "" {
+		title = lang.L("Untitled report")
+	}
+	r := export.Report{
+		Meta:     model.Meta{Title: title, Kind: model.KindOther, Language: model.GuessLanguage(im.Body, model.French)},
+		Markdown: im.Body, Disclosure: *disclosure, Exported: time.Now(), AppVersion: e.version,
+	}
+	status := exitOK
+	if *pdf != "" && !saved(e, *pdf, export.SaveReportPDF(*pdf, r)) {
+		status = exitFailed
+	}
+	if *md != "" && !saved(e, *md, export.SaveReportMarkdown(*md, r)) {
+		status = exitFailed
+	}
+	return status
+}
+
+// saved reports a failed write and tells whether it succeeded.
+func saved(e *env, path string, err error) bool {
+	if err != nil {
+		fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": path, "Err": errorText(err)}))
+		return false
+	}
+	return true
+}
