@@ -17,7 +17,6 @@ import (
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/imports"
-	"github.com/rapporteur/rapporteur/ui"
 )
 
 // SourceDoc is the source revision and its analysis, flattened in one JSON object.
@@ -228,23 +227,45 @@ func report(e *env, variants []model.Variant) int {
 }
 
 func writeOutputs(e *env, o compareOptions, rev model.Revision, variants []model.Variant, docLang model.Language) bool {
+	if o.json == "" && o.pdf == "" {
+		return true
+	}
+	doc := analyzedDocument(rev, variants)
+	doc.Generator, doc.Created = "Rapporteur "+e.version, time.Now().UTC()
 	ok := true
 	if o.json != "" {
-		doc := analyzedDocument(rev, variants)
-		doc.Generator, doc.Created = "Rapporteur "+e.version, time.Now().UTC()
-		if err := writeJSON(o.json, doc); err != nil {
-			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": o.json, "Err": ui.ErrorText(err)}))
-			ok = false
-		}
+		ok = saved(e, o.json, writeJSON(o.json, doc))
 	}
 	if o.pdf != "" {
-		c := export.Comparison{Source: rev, Variants: variants, Presets: model.BuiltinPresets(), Language: docLang, Exported: time.Now(), AppVersion: e.version}
-		if err := export.SaveComparisonPDF(o.pdf, c); err != nil {
-			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": o.pdf, "Err": ui.ErrorText(err)}))
-			ok = false
-		}
+		ok = saved(e, o.pdf, export.SaveComparisonPDF(o.pdf, comparisonOf(doc, docLang, e.version))) && ok
 	}
 	return ok
+}
+
+// comparisonOf turns the analysed document into the full comparison PDF's content: analysis,
+// energy, models and the exact prompts.
+func comparisonOf(doc Document, docLang model.Language, version string) export.Comparison {
+	presets := model.BuiltinPresets()
+	c := export.Comparison{Source: doc.Source.Revision, Presets: presets, Language: docLang, Exported: time.Now(), AppVersion: version,
+		SourceAnalysis: &doc.Source.Analysis, VariantAnalyses: map[int64]analysis.VariantAnalysis{},
+		Energy: map[int64]analysis.Energy{}, Models: map[int64]string{}, Prompts: map[int64][]export.Prompt{}}
+	for _, vd := range doc.Variants {
+		v := vd.Variant
+		c.Variants = append(c.Variants, v)
+		c.Energy[v.ID] = vd.Energy
+		if vd.Analysis != nil {
+			c.VariantAnalyses[v.ID] = *vd.Analysis
+		}
+		p, ok := model.FindPreset(presets, v.PresetID)
+		if v.Engine != model.EngineOllama || !ok {
+			continue
+		}
+		c.Models[v.ID] = v.Model + " (" + v.Host + ")"
+		for _, m := range ollama.Messages(generate.Request{Source: doc.Source.Revision, Preset: p, Spec: v.Spec}) {
+			c.Prompts[v.ID] = append(c.Prompts[v.ID], export.Prompt{Role: m.Role, Content: m.Content})
+		}
+	}
+	return c
 }
 
 // writeJSON writes v indented to path through a temporary file, so a failure leaves no half file.
