@@ -166,7 +166,7 @@ func (d *document) variantCells(v model.Variant) []string {
 	if v.Stats.Total > 0 {
 		cells[6] = d.duration(v.Stats.Total)
 	}
-	if v.Stats.TokensPerSecond > 0 {
+	if v.Stats.TokensPerSecond > 0 && v.Engine == model.EngineOllama { // the built-in engine writes no tokens
 		cells[7] = d.decimal(v.Stats.TokensPerSecond, 1)
 	}
 	if e, ok := d.c.Energy[v.ID]; ok {
@@ -211,12 +211,18 @@ func (d *document) energy(wh, g float64) string {
 	if wh <= 0 {
 		return dash
 	}
+	if wh < 0.005 {
+		return "< 0" + d.decimal(0.01, 2)[1:] + " · < 0" + d.decimal(0.01, 2)[1:]
+	}
 	return d.decimal(wh, 2) + " · " + d.decimal(g, 2)
 }
 
 // duration writes a generation time: « 12,4 s », « 3 min 05 s ».
 func (d *document) duration(t time.Duration) string {
-	if t < time.Minute {
+	switch {
+	case t < 100*time.Millisecond:
+		return "< 0" + d.decimal(0.1, 1)[1:] + " s" // « < 0,1 s »: the built-in engine is that fast
+	case t < time.Minute:
 		return d.decimal(t.Seconds(), 1) + " s"
 	}
 	s := int(t.Round(time.Second).Seconds())
