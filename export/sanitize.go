@@ -46,8 +46,37 @@ func cleanText(s string, fs *fontSet) string {
 		lastPlaceholder = out == placeholder
 		b.WriteRune(out)
 	}
-	return b.String()
+	return glueThousands(b.String())
 }
+
+// glueThousands turns the ordinary space between the groups of a number written the French way
+// (« 480 000 », « 1 250 ») into a no-break space, so the number never breaks across lines.
+func glueThousands(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	b := []byte(s)
+	var out strings.Builder
+	out.Grow(len(s) + 8)
+	for i := 0; i < len(b); i++ {
+		if b[i] == ' ' && i > 0 && isDigit(b[i-1]) && groupOfThree(b, i+1) {
+			out.WriteString("\u00a0")
+			continue
+		}
+		out.WriteByte(b[i])
+	}
+	return out.String()
+}
+
+// groupOfThree reports three digits at b[i:] not followed by another digit.
+func groupOfThree(b []byte, i int) bool {
+	if i+3 > len(b) || !isDigit(b[i]) || !isDigit(b[i+1]) || !isDigit(b[i+2]) {
+		return false
+	}
+	return i+3 == len(b) || !isDigit(b[i+3])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // fallbacks spell in plain characters some signs people type in reports that the embedded
 // fonts lack.

@@ -71,3 +71,18 @@ func FuzzCleanText(f *testing.F) {
 		}
 	})
 }
+
+func TestGlueThousands(t *testing.T) {
+	tests := map[string]string{
+		"pour 480 000 € et 1 250 habitants": "pour 480\u00a0000 € et 1\u00a0250 habitants",
+		"en 2025 pour 12 personnes":         "en 2025 pour 12 personnes",
+		"1 2345":                            "1 2345",
+		"9 999 999":                         "9\u00a0999\u00a0999",
+		"":                                  "",
+	}
+	for in, want := range tests {
+		if got := glueThousands(in); got != want {
+			t.Errorf("glueThousands(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
