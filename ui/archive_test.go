@@ -69,3 +69,31 @@ func checkImported(t *testing.T, env *testEnv) {
 		t.Errorf("marks %+v", marks)
 	}
 }
+
+// TestFinalReport exports a reviewed variant alone: the PDF carries its disclosure, and the
+// Markdown stands beside it.
+func TestFinalReport(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	test.Tap(u.lib.example)
+	runWithVariants(t, env, inventedText)
+	v := u.cmp.variants[0]
+	u.cmp.markReviewed(v, "Claire Martin", "27/11/2026")
+	r := export.Report{Meta: u.cmp.source.Meta, Markdown: v.Text, Disclosure: u.cmp.disclosure(v), AppVersion: "test"}
+	if !strings.Contains(r.Disclosure, "Relu par Claire Martin le 27/11/2026") || !strings.Contains(r.Disclosure, "moteur intégré") {
+		t.Fatalf("disclosure %q", r.Disclosure)
+	}
+	path := filepath.Join(env.dir, "final")
+	done := false
+	var werr error
+	u.writeFinal(path, r, func(err error) { werr, done = err, true })
+	env.q.pumpUntil(t, "final report", func() bool { return done })
+	if werr != nil {
+		t.Fatal(werr)
+	}
+	for _, name := range []string{"final.pdf", "final.md"} {
+		if info, err := os.Stat(filepath.Join(env.dir, name)); err != nil || info.Size() == 0 {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -21,6 +21,8 @@ func (c *comparison) columnMenu(col *column, v model.Variant) {
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem(lang.L("Challenge this answer…"), func() { c.onCritique(v) }),
 		fyne.NewMenuItem(lang.L("Mark as reviewed…"), func() { c.onReviewed(v) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.L("Export as the final report…"), func() { c.onExportFinal(v) }),
 	)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(col.moreBtn)
 	widget.ShowPopUpMenuAtPosition(menu, c.u.win.Canvas(), pos.AddXY(0, col.moreBtn.Size().Height))
