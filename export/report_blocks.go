@@ -49,7 +49,7 @@ type pendingMarker struct {
 // body parses the Markdown with goldmark (GitHub tables, strikethrough, task lists and
 // bare links included) and sets it block by block.
 func (d *reportDoc) body() {
-	src := []byte(cleanText(strings.ReplaceAll(d.r.Markdown, "\t", "    "), d.fs))
+	src := []byte(cleanText(strings.ReplaceAll(dropTitle(d.r.Markdown, d.r.Meta.Title), "\t", "    "), d.fs))
 	ctx := blockCtx{x: repMarginX, w: repContentW, c: repInk}
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.paragraph([]span{{text: d.lab.emptyText, st: style{"I", repBody.size}, c: repMuted}}, ctx, repBody)
@@ -269,4 +269,16 @@ func (d *reportDoc) codeBlock(n ast.Node, src []byte, ctx blockCtx) {
 	}
 	d.fill(ctx.x, d.y, ctx.w, pad, repCodeBg)
 	d.y += pad + repParaGap
+}
+
+// dropTitle removes a first-level heading that opens the text and repeats the title: the title
+// block above already shows it.
+func dropTitle(md, title string) string {
+	trimmed := strings.TrimLeft(md, " \t\r\n")
+	line, rest, _ := strings.Cut(trimmed, "\n")
+	heading, ok := strings.CutPrefix(strings.TrimSpace(line), "# ")
+	if !ok || !strings.EqualFold(strings.TrimSpace(heading), strings.TrimSpace(title)) {
+		return md
+	}
+	return rest
 }

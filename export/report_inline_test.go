@@ -117,3 +117,18 @@ func TestPDFURI(t *testing.T) {
 		}
 	}
 }
+
+func TestDropTitle(t *testing.T) {
+	tests := []struct{ md, title, want string }{
+		{"# Atelier\n\nTexte.", "Atelier", "\nTexte."},
+		{"\n\n# atelier  \nTexte.", "Atelier", "Texte."},
+		{"# Autre chose\nTexte.", "Atelier", "# Autre chose\nTexte."},
+		{"## Atelier\nTexte.", "Atelier", "## Atelier\nTexte."},
+		{"", "Atelier", ""},
+	}
+	for _, tt := range tests {
+		if got := dropTitle(tt.md, tt.title); got != tt.want {
+			t.Errorf("dropTitle(%q) = %q, want %q", tt.md, got, tt.want)
+		}
+	}
+}

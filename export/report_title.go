@@ -1,6 +1,7 @@
 package export
 
 import (
+	"github.com/rapporteur/rapporteur/model"
 	"strings"
 )
 
@@ -24,7 +25,7 @@ type metaRow struct {
 // organisers and audience, in the words and date format of the comparison document.
 func (d *reportDoc) titleBlock() {
 	m := d.r.Meta
-	if kind := strings.TrimSpace(string(m.Kind)); kind != "" {
+	if kind := strings.TrimSpace(string(m.Kind)); kind != "" && m.Kind != model.KindOther {
 		d.text(repMarginX, d.y+3, repKindStyle, repAccent, strings.ToUpper(d.lab.kindName(m.Kind)))
 		d.y += 6
 	}
@@ -43,7 +44,7 @@ func (d *reportDoc) titleBlock() {
 func (d *reportDoc) metaRows() []metaRow {
 	m := d.r.Meta
 	fields := []struct{ label, value string }{
-		{d.lab.kind, d.lab.kindName(m.Kind)},
+		{d.lab.kind, d.kindValue(m.Kind)},
 		{d.lab.date, d.lab.formatMetaDate(strings.TrimSpace(m.Date))},
 		{d.lab.place, m.Place},
 		{d.lab.organisers, m.Organisers},
@@ -88,4 +89,12 @@ func (d *reportDoc) metaPanel(rows []metaRow) {
 		y += 0.8
 	}
 	d.y += h
+}
+
+// kindValue names the kind of session, or nothing when it is unknown (« autre »).
+func (d *reportDoc) kindValue(k model.SessionKind) string {
+	if k == model.KindOther || k == "" {
+		return ""
+	}
+	return d.lab.kindName(k)
 }
