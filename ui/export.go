@@ -109,7 +109,7 @@ func (u *UI) modelDescription(v model.Variant) string {
 	}
 	for _, hm := range u.gen.hosts.models() {
 		if hm.host == v.Host && hm.info.Name == v.Model {
-			return fmt.Sprintf("%s · %s · %s (%s)", v.Model, hm.info.ParameterSize, hm.info.Quantization, hostName(v.Host))
+			return fmt.Sprintf("%s · %s · %s · %s (%s)", v.Model, hm.info.ParameterSize, hm.info.Quantization, shortDigest(hm.info.Digest), hostName(v.Host))
 		}
 	}
 	return fmt.Sprintf("%s (%s)", v.Model, hostName(v.Host))

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -260,7 +261,7 @@ func comparisonOf(doc Document, docLang model.Language, version string) export.C
 		if v.Engine != model.EngineOllama || !ok {
 			continue
 		}
-		c.Models[v.ID] = v.Model + " (" + v.Host + ")"
+		c.Models[v.ID] = modelDescription(v)
 		for _, m := range ollama.Messages(generate.Request{Source: doc.Source.Revision, Preset: p, Spec: v.Spec}) {
 			c.Prompts[v.ID] = append(c.Prompts[v.ID], export.Prompt{Role: m.Role, Content: m.Content})
 		}
@@ -309,6 +310,26 @@ func analyzedDocument(rev model.Revision, variants []model.Variant) Document {
 		doc.Variants = append(doc.Variants, vd)
 	}
 	return doc
+}
+
+// modelDescription names v's model with its size, quantisation and digest, as the host reports
+// them, and the host.
+func modelDescription(v model.Variant) string {
+	c, err := ollama.NewClient(v.Host)
+	if err != nil {
+		return v.Model + " (" + v.Host + ")"
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	info, err := c.Show(ctx, v.Model)
+	if err != nil {
+		return v.Model + " (" + v.Host + ")"
+	}
+	digest := strings.TrimPrefix(info.Digest, "sha256:")
+	if len(digest) > 12 {
+		digest = digest[:12]
+	}
+	return fmt.Sprintf("%s · %s · %s · %s (%s)", v.Model, info.ParameterSize, info.Quantization, digest, v.Host)
 }
 
 // parameters returns the size of the model that wrote v, in billions of parameters, or 0.
