@@ -66,6 +66,7 @@ func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 	u.sched.SetParallel(Parallel(a))
 	u.build()
 	w.SetCloseIntercept(u.onCloseWindow)
+	w.SetOnDropped(func(p fyne.Position, uris []fyne.URI) { u.lib.onDropped(p, uris) })
 	a.Lifecycle().SetOnStopped(u.Close) // Cmd+Q on macOS quits without asking the window
 	u.lib.openInitial(int64(a.Preferences().Int(prefLastReport)))
 	return u

@@ -31,7 +31,7 @@ type library struct {
 
 func newLibrary(u *UI) *library {
 	l := &library{u: u}
-	l.search = &widget.Entry{PlaceHolder: lang.L("Search by title"), OnChanged: l.onSearch}
+	l.search = &widget.Entry{PlaceHolder: lang.L("Search titles and texts"), OnChanged: l.onSearch}
 	l.search.ExtendBaseWidget(l.search)
 	l.list = widget.NewList(l.length, l.createItem, l.updateItem)
 	l.list.OnSelected = l.onSelected
@@ -204,6 +204,7 @@ func (l *library) onMore() {
 	}
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem(lang.L("Rename…"), l.onRename),
+		fyne.NewMenuItem(lang.L("Duplicate"), l.onDuplicate),
 		fyne.NewMenuItem(lang.L("Delete…"), l.onDelete),
 	)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.menuBtn)
@@ -312,5 +313,37 @@ func (l *library) openInitial(last int64) {
 	}
 	if len(l.items) > 0 {
 		l.list.Select(0)
+	}
+}
+
+// onDuplicate copies the open report — metadata and text, not its generations — as a new one.
+func (l *library) onDuplicate() {
+	r, ok := l.current()
+	if !ok {
+		return
+	}
+	if err := l.u.ed.flush(); err != nil {
+		l.u.showError(unsavedError{err})
+		return
+	}
+	saved, err := l.u.deps.Store.Report(l.u.ctx, r.ID)
+	if err != nil {
+		l.u.showError(err)
+		return
+	}
+	dup := model.Report{Meta: saved.Meta, Body: saved.Body}
+	dup.Title = lang.L("{{.Title}} (copy)", map[string]any{"Title": saved.Title})
+	if len([]rune(dup.Title)) > model.MaxTitleLen {
+		dup.Title = saved.Title
+	}
+	l.create(dup)
+}
+
+// onDropped imports the files dropped on the window.
+func (l *library) onDropped(_ fyne.Position, uris []fyne.URI) {
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			l.importFile(u.Path())
+		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/rapporteur/rapporteur/model"
@@ -183,5 +185,27 @@ func TestFormatSeconds(t *testing.T) {
 		if got := formatSeconds(d); got != want {
 			t.Errorf("formatSeconds(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+func TestDuplicateAndDrop(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	test.Tap(u.lib.example)
+	first := u.reportID
+	u.ed.body.SetText("Texte modifié avant la copie.")
+	u.lib.onDuplicate()
+	if u.reportID == first || !strings.HasSuffix(u.ed.title.Text, "(copie)") || u.ed.body.Text != "Texte modifié avant la copie." {
+		t.Fatalf("duplicate: %q %q", u.ed.title.Text, u.ed.body.Text)
+	}
+	path := filepath.Join(env.dir, "notes_de_seance.txt")
+	if err := os.WriteFile(path, []byte("Notes prises pendant la réunion publique du 3 mars."), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := len(u.lib.items)
+	u.lib.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
+	env.q.pumpUntil(t, "dropped file imported", func() bool { return len(u.lib.items) == before+1 })
+	if u.ed.title.Text != "notes de seance" {
+		t.Errorf("imported title %q", u.ed.title.Text)
 	}
 }

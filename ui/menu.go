@@ -26,6 +26,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		menuItem(lang.L("New report"), fyne.KeyN, u.lib.onNew),
 		menuItem(lang.L("Import…"), fyne.KeyO, u.lib.onImport),
 		menuItem(lang.L("Save"), fyne.KeyS, u.onSave),
+		menuItem(lang.L("Find a report"), fyne.KeyF, u.onFind),
 		fyne.NewMenuItemSeparator(),
 		menuItem(lang.L("Export PDF…"), fyne.KeyE, u.cmp.onExport),
 		menuItem(lang.L("Export the report alone (PDF and Markdown)…"), "", u.onExportSource),
@@ -64,3 +65,6 @@ func (u *UI) onAbout() {
 		"Rapporteur {{.Version}} writes variants of your session reports and compares them with the source. Everything stays on this computer.",
 		map[string]any{"Version": u.deps.Version}), u.win)
 }
+
+// onFind puts the cursor in the library's search field.
+func (u *UI) onFind() { u.win.Canvas().Focus(u.lib.search) }

@@ -87,9 +87,10 @@ func (s *Store) Report(ctx context.Context, id int64) (model.Report, error) {
 	return r, nil
 }
 
-// ListReports returns the reports whose title contains every word of query, ignoring case
-// and accents ("reunion" finds "Réunion"), most recently updated first. An empty query lists
-// them all. Bodies are filled in.
+// ListReports returns the reports whose title or text contains every word of query, ignoring
+// case and accents ("reunion" finds "Réunion"): those matched by their title first, then those
+// matched by their text, each most recently updated first. An empty query lists them all.
+// Bodies are filled in.
 func (s *Store) ListReports(ctx context.Context, query string) ([]model.Report, error) {
 	words := searchWords(query)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+reportColumns+` FROM reports ORDER BY updated DESC, id DESC`)
@@ -97,16 +98,20 @@ func (s *Store) ListReports(ctx context.Context, query string) ([]model.Report, 
 		return nil, fmt.Errorf("store: list reports: %w", classify(err))
 	}
 	defer rows.Close()
-	reports := []model.Report{}
+	reports, byText := []model.Report{}, []model.Report{}
 	for rows.Next() {
 		r, err := scanReport(rows)
 		if err != nil {
 			return nil, fmt.Errorf("store: list reports: %w", classify(err))
 		}
-		if matches(r.Title, words) {
+		switch {
+		case matches(r.Title, words):
 			reports = append(reports, r)
+		case matches(r.Title+"\n"+r.Body, words):
+			byText = append(byText, r)
 		}
 	}
+	reports = append(reports, byText...)
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: list reports: %w", classify(err))
 	}

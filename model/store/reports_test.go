@@ -135,7 +135,7 @@ func TestListReports(t *testing.T) {
 		{"  ", []int64{ids[titles[0]], ids[titles[3]], ids[titles[2]], ids[titles[1]]}},
 		{"reunion", []int64{ids[titles[0]]}},
 		{"RÉUNION bis", []int64{ids[titles[0]]}},
-		{"marche place", []int64{ids[titles[1]]}},
+		{"marche place", []int64{ids[titles[1]], ids[titles[0]], ids[titles[3]], ids[titles[2]]}}, // title first, then text
 		{"coeur", []int64{ids[titles[2]]}},
 		{"cycle", []int64{ids[titles[3]]}},
 		{"e", []int64{ids[titles[0]], ids[titles[3]], ids[titles[2]], ids[titles[1]]}},

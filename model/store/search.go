@@ -27,7 +27,7 @@ func searchWords(query string) []string {
 	return strings.Fields(fold(query))
 }
 
-// matches reports whether title contains every one of words.
+// matches reports whether text contains every one of words.
 func matches(title string, words []string) bool {
 	if len(words) == 0 {
 		return true

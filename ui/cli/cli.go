@@ -35,6 +35,7 @@ var commands = map[string]func(env *env, args []string) int{
 	"models":  runModels,
 	"check":   runCheck,
 	"render":  runRender,
+	"import":  runImport,
 	"help":    runHelp,
 }
 
@@ -78,6 +79,8 @@ func runHelp(e *env, _ []string) int {
                                       facts kept, lost and introduced by each variant, and its measures
   rapporteur render FILE.md --pdf OUT.pdf [--md OUT.md] [--disclosure TEXT]
                                       the report alone, as a final PDF (and Markdown)
+  rapporteur import FILE [--workspace PATH]
+                                      add a file to the workspace as a new report; prints its id
 `))
 	return exitOK
 }
