@@ -18,6 +18,11 @@ var Fonts embed.FS
 //go:embed presets.json
 var Presets []byte
 
+// Templates is the JSON array of built-in report templates (see model.ParseTemplates).
+//
+//go:embed templates.json
+var Templates []byte
+
 // Icon is the application icon, a 512×512 PNG.
 //
 //go:embed Icon.png
