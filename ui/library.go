@@ -205,6 +205,7 @@ func (l *library) onMore() {
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem(lang.L("Rename…"), l.onRename),
 		fyne.NewMenuItem(lang.L("Duplicate"), l.onDuplicate),
+		fyne.NewMenuItem(lang.L("History…"), func() { l.u.onHistory() }),
 		fyne.NewMenuItem(lang.L("Delete…"), l.onDelete),
 	)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(l.menuBtn)

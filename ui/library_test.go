@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/imports"
@@ -207,5 +208,58 @@ func TestDuplicateAndDrop(t *testing.T) {
 	env.q.pumpUntil(t, "dropped file imported", func() bool { return len(u.lib.items) == before+1 })
 	if u.ed.title.Text != "notes de seance" {
 		t.Errorf("imported title %q", u.ed.title.Text)
+	}
+}
+
+func TestHistoryRestoresAVersion(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	test.Tap(u.lib.newBtn)
+	u.ed.body.SetText("Version d'origine du texte.")
+	if h := u.onHistory(); h == nil || len(h.revs) != 1 {
+		t.Fatal("history of a new report")
+	} else {
+		h.dlg.Hide()
+	}
+	u.ed.body.SetText("Version réécrite, avec une phrase de plus.")
+	h := u.onHistory()
+	if h == nil || len(h.revs) != 2 {
+		t.Fatalf("history: %v", h)
+	}
+	if !hasStyledText(h.diff, "réécrite", string(theme.ColorNamePrimary)) {
+		t.Error("the diff does not show the words added")
+	}
+	test.Tap(h.restore)
+	if u.ed.body.Text != "Version d'origine du texte." {
+		t.Fatalf("editor shows %q after restore", u.ed.body.Text)
+	}
+	revs, _ := env.st.Revisions(context.Background(), u.reportID)
+	if len(revs) != 3 || revs[1].Body != "Version réécrite, avec une phrase de plus." {
+		t.Errorf("the text before the restore is not kept: %d versions", len(revs))
+	}
+}
+
+func TestTemplates(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	ts := u.templates()
+	if len(ts) < 4 {
+		t.Fatalf("%d built-in templates", len(ts))
+	}
+	atelier, ok := model.FindTemplate(ts, "atelier")
+	if !ok {
+		t.Fatal("no workshop template")
+	}
+	u.lib.create(atelier.NewReport("Atelier de quartier", model.French))
+	if !strings.Contains(u.ed.body.Text, "Contexte et objectifs") || u.ed.kind.SelectedIndex() != kindIndex(model.KindWorkshop) {
+		t.Fatalf("report from template: %q", u.ed.body.Text)
+	}
+	u.ed.body.SetText("## Ordre du jour\n\n## Relevé de décisions\n")
+	if err := u.saveTemplate("Conseil de quartier"); err != nil {
+		t.Fatal(err)
+	}
+	mine, ok := model.FindTemplate(u.templates(), "conseil-de-quartier")
+	if !ok || !strings.Contains(mine.Body.In(model.French), "Relevé de décisions") {
+		t.Fatalf("saved template %+v", mine)
 	}
 }

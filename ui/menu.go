@@ -24,6 +24,8 @@ func menuItem(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
 func (u *UI) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu(lang.L("File"),
 		menuItem(lang.L("New report"), fyne.KeyN, u.lib.onNew),
+		menuItem(lang.L("New report from a template…"), fyne.KeyT, u.onNewFromTemplate),
+		menuItem(lang.L("Save as a template…"), "", u.onSaveAsTemplate),
 		menuItem(lang.L("Import…"), fyne.KeyO, u.lib.onImport),
 		menuItem(lang.L("Save"), fyne.KeyS, u.onSave),
 		menuItem(lang.L("Find a report"), fyne.KeyF, u.onFind),
