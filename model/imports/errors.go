@@ -16,10 +16,22 @@ const (
 	// CodeUnreadable: the file exists but cannot be read (permissions, a directory, a device,
 	// an I/O error).
 	CodeUnreadable Code = "unreadable"
-	// CodeUnsupported: the extension is not one Rapporteur imports (only .md, .markdown, .txt).
+	// CodeUnsupported: the extension is not one Rapporteur imports (.md, .markdown, .txt,
+	// .docx, .odt), or a .docx is in fact a legacy Word .doc file.
 	CodeUnsupported Code = "unsupported-format"
-	// CodeNotYetSupported: the format (.docx, .odt) is planned but not imported yet.
+	// CodeNotYetSupported: the format is planned but not imported yet. No extension returns it
+	// today; it is kept for formats still to come.
 	CodeNotYetSupported Code = "not-yet-supported"
+	// CodeCorrupt: a .docx or .odt file is not a readable document: a damaged or truncated ZIP
+	// archive, a missing document part, or XML that does not parse.
+	CodeCorrupt Code = "corrupt-document"
+	// CodeEncrypted: a .docx or .odt file is protected by a password; it must be saved
+	// without one to be imported.
+	CodeEncrypted Code = "encrypted"
+	// CodeTooComplex: a .docx or .odt file crosses a safety limit: too many archive entries,
+	// a document part too large once decompressed, or XML nested too deeply. Limit names the
+	// bound crossed (entries, bytes or levels).
+	CodeTooComplex Code = "too-complex"
 	// CodeEmpty: the file is empty or holds only white space.
 	CodeEmpty Code = "empty"
 	// CodeTooLarge: the file is over MaxFileSize, or its text is longer than a report body
@@ -39,7 +51,8 @@ type Error struct {
 	Code Code
 	// Name is the file's name or path, as given.
 	Name string
-	// Limit is the bound that was crossed, for CodeTooLarge (bytes or characters).
+	// Limit is the bound that was crossed, for CodeTooLarge (bytes or characters) and
+	// CodeTooComplex (entries, bytes or nesting levels).
 	Limit int64
 	// Err is the underlying error, such as an *fs.PathError, or nil.
 	Err error

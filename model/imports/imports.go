@@ -1,7 +1,8 @@
 // Package imports reads the text of a session report from a file the user picks: Markdown or
-// plain text, in UTF-8, UTF-16 (with a byte order mark) or Windows-1252. It is bounded in size,
-// rejects binaries and undecodable bytes with a classified *Error, and never panics on
-// malformed input.
+// plain text, in UTF-8, UTF-16 (with a byte order mark) or Windows-1252, or a Word (.docx) or
+// LibreOffice (.odt) document converted to Markdown. It is bounded in size, in archive entries,
+// in decompressed bytes and in XML nesting, rejects binaries, undecodable bytes, damaged and
+// password-protected documents with a classified *Error, and never panics on malformed input.
 package imports
 
 import (
@@ -33,7 +34,8 @@ type Imported struct {
 	// Body is the whole text, heading included: valid UTF-8, NFC-normalised, with \n line
 	// endings and no byte order mark.
 	Body string
-	// Encoding is the encoding the file was decoded from (EncodingUTF8, EncodingWindows1252…).
+	// Encoding is the encoding the file was decoded from (EncodingUTF8, EncodingWindows1252…),
+	// or the document format it was converted from (EncodingDocx, EncodingOdt).
 	Encoding string
 }
 
@@ -74,6 +76,9 @@ func Read(name string, data []byte) (Imported, error) {
 	if len(data) > MaxFileSize {
 		return Imported{}, tooLarge(name, MaxFileSize)
 	}
+	if read := documentReader(name); read != nil {
+		return read(name, data)
+	}
 	body, enc, err := decode(name, data)
 	if err != nil {
 		return Imported{}, err
@@ -91,15 +96,13 @@ func Read(name string, data []byte) (Imported, error) {
 }
 
 // Extensions lists the file extensions Read accepts, for a file dialog's filter.
-func Extensions() []string { return []string{".md", ".markdown", ".txt"} }
+func Extensions() []string { return []string{".md", ".markdown", ".txt", ".docx", ".odt"} }
 
 func checkExtension(name string) error {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
-	case ".md", ".markdown", ".txt":
+	case ".md", ".markdown", ".txt", ".docx", ".odt":
 		return nil
-	case ".docx", ".odt":
-		return fail(name, CodeNotYetSupported, nil)
 	default:
 		return fail(name, CodeUnsupported, nil)
 	}

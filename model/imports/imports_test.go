@@ -83,8 +83,8 @@ func readCases(t testing.TB) []readCase {
 		{name: "too many characters", file: "big.txt", data: []byte(strings.Repeat("mot ", 600_000)), code: CodeTooLarge},
 		{name: "wrong extension", file: "cr.pdf", data: []byte("texte"), code: CodeUnsupported},
 		{name: "no extension", file: "README", data: []byte("texte"), code: CodeUnsupported},
-		{name: "docx", file: "cr.docx", data: []byte("PK\x03\x04"), code: CodeNotYetSupported},
-		{name: "odt", file: "cr.ODT", data: []byte("PK\x03\x04"), code: CodeNotYetSupported},
+		{name: "truncated docx", file: "cr.docx", data: []byte("PK\x03\x04"), code: CodeCorrupt},
+		{name: "truncated odt", file: "cr.ODT", data: []byte("PK\x03\x04"), code: CodeCorrupt},
 	}
 }
 
@@ -194,7 +194,7 @@ func TestErrorMessage(t *testing.T) {
 	if CodeOf(errors.New("other")) != "" {
 		t.Error("CodeOf of a foreign error is not empty")
 	}
-	if len(Extensions()) != 3 {
+	if len(Extensions()) != 5 {
 		t.Error("Extensions changed")
 	}
 }

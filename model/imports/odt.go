@@ -1,0 +1,177 @@
+package imports
+
+import (
+	"encoding/xml"
+	"strings"
+)
+
+// EncodingOdt is the Imported.Encoding of a LibreOffice (OpenDocument) text document.
+const EncodingOdt = "odt"
+
+// readOdt imports an OpenDocument text (.odt). Only META-INF/manifest.xml (to detect a
+// password) and content.xml are read: headers and footers live in styles.xml and are left
+// out, as are footnotes, endnotes, comments, tracked changes, frames (images, text boxes) and
+// generated tables of contents. Bold and italic come from the automatic styles of
+// content.xml; named styles in styles.xml are not read.
+func readOdt(name string, data []byte) (Imported, error) {
+	zr, err := openArchive(name, data)
+	if err != nil {
+		return Imported{}, err
+	}
+	manifest, err := readPart(name, zr, "META-INF/manifest.xml", false)
+	if err != nil {
+		return Imported{}, err
+	}
+	if manifest != nil {
+		m := &odtManifest{}
+		if err := walkXML(name, manifest, m); err != nil {
+			return Imported{}, err
+		}
+		if m.encrypted {
+			return Imported{}, fail(name, CodeEncrypted, nil)
+		}
+	}
+	content, err := readPart(name, zr, "content.xml", true)
+	if err != nil {
+		return Imported{}, err
+	}
+	c := newOdtConv()
+	if err := walkXML(name, content, c); err != nil {
+		return Imported{}, err
+	}
+	return finishDocument(name, c.w, EncodingOdt)
+}
+
+// odtManifest looks for the encryption data a password-protected document's manifest holds.
+type odtManifest struct{ encrypted bool }
+
+func (m *odtManifest) start(el xml.StartElement) bool {
+	m.encrypted = m.encrypted || el.Name.Local == "encryption-data"
+	return false
+}
+func (m *odtManifest) end(xml.EndElement) {}
+func (m *odtManifest) text([]byte)        {}
+
+// odtStyle is what Rapporteur keeps of an automatic style.
+type odtStyle struct {
+	em     emphasis
+	parent string
+}
+
+// odtConv turns the content.xml of an OpenDocument text into Markdown.
+type odtConv struct {
+	w *mdWriter
+
+	styles    map[string]odtStyle
+	numbered  map[string]map[int]bool // list style → level (1-based) → numbered
+	defStyle  string                  // the style:style being defined
+	listStyle string                  // the text:list-style being defined
+
+	para      block      // the paragraph being read
+	inPara    int        // depth of text:p and text:h being read (notes are skipped)
+	emStack   []emphasis // emphasis of the paragraph and its open spans
+	lists     []string   // style names of the open lists, outermost first
+	itemFresh bool       // no paragraph of the current list item was read yet
+}
+
+func newOdtConv() *odtConv {
+	return &odtConv{w: newMDWriter(), styles: map[string]odtStyle{}, numbered: map[string]map[int]bool{}}
+}
+
+// odtSkipped are the elements whose content is not part of the body text.
+var odtSkipped = map[string]bool{
+	"note":             true, // footnotes and endnotes
+	"annotation":       true, // comments
+	"tracked-changes":  true, // deleted text of tracked changes
+	"frame":            true, // images, text boxes
+	"table-of-content": true, // generated, repeats the headings
+	"sequence-decls":   true,
+	"master-styles":    true,
+}
+
+// odtStart handles the elements that matter when they open.
+var odtStart = map[string]func(c *odtConv, el xml.StartElement){
+	"style":                   (*odtConv).defineStyle,
+	"text-properties":         (*odtConv).textProperties,
+	"list-style":              func(c *odtConv, el xml.StartElement) { c.listStyle = attr(el, "name") },
+	"list-level-style-number": (*odtConv).numberedLevel,
+	"h": func(c *odtConv, el xml.StartElement) {
+		c.startPara(el, block{kind: blockHeading, level: attrInt(el, "outline-level", 1, 1, 6)})
+	},
+	"p":           func(c *odtConv, el xml.StartElement) { c.startPara(el, c.paraBlock(el)) },
+	"span":        func(c *odtConv, el xml.StartElement) { c.pushEmphasis(el) },
+	"s":           func(c *odtConv, el xml.StartElement) { c.w.spaces(attrInt(el, "c", 1, 1, maxSpaces), c.em()) },
+	"tab":         func(c *odtConv, _ xml.StartElement) { c.w.text("\t", 0) },
+	"line-break":  func(c *odtConv, _ xml.StartElement) { c.w.lineBreak() },
+	"list":        func(c *odtConv, el xml.StartElement) { c.lists = append(c.lists, attr(el, "style-name")) },
+	"list-item":   func(c *odtConv, _ xml.StartElement) { c.itemFresh = true },
+	"list-header": func(c *odtConv, _ xml.StartElement) { c.itemFresh = false },
+	"table":       func(c *odtConv, _ xml.StartElement) { c.w.startTable() },
+	"table-row":   func(c *odtConv, _ xml.StartElement) { c.w.startRow() },
+	"table-cell":  func(c *odtConv, _ xml.StartElement) { c.w.startCell() },
+	"covered-table-cell": func(c *odtConv, _ xml.StartElement) {
+		c.w.startCell()
+	},
+}
+
+func (c *odtConv) start(el xml.StartElement) bool {
+	if odtSkipped[el.Name.Local] {
+		return true
+	}
+	if f := odtStart[el.Name.Local]; f != nil {
+		f(c, el)
+	}
+	return false
+}
+
+func (c *odtConv) end(el xml.EndElement) {
+	switch el.Name.Local {
+	case "p", "h":
+		c.endPara()
+	case "span":
+		if len(c.emStack) > 1 {
+			c.emStack = c.emStack[:len(c.emStack)-1]
+		}
+	case "list":
+		if len(c.lists) > 0 {
+			c.lists = c.lists[:len(c.lists)-1]
+		}
+	case "table":
+		c.w.endTable()
+	case "style":
+		c.defStyle = ""
+	case "list-style":
+		c.listStyle = ""
+	}
+}
+
+// text adds the character data of a paragraph, its white space collapsed as ODF requires
+// (text:s and text:tab carry the significant spaces).
+func (c *odtConv) text(data []byte) {
+	if c.inPara == 0 {
+		return
+	}
+	s := string(data)
+	if strings.TrimSpace(s) == "" {
+		c.w.text(" ", c.em())
+		return
+	}
+	lead := strings.TrimLeft(s, " \t\r\n") != s
+	trail := strings.TrimRight(s, " \t\r\n") != s
+	s = strings.Join(strings.Fields(s), " ")
+	if lead {
+		s = " " + s
+	}
+	if trail {
+		s += " "
+	}
+	c.w.text(s, c.em())
+}
+
+// em returns the emphasis of the innermost open span or paragraph.
+func (c *odtConv) em() emphasis {
+	if len(c.emStack) == 0 {
+		return 0
+	}
+	return c.emStack[len(c.emStack)-1]
+}
