@@ -256,7 +256,7 @@ func (l *library) onDelete() {
 	if !ok {
 		return
 	}
-	msg := lang.L("Delete «{{.Title}}» and all its variants? This cannot be undone.", map[string]any{"Title": r.Title})
+	msg := lang.L("Move «{{.Title}}» and its variants to the trash? You can restore it from File › Trash until the trash is emptied.", map[string]any{"Title": r.Title})
 	dialog.ShowConfirm(lang.L("Delete the report"), msg, func(ok bool) {
 		if ok {
 			l.delete(r.ID)
@@ -269,7 +269,7 @@ func (l *library) delete(id int64) {
 	if id == l.u.reportID {
 		l.u.ed.discard()
 	}
-	if err := l.u.deps.Store.DeleteReport(l.u.ctx, id); err != nil {
+	if err := l.u.deps.Store.TrashReport(l.u.ctx, id); err != nil {
 		l.u.showError(err)
 		return
 	}

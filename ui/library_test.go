@@ -46,15 +46,25 @@ func TestLibrarySearchRenameDelete(t *testing.T) {
 		t.Errorf("renaming to a blank title should explain the title is required, got %v", u.lastErr)
 	}
 
+	checkTrashAndRestore(t, env, id)
+}
+
+// checkTrashAndRestore deletes the report id to the trash and brings it back.
+func checkTrashAndRestore(t *testing.T, env *testEnv, id int64) {
+	t.Helper()
+	u := env.u
 	u.lib.delete(id)
 	if u.reportID != 0 || len(u.lib.items) != 2 {
 		t.Fatalf("after delete: open report %d, %d listed", u.reportID, len(u.lib.items))
 	}
-	if _, err := env.st.Report(context.Background(), id); err == nil {
-		t.Error("the deleted report is still in the workspace")
+	if trash, _ := env.st.Trash(context.Background()); len(trash) != 1 || trash[0].ID != id {
+		t.Error("the deleted report is not in the trash")
 	}
 	if u.ed.body.Disabled() == false {
 		t.Error("the editor should be disabled when no report is open")
+	}
+	if err := u.restoreReport(id); err != nil || u.reportID != id || len(u.lib.items) != 3 {
+		t.Errorf("restore from the trash: %v", err)
 	}
 }
 

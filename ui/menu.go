@@ -35,6 +35,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		menuItem(lang.L("Export the run as a JSON archive…"), "", u.cmp.onExportArchive),
 		menuItem(lang.L("Import a JSON archive…"), "", u.onImportArchive),
 		fyne.NewMenuItemSeparator(),
+		menuItem(lang.L("Trash…"), "", u.onTrash),
 		menuItem(lang.L("Settings…"), fyne.KeyComma, u.onSettings),
 	)
 	gen := fyne.NewMenu(lang.L("Generation"),

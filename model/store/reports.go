@@ -93,7 +93,7 @@ func (s *Store) Report(ctx context.Context, id int64) (model.Report, error) {
 // Bodies are filled in.
 func (s *Store) ListReports(ctx context.Context, query string) ([]model.Report, error) {
 	words := searchWords(query)
-	rows, err := s.db.QueryContext(ctx, `SELECT `+reportColumns+` FROM reports ORDER BY updated DESC, id DESC`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+reportColumns+` FROM reports WHERE trashed = 0 ORDER BY updated DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("store: list reports: %w", classify(err))
 	}

@@ -105,6 +105,8 @@ CREATE TABLE review_marks (
 	note       TEXT NOT NULL DEFAULT '',
 	created    INTEGER NOT NULL
 );`,
+	// 3: the trash — a deleted report keeps its data until the trash is emptied.
+	`ALTER TABLE reports ADD COLUMN trashed INTEGER NOT NULL DEFAULT 0;`,
 }
 
 // SchemaVersion is the schema version this build writes.
