@@ -35,8 +35,12 @@ func (w *mdWriter) cellText(text string) {
 	if text == "" {
 		return
 	}
-	if len(w.rows) == 0 || len(w.rows[len(w.rows)-1]) == 0 {
-		w.startCell()
+	// Text outside any cell (a nested table opened before its cell, malformed files) opens one.
+	if len(w.rows) == 0 {
+		w.rows = append(w.rows, nil)
+	}
+	if last := len(w.rows) - 1; len(w.rows[last]) == 0 {
+		w.rows[last] = append(w.rows[last], "")
 	}
 	row := w.rows[len(w.rows)-1]
 	cell := &row[len(row)-1]

@@ -1,0 +1,75 @@
+package imports
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// maxFuzzSeed bounds the seeds taken from the unit cases, leaving out the zip bombs and the
+// archive of thousands of entries.
+const maxFuzzSeed = 1 << 15
+
+// checkDocument fails t when Read's result on a document breaks its contract: an error
+// without a code, or output that is not valid, normalised UTF-8 within the model's limits.
+func checkDocument(t *testing.T, got Imported, err error, enc string) {
+	t.Helper()
+	if err != nil {
+		if CodeOf(err) == "" {
+			t.Fatalf("unclassified error %v", err)
+		}
+		return
+	}
+	if !utf8.ValidString(got.Body) || !utf8.ValidString(got.Title) {
+		t.Fatal("invalid UTF-8 output")
+	}
+	if strings.TrimSpace(got.Body) == "" || strings.ContainsAny(got.Body, "\r\x00") || got.Title == "" {
+		t.Fatalf("body not normalised or no title: %q", got.Body)
+	}
+	if utf8.RuneCountInString(got.Body) > model.MaxBodyLen || utf8.RuneCountInString(got.Title) > model.MaxTitleLen {
+		t.Fatal("output over limits")
+	}
+	if got.Encoding != enc {
+		t.Fatalf("encoding %q", got.Encoding)
+	}
+}
+
+// FuzzDocx reads fuzzed .docx files: whole archives when raw, else a fuzzed
+// word/document.xml put in a valid archive, so that the XML is fuzzed past the ZIP checksums.
+func FuzzDocx(f *testing.F) {
+	f.Add(false, []byte(docxHead+sampleDocxBody+docxTail))
+	f.Add(true, docxOf(f, sampleDocxBody, docxNumbering))
+	f.Add(false, []byte(docxHead+nested(maxDepth)+docxTail))
+	for _, tc := range archiveErrorCases(f) {
+		if len(tc.data) <= maxFuzzSeed && strings.HasSuffix(tc.file, ".docx") {
+			f.Add(true, tc.data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, raw bool, data []byte) {
+		if !raw {
+			data = zipOf(t, part{"word/document.xml", string(data)}, part{"word/numbering.xml", docxNumbering})
+		}
+		got, err := Read("cr.docx", data)
+		checkDocument(t, got, err, EncodingDocx)
+	})
+}
+
+// FuzzOdt reads fuzzed .odt files, like FuzzDocx with content.xml.
+func FuzzOdt(f *testing.F) {
+	f.Add(false, []byte(odtHead+sampleOdtBody+odtTail))
+	f.Add(true, odtOf(f, sampleOdtBody))
+	for _, tc := range archiveErrorCases(f) {
+		if len(tc.data) <= maxFuzzSeed && strings.HasSuffix(tc.file, ".odt") {
+			f.Add(true, tc.data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, raw bool, data []byte) {
+		if !raw {
+			data = zipOf(t, part{"META-INF/manifest.xml", odtManifestPlain}, part{"content.xml", string(data)})
+		}
+		got, err := Read("cr.odt", data)
+		checkDocument(t, got, err, EncodingOdt)
+	})
+}
