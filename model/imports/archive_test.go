@@ -138,6 +138,7 @@ func bigErrorCases(t testing.TB) []errorCase {
 		{"zip bomb odt", "cr.odt", bigPart(t, "content.xml", maxPartSize+1), CodeTooComplex},
 		{"too many entries", "cr.docx", manyEntries(t, maxEntries), CodeTooComplex},
 		{"over the size limit", "cr.docx", make([]byte, MaxFileSize+1), CodeTooLarge},
+		{"text over the body limit", "cr.odt", odtOf(t, "<text:p>"+strings.Repeat(`<text:s text:c="1000"/>`, maxOutput/1000+1)+"x</text:p>"), CodeTooLarge},
 	}
 }
 

@@ -1,6 +1,8 @@
 package imports
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -36,12 +38,32 @@ func checkDocument(t *testing.T, got Imported, err error, enc string) {
 	}
 }
 
+// storedZipOf builds a ZIP archive without compression, faster to build for each fuzz input.
+func storedZipOf(t testing.TB, parts ...part) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(p.body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // FuzzDocx reads fuzzed .docx files: whole archives when raw, else a fuzzed
 // word/document.xml put in a valid archive, so that the XML is fuzzed past the ZIP checksums.
 func FuzzDocx(f *testing.F) {
 	f.Add(false, []byte(docxHead+sampleDocxBody+docxTail))
 	f.Add(true, docxOf(f, sampleDocxBody, docxNumbering))
 	f.Add(false, []byte(docxHead+nested(maxDepth)+docxTail))
+	f.Add(true, storedZipOf(f, part{"word/document.xml", docxHead + sampleDocxBody + docxTail}))
 	for _, tc := range archiveErrorCases(f) {
 		if len(tc.data) <= maxFuzzSeed && strings.HasSuffix(tc.file, ".docx") {
 			f.Add(true, tc.data)
@@ -49,7 +71,7 @@ func FuzzDocx(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw bool, data []byte) {
 		if !raw {
-			data = zipOf(t, part{"word/document.xml", string(data)}, part{"word/numbering.xml", docxNumbering})
+			data = storedZipOf(t, part{"word/document.xml", string(data)}, part{"word/numbering.xml", docxNumbering})
 		}
 		got, err := Read("cr.docx", data)
 		checkDocument(t, got, err, EncodingDocx)
@@ -60,6 +82,7 @@ func FuzzDocx(f *testing.F) {
 func FuzzOdt(f *testing.F) {
 	f.Add(false, []byte(odtHead+sampleOdtBody+odtTail))
 	f.Add(true, odtOf(f, sampleOdtBody))
+	f.Add(true, storedZipOf(f, part{"content.xml", odtHead + sampleOdtBody + odtTail}))
 	for _, tc := range archiveErrorCases(f) {
 		if len(tc.data) <= maxFuzzSeed && strings.HasSuffix(tc.file, ".odt") {
 			f.Add(true, tc.data)
@@ -67,7 +90,7 @@ func FuzzOdt(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw bool, data []byte) {
 		if !raw {
-			data = zipOf(t, part{"META-INF/manifest.xml", odtManifestPlain}, part{"content.xml", string(data)})
+			data = storedZipOf(t, part{"META-INF/manifest.xml", odtManifestPlain}, part{"content.xml", string(data)})
 		}
 		got, err := Read("cr.odt", data)
 		checkDocument(t, got, err, EncodingOdt)

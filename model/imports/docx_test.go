@@ -155,6 +155,8 @@ func TestReadDocxDetails(t *testing.T) {
 		{"bold off, italic and bold", wp("", wr("bi", "Tout"), `<w:r><w:rPr><w:b w:val="0"/></w:rPr><w:t>rien</w:t></w:r>`), "", "bilan atelier", "***Tout***rien"},
 		{"character styles", wp("", `<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>fort</w:t></w:r>`), "", "bilan atelier", "**fort**"},
 		{"markdown characters escaped", wp("", wr("", "# 1. *non* _pas_ `code`")), "", "bilan atelier", "\\# 1. \\*non\\* \\_pas\\_ \\`code\\`"},
+		{"line starts after breaks escaped", wp("", `<w:r><w:t>Ordre du jour</w:t><w:br/><w:t xml:space="preserve">  - voirie</w:t><w:br/><w:t># 2</w:t></w:r>`), "", "bilan atelier", "Ordre du jour\\\n\\- voirie\\\n\\# 2"},
+		{"list item escaped", wli("7", "0", "+ plus") + wli("7", "0", "a\n1) b"), "", "bilan atelier", "- \\+ plus\n- a\\\n  1\\) b"},
 		{"numbered line start escaped", wp("", wr("", "12. rue")), "", "bilan atelier", "12\\. rue"},
 		{"ragged table", "<w:tbl><w:tr>" + wtc("A") + "</w:tr><w:tr>" + wtc("B") + wtc("C") + "</w:tr></w:tbl>", "", "bilan atelier", "| A |  |\n| --- | --- |\n| B | C |"},
 		{"nested table flattened", "<w:tbl><w:tr><w:tc><w:tbl><w:tr>" + wtc("X") + wtc("Y") + "</w:tr></w:tbl></w:tc></w:tr></w:tbl>", "", "bilan atelier", "| X Y |\n| --- |"},

@@ -147,7 +147,7 @@ func (w *mdWriter) endParagraph(b block) {
 	case blockItem, blockItemMore:
 		w.writeItem(b, text)
 	default:
-		w.writeBlock(escapeLineStart(hardBreaks(strings.TrimSpace(text), "")), false)
+		w.writeBlock(hardBreaks(strings.TrimSpace(text), ""), false)
 	}
 }
 
@@ -206,9 +206,13 @@ func (w *mdWriter) writeBlock(s string, item bool) {
 }
 
 // hardBreaks turns the line breaks of a paragraph into Markdown hard breaks, indenting the
-// lines that follow by indent.
+// lines that follow by indent. Each line is escaped so that none starts a heading or a list.
 func hardBreaks(s, indent string) string {
-	return strings.ReplaceAll(s, "\n", "\\\n"+indent)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = escapeLineStart(strings.TrimLeft(l, " \t"))
+	}
+	return strings.Join(lines, "\\\n"+indent)
 }
 
 // cmpOr returns a if it is not empty, else b.
