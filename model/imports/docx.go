@@ -11,7 +11,7 @@ const EncodingDocx = "docx"
 // readDocx imports a Word document (.docx). Only word/document.xml, and word/numbering.xml to
 // tell numbered from bulleted lists, are read: headers, footers, comments, footnotes and
 // endnotes live in other parts and are left out, as are text boxes, deleted text of tracked
-// changes, field codes and images.
+// changes, field codes, images and the entries of a generated table of contents.
 func readDocx(name string, data []byte) (Imported, error) {
 	zr, err := openArchive(name, data)
 	if err != nil {
@@ -171,6 +171,9 @@ func (c *docxConv) block() block {
 	if style == "title" || style == "titre" {
 		return block{kind: blockTitle}
 	}
+	if isTOCStyle(style) {
+		return block{kind: blockDropped}
+	}
 	if c.numID != "" && c.numID != "0" {
 		return block{kind: blockItem, level: c.ilvl, ordered: c.lists.ordered(c.numID, c.ilvl)}
 	}
@@ -187,6 +190,18 @@ func headingLevel(style string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// isTOCStyle reports whether a style id is that of a table of contents entry: "TOC1" in
+// English Word, "TM1" in French Word. The table is generated and repeats the headings.
+func isTOCStyle(style string) bool {
+	for _, prefix := range []string{"toc", "tm"} {
+		rest, ok := strings.CutPrefix(style, prefix)
+		if ok && len(rest) == 1 && rest[0] >= '1' && rest[0] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // listStyleBlock makes a list item of a paragraph in one of Word's list styles ("ListBullet2",

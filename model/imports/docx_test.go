@@ -161,6 +161,7 @@ func TestReadDocxDetails(t *testing.T) {
 		{"ragged table", "<w:tbl><w:tr>" + wtc("A") + "</w:tr><w:tr>" + wtc("B") + wtc("C") + "</w:tr></w:tbl>", "", "bilan atelier", "| A |  |\n| --- | --- |\n| B | C |"},
 		{"nested table flattened", "<w:tbl><w:tr><w:tc><w:tbl><w:tr>" + wtc("X") + wtc("Y") + "</w:tr></w:tbl></w:tc></w:tr></w:tbl>", "", "bilan atelier", "| X Y |\n| --- |"},
 		{"text outside any cell", "<w:tbl><w:tbl>" + wp("", wr("", "X")) + "</w:tbl></w:tbl>", "", "bilan atelier", "| X |\n| --- |"},
+		{"table of contents dropped", wp("TM1", wr("", "Déroulé\t3")) + wp("TOC2", wr("", "Propositions\t4")) + wp("", wr("", "Corps")), "", "bilan atelier", "Corps"},
 		{"page break ignored", wp("", `<w:r><w:t>Avant</w:t><w:br w:type="page"/><w:t>après</w:t></w:r>`), "", "bilan atelier", "Avantaprès"},
 	}
 	for _, tc := range tests {

@@ -45,6 +45,7 @@ const (
 	blockHeading            // a heading of block.level (1 to 6)
 	blockItem               // a list item at nesting block.level (0 is the outermost)
 	blockItemMore           // a further paragraph of the list item before it
+	blockDropped            // a paragraph left out, such as an entry of a table of contents
 )
 
 // block describes a finished paragraph.
@@ -138,7 +139,7 @@ func (w *mdWriter) endParagraph(b block) {
 		w.cellText(text)
 		return
 	}
-	if plain == "" {
+	if plain == "" || b.kind == blockDropped {
 		return
 	}
 	switch b.kind {
