@@ -172,7 +172,6 @@ func (w *mdWriter) writeItem(b block, text string) {
 		w.writeBlock(indent+"  "+hardBreaks(text, indent+"  "), true)
 		return
 	}
-	w.listLevel = level
 	for len(w.counters) <= level {
 		w.counters = append(w.counters, 0)
 	}
