@@ -126,15 +126,16 @@ func importText(err error) string {
 	var e *imports.Error
 	errors.As(err, &e)
 	data := map[string]any{"Name": e.Name, "Limit": e.Limit / (1 << 20)}
+	if text := documentText(e.Code, data); text != "" {
+		return text
+	}
 	switch e.Code {
 	case imports.CodeNotFound:
 		return lang.L("The file {{.Name}} does not exist.", data)
 	case imports.CodeUnreadable:
 		return lang.L("The file {{.Name}} cannot be read (permissions, or it is a folder).", data)
-	case imports.CodeUnsupported:
-		return lang.L("Rapporteur imports .md and .txt files. Save your notes in one of these formats.", data)
-	case imports.CodeNotYetSupported:
-		return lang.L("Word and LibreOffice files are not imported yet. Save the notes as text (.txt) or paste them into a new report.", data)
+	case imports.CodeUnsupported, imports.CodeNotYetSupported:
+		return lang.L("Rapporteur imports Word (.docx), LibreOffice (.odt), Markdown (.md) and text (.txt) files. Save your notes in one of these formats.", data)
 	case imports.CodeEmpty:
 		return lang.L("The file {{.Name}} is empty.", data)
 	case imports.CodeTooLarge:
@@ -145,6 +146,19 @@ func importText(err error) string {
 		return lang.L("The file {{.Name}} uses a character encoding Rapporteur cannot read. Save it as UTF-8 text.", data)
 	}
 	return lang.L("The file {{.Name}} cannot be imported.", data)
+}
+
+// documentText explains what can go wrong with a Word or LibreOffice document.
+func documentText(code imports.Code, data map[string]any) string {
+	switch code {
+	case imports.CodeCorrupt:
+		return lang.L("The document {{.Name}} is damaged or incomplete: open it in Word or LibreOffice, save it again, then import it.", data)
+	case imports.CodeEncrypted:
+		return lang.L("The document {{.Name}} is protected by a password: remove the protection in Word or LibreOffice, then import it.", data)
+	case imports.CodeTooComplex:
+		return lang.L("The document {{.Name}} is too complex to import safely (too many parts, or nested too deeply). Save it as text (.txt) and import that.", data)
+	}
+	return ""
 }
 
 // VariantErrorText explains why a variant stopped, from its stored error code.

@@ -35,7 +35,7 @@ func newLibrary(u *UI) *library {
 	l.search.ExtendBaseWidget(l.search)
 	l.list = widget.NewList(l.length, l.createItem, l.updateItem)
 	l.list.OnSelected = l.onSelected
-	l.empty = widget.NewLabel(lang.L("No report yet. Create one or import a .md or .txt file."))
+	l.empty = widget.NewLabel(lang.L("No report yet. Create one, start from a template, or import a file (.docx, .odt, .md, .txt)."))
 	l.empty.Wrapping = fyne.TextWrapWord
 	l.newBtn = widget.NewButtonWithIcon(lang.L("New"), theme.ContentAddIcon(), l.onNew)
 	l.newBtn.Importance = widget.HighImportance
