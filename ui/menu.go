@@ -26,6 +26,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		menuItem(lang.L("New report"), fyne.KeyN, u.lib.onNew),
 		menuItem(lang.L("New report from a template…"), fyne.KeyT, u.onNewFromTemplate),
 		menuItem(lang.L("Save as a template…"), "", u.onSaveAsTemplate),
+		menuItem(lang.L("Share my templates…"), "", u.onExportTemplates),
+		menuItem(lang.L("Import templates…"), "", u.onImportTemplates),
 		menuItem(lang.L("Import…"), fyne.KeyO, u.lib.onImport),
 		menuItem(lang.L("Save"), fyne.KeyS, u.onSave),
 		menuItem(lang.L("Find a report"), fyne.KeyF, u.onFind),

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"errors"
+	"io"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -87,4 +91,77 @@ func (u *UI) saveTemplate(name string) error {
 	}
 	u.app.Preferences().SetString(prefTemplates, string(data))
 	return nil
+}
+
+// onExportTemplates writes the user's templates to a file a colleague can import.
+func (u *UI) onExportTemplates() {
+	data := u.app.Preferences().String(prefTemplates)
+	if data == "" {
+		dialog.ShowInformation(lang.L("Templates"), lang.L("You have no template of your own yet: open a report and choose « Save as a template »."), u.win)
+		return
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			u.showError(err)
+			return
+		}
+		_, werr := wc.Write([]byte(data))
+		u.showError(errors.Join(werr, wc.Close()))
+	}, u.win)
+	d.SetFileName(lang.L("templates") + ".json")
+	d.Show()
+}
+
+// onImportTemplates reads a colleague's templates file.
+func (u *UI) onImportTemplates() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			u.showError(err)
+			return
+		}
+		data, rerr := io.ReadAll(io.LimitReader(rc, 8<<20))
+		_ = rc.Close()
+		if rerr != nil {
+			u.showError(rerr)
+			return
+		}
+		renamed, err := u.importTemplates(data)
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		msg := lang.L("The templates were added.")
+		if len(renamed) > 0 {
+			msg += " " + lang.L("These had the name of one of yours and were added under a new name: {{.List}}", map[string]any{"List": strings.Join(renamed, ", ")})
+		}
+		dialog.ShowInformation(lang.L("Templates"), msg, u.win)
+	}, u.win)
+	d.Show()
+}
+
+// importTemplates adds the templates of a file to the user's; a template whose identifier is
+// already taken gets a new one, and its name is returned so the user knows.
+func (u *UI) importTemplates(data []byte) ([]string, error) {
+	incoming, err := model.ParseTemplates(data)
+	if err != nil {
+		return nil, err
+	}
+	var mine []model.Template
+	if saved := u.app.Preferences().String(prefTemplates); saved != "" {
+		mine, _ = model.ParseTemplates([]byte(saved))
+	}
+	var renamed []string
+	for _, t := range incoming {
+		if _, taken := model.FindTemplate(append(model.BuiltinTemplates(), mine...), t.ID); taken {
+			t.ID = model.TemplateID(t.Name.In(CurrentLanguage()), append(model.BuiltinTemplates(), mine...))
+			renamed = append(renamed, t.Name.In(CurrentLanguage()))
+		}
+		mine = append(mine, t)
+	}
+	out, err := model.MarshalTemplates(mine)
+	if err != nil {
+		return nil, err
+	}
+	u.app.Preferences().SetString(prefTemplates, string(out))
+	return renamed, nil
 }
