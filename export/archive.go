@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/rapporteur/rapporteur/model"
@@ -73,24 +71,8 @@ func WriteArchive(w io.Writer, a Archive) error {
 }
 
 // SaveArchive writes a to path through a temporary file, so a failure leaves no half file.
-func SaveArchive(path string, a Archive) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("export: archive: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = WriteArchive(tmp, a); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("export: archive: %w", err)
-	}
-	return os.Rename(tmp.Name(), path)
+func SaveArchive(path string, a Archive) error {
+	return saveFile(path, func(w io.Writer) error { return WriteArchive(w, a) })
 }
 
 // ReadArchive reads an archive back, refusing anything too large, of another format, or whose

@@ -5,11 +5,8 @@
 package export
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/rapporteur/rapporteur/model"
@@ -119,38 +116,6 @@ func writeComparison(w io.Writer, c Comparison, fs *fontSet) (err error) {
 // SaveComparisonPDF writes c as a PDF file at path. It writes to a temporary file in the
 // same directory and renames it over path once complete, so path never holds a
 // half-written document.
-func SaveComparisonPDF(path string, c Comparison) (err error) {
-	if path == "" {
-		return errors.New("export: no file name given")
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if err = WriteComparisonPDF(tmp, c); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	return nil
+func SaveComparisonPDF(path string, c Comparison) error {
+	return saveFile(path, func(w io.Writer) error { return WriteComparisonPDF(w, c) })
 }

@@ -87,12 +87,12 @@ func WriteReportPDF(w io.Writer, r Report) (err error) {
 // SaveReportPDF writes r as a PDF file at path, through a temporary file in the same
 // directory renamed over path once complete.
 func SaveReportPDF(path string, r Report) error {
-	return saveReportFile(path, func(w io.Writer) error { return WriteReportPDF(w, r) })
+	return saveFile(path, func(w io.Writer) error { return WriteReportPDF(w, r) })
 }
 
-// saveReportFile writes a file at path with write: to a temporary file in the same
+// saveFile writes a file at path with write: to a temporary file in the same
 // directory, synced and renamed over path, so path never holds a half-written file.
-func saveReportFile(path string, write func(io.Writer) error) (err error) {
+func saveFile(path string, write func(io.Writer) error) (err error) {
 	if path == "" {
 		return errors.New("export: no file name given")
 	}
