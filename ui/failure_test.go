@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
@@ -97,5 +98,20 @@ func TestSaveFailureKeepsTheEdit(t *testing.T) {
 	u.ed.mu.Unlock()
 	if !pending {
 		t.Fatalf("the failed edit is not kept for the next save (report %d)", id)
+	}
+}
+
+func TestShowPrompt(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	test.Tap(u.lib.example)
+	p, _ := model.FindPreset(u.deps.Presets, "synthese-courte")
+	form := u.showPrompt(p)
+	if len(form.Items) != 2 {
+		t.Fatalf("%d messages", len(form.Items))
+	}
+	user := form.Items[1].Widget.(*widget.Label).Text
+	if !strings.Contains(user, "Saint-Aubin-sur-Lys") || !strings.Contains(user, "Atelier de concertation") {
+		t.Errorf("the report is not in the prompt: %q", user[:80])
 	}
 }

@@ -78,7 +78,10 @@ func (m *presetMatrix) refresh() {
 		row := container.NewGridWithColumns(1 + len(m.columns))
 		name := widget.NewLabel(p.Name.In(CurrentLanguage()))
 		name.Wrapping = fyne.TextWrapWord
-		row.Add(name)
+		preset := p
+		show := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { m.u.showPrompt(preset) })
+		show.Importance = widget.LowImportance
+		row.Add(container.NewBorder(nil, nil, nil, show, name))
 		for _, c := range m.columns {
 			row.Add(m.cell(c, p))
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/ollama/ollama/api"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
 	"github.com/rapporteur/rapporteur/model/generate"
 )
 
@@ -62,14 +63,15 @@ func CondenseInstructions(lang model.Language) string {
 }
 
 // Messages returns the exact prompt sent for req: a system message holding the preset's
-// Instructions in the report's language, and a user message holding the report's metadata
+// Instructions in the report's language, their variables ({{titre}}, {{date}}, {{lieu}},
+// {{public}}, {{longueur}}) filled from the report, and a user message holding the report's metadata
 // (title, kind, date, place, organisers, audience, when set) then its Markdown body between
 // "=== DÉBUT DU TEXTE ===" and "=== FIN DU TEXTE ===" lines (English markers for an English
 // report).
 func Messages(req generate.Request) []api.Message {
 	lang := language(req)
 	return []api.Message{
-		{Role: "system", Content: req.Preset.Instructions.In(lang)},
+		{Role: "system", Content: model.ExpandVariables(req.Preset.Instructions.In(lang), req.Source.Meta, req.Preset, analysis.WordCount(req.Source.Body), lang)},
 		{Role: "user", Content: userMessage(req.Source.Meta, lang, req.Source.Body, "")},
 	}
 }
