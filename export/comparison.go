@@ -5,6 +5,7 @@
 package export
 
 import (
+	"codeberg.org/go-pdf/fpdf"
 	"fmt"
 	"io"
 	"time"
@@ -96,18 +97,27 @@ func WriteComparisonPDF(w io.Writer, c Comparison) error {
 
 // writeComparison builds and writes the document with the fonts fs, turning a panic into
 // an error.
-func writeComparison(w io.Writer, c Comparison, fs *fontSet) (err error) {
+func writeComparison(w io.Writer, c Comparison, fs *fontSet) error {
+	return outputPDF(w, func() *fpdf.Fpdf {
+		d := newDocument(c, fs)
+		d.build()
+		return d.pdf
+	})
+}
+
+// outputPDF builds a document with build and writes it to w. It never panics: an error of the
+// PDF library, or a panic inside it, is returned as an error.
+func outputPDF(w io.Writer, build func() *fpdf.Fpdf) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("export: pdf generation failed: %v", r)
 		}
 	}()
-	d := newDocument(c, fs)
-	d.build()
-	if err := d.pdf.Error(); err != nil {
+	pdf := build()
+	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := d.pdf.Output(w); err != nil {
+	if err := pdf.Output(w); err != nil {
 		return fmt.Errorf("export: write pdf: %w", err)
 	}
 	return nil

@@ -63,25 +63,16 @@ var repFooterStyle = style{"", 7.5}
 // metadata, then the Markdown text set as a document, with the title on top of every page
 // after the first and the disclosure and page number in every footer. It never panics: an
 // error of the PDF library, or a panic inside it, is returned as an error.
-func WriteReportPDF(w io.Writer, r Report) (err error) {
+func WriteReportPDF(w io.Writer, r Report) error {
 	fs, err := fonts()
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("export: pdf generation failed: %v", p)
-		}
-	}()
-	d := newReportDoc(r, fs)
-	d.build()
-	if err := d.pdf.Error(); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err := d.pdf.Output(w); err != nil {
-		return fmt.Errorf("export: write pdf: %w", err)
-	}
-	return nil
+	return outputPDF(w, func() *fpdf.Fpdf {
+		d := newReportDoc(r, fs)
+		d.build()
+		return d.pdf
+	})
 }
 
 // SaveReportPDF writes r as a PDF file at path, through a temporary file in the same
