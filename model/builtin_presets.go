@@ -13,6 +13,9 @@ var builtinPresets = sync.OnceValue(func() []Preset {
 	if err != nil {
 		panic("model: embedded presets.json is invalid: " + err.Error())
 	}
+	for i := range ps {
+		ps[i].Builtin = true
+	}
 	return ps
 })
 
@@ -35,4 +38,10 @@ func BuiltinEnginePresets() []Preset {
 		}
 	}
 	return out
+}
+
+// IsBuiltinPreset reports whether id names a preset shipped with Rapporteur.
+func IsBuiltinPreset(id string) bool {
+	_, ok := FindPreset(builtinPresets(), id)
+	return ok
 }

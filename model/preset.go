@@ -3,7 +3,9 @@ package model
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
+	"strings"
 )
 
 // Localized is a text given in several languages.
@@ -54,17 +56,63 @@ type Preset struct {
 	// TargetRatio is the intended length as a share of the source's words (0.2 = a fifth);
 	// zero means no target.
 	TargetRatio float64 `json:"target_ratio,omitempty"`
+	// TargetWords is the intended length in words; when set it takes precedence over
+	// TargetRatio.
+	TargetWords int `json:"target_words,omitempty"`
+	// Notes explain, per language, why lines of the instructions are there. They teach how to
+	// write instructions and are never sent to a model.
+	Notes map[Language][]Note `json:"notes,omitempty"`
+	// Builtin is true for the presets shipped with Rapporteur, which cannot be changed. It is
+	// never read from nor written to JSON.
+	Builtin bool `json:"-"`
 }
+
+// Note explains why one line of a preset's instructions is there.
+type Note struct {
+	// Rule is the beginning of the line the note is about, as written in the instructions.
+	Rule string `json:"rule"`
+	// Why is the explanation.
+	Why string `json:"why"`
+}
+
+// Limits on preset fields.
+const (
+	MaxPresetInstructionsLen = 20_000 // characters of instructions, per language
+	MaxTargetWords           = 20_000 // words of a target length
+	maxNoteLen               = 1_000  // characters of a note's rule or explanation
+)
 
 var presetID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
 
-// Validate checks the preset's identifier, names and target.
+// Validate checks the preset's identifier, texts, notes, method and target. A name is required
+// in at least one language, and instructions too unless the built-in engine serves the preset
+// by extraction.
 func (p Preset) Validate() error {
 	if !presetID.MatchString(p.ID) {
 		return invalid("id", ProblemInvalid, 0)
 	}
-	if p.Name.In(French) == "" {
-		return invalid("name", ProblemRequired, 0)
+	if p.Version < 0 {
+		return invalid("version", ProblemOutOfRange, 0)
+	}
+	for _, f := range []struct {
+		name     string
+		text     Localized
+		limit    int
+		required bool
+	}{
+		{"name", p.Name, MaxTitleLen, true},
+		{"description", p.Description, MaxFieldLen, false},
+		{"instructions", p.Instructions, MaxPresetInstructionsLen, p.Method == MethodNone},
+	} {
+		if err := checkLocalized(f.name, f.text, f.limit, f.required); err != nil {
+			return err
+		}
+	}
+	if err := checkNotes(p.Notes); err != nil {
+		return err
+	}
+	if p.TargetWords < 0 || p.TargetWords > MaxTargetWords {
+		return invalid("target_words", ProblemOutOfRange, MaxTargetWords)
 	}
 	switch p.Method {
 	case MethodNone, MethodSynthesis, MethodKeyPoints, MethodDecisions:
@@ -75,6 +123,37 @@ func (p Preset) Validate() error {
 		return invalid("target_ratio", ProblemOutOfRange, 1)
 	}
 	return nil
+}
+
+// checkNotes checks each note has a rule, and both texts are valid and not too long.
+func checkNotes(notes map[Language][]Note) error {
+	for lang, ns := range notes {
+		if !lang.Valid() {
+			return invalid("notes", ProblemInvalid, 0)
+		}
+		for _, n := range ns {
+			if strings.TrimSpace(n.Rule) == "" {
+				return invalid("notes", ProblemRequired, 0)
+			}
+			if err := checkText("notes", n.Rule+n.Why, 2*maxNoteLen); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// TargetLength is the length the preset asks for, in words, for a source of sourceWords:
+// TargetWords when set, else TargetRatio of the source rounded to ten words (at least ten);
+// zero when the preset sets no target.
+func (p Preset) TargetLength(sourceWords int) int {
+	if p.TargetWords > 0 {
+		return p.TargetWords
+	}
+	if p.TargetRatio <= 0 || sourceWords <= 0 {
+		return 0
+	}
+	return max(10, int(math.Round(p.TargetRatio*float64(sourceWords)/10))*10)
 }
 
 // ParsePresets decodes a JSON array of presets and validates each one; identifiers must be unique.

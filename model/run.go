@@ -106,6 +106,9 @@ type Variant struct {
 	Status Status `json:"status"`
 	// Text is the generated Markdown, complete or partial.
 	Text string `json:"text"`
+	// Prompt is the exact instructions (system message) the engine was given, variables
+	// filled in; empty for the built-in engine, which takes none, and for older variants.
+	Prompt string `json:"prompt,omitempty"`
 	// Error says why the generation failed or stopped, in English, for logs and archives.
 	Error string `json:"error"`
 	// ErrorCode classifies the failure so the interface can explain it in the user's language.

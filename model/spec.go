@@ -50,6 +50,9 @@ type Spec struct {
 	Model string `json:"model,omitempty"`
 	// PresetID names the preset to apply.
 	PresetID string `json:"preset"`
+	// PresetVersion is the version of the preset the variant was generated with; zero when
+	// it was not recorded (variants older than preset versioning).
+	PresetVersion int `json:"preset_version,omitempty"`
 	// Options tune the generation.
 	Options Options `json:"options"`
 }

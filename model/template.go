@@ -196,22 +196,22 @@ func TemplateFromReport(id string, name string, r Report) (Template, error) {
 	return t, nil
 }
 
-// TemplateID derives an identifier for a template from its name, unique among taken:
-// lower-case ASCII letters and digits separated by hyphens, accents removed
-// (« Réunion de quartier » → "reunion-de-quartier"), with "-2", "-3"… appended when needed.
-// It returns "modele" when the name has no usable letter.
+// TemplateID derives an identifier for a template from its name, unique among taken (see
+// UniqueID); "modele" when the name has no usable letter.
 func TemplateID(name string, taken []Template) string {
-	base := slug(name)
-	if base == "" {
-		base = "modele"
-	}
-	id := base
-	for n := 2; ; n++ {
-		if _, ok := FindTemplate(taken, id); !ok {
-			return id
-		}
-		id = fmt.Sprintf("%s-%d", base, n)
-	}
+	return UniqueID(name, "modele", func(id string) bool {
+		_, ok := FindTemplate(taken, id)
+		return ok
+	})
+}
+
+// PresetID derives an identifier for a preset from its name, unique among taken (see
+// UniqueID); "consigne" when the name has no usable letter.
+func PresetID(name string, taken []Preset) string {
+	return UniqueID(name, "consigne", func(id string) bool {
+		_, ok := FindPreset(taken, id)
+		return ok
+	})
 }
 
 // slug lowers s to ASCII letters and digits joined by single hyphens, at most 50 bytes.

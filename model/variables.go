@@ -1,7 +1,6 @@
 package model
 
 import (
-	"math"
 	"strconv"
 	"strings"
 )
@@ -12,10 +11,9 @@ var Variables = []string{"{{titre}}", "{{date}}", "{{lieu}}", "{{public}}", "{{l
 	"{{title}}", "{{place}}", "{{audience}}", "{{length}}"}
 
 // ExpandVariables fills the placeholders of instructions with the report's metadata: title,
-// date (as readers of lang write it), place, audience, and the target length in words (the
-// preset's ratio of sourceWords, rounded to ten; empty when the preset has no target). An
-// unknown or empty value leaves « non précisé » / "not given", so the model is never handed a
-// raw placeholder.
+// date (as readers of lang write it), place, audience, and the target length in words (see
+// Preset.TargetLength). An unknown or empty value leaves « non précisé » / "not given", so the
+// model is never handed a raw placeholder.
 func ExpandVariables(instructions string, m Meta, p Preset, sourceWords int, lang Language) string {
 	if !strings.Contains(instructions, "{{") {
 		return instructions
@@ -31,8 +29,8 @@ func ExpandVariables(instructions string, m Meta, p Preset, sourceWords int, lan
 		return s
 	}
 	length := none
-	if p.TargetRatio > 0 && sourceWords > 0 {
-		length = strconv.Itoa(int(math.Round(p.TargetRatio*float64(sourceWords)/10)) * 10)
+	if n := p.TargetLength(sourceWords); n > 0 {
+		length = strconv.Itoa(n)
 	}
 	date := or(FormatDate(m.Date, lang))
 	return strings.NewReplacer(

@@ -102,9 +102,12 @@ func plan(req generate.Request, modelContext, expected int) Fit {
 }
 
 // DefaultExpectedOutput is the output a variant is expected to need, in tokens: the preset's
-// TargetRatio times the source's estimated tokens, between 256 and 4096; 1024 for a preset
-// without a ratio.
+// TargetRatio times the source's estimated tokens (or its TargetWords at a conservative
+// tokensPerWord), between 256 and 4096; 1024 for a preset without a target.
 func DefaultExpectedOutput(req generate.Request) int {
+	if w := req.Preset.TargetWords; w > 0 {
+		return max(minOutput, min(maxOutput, int(math.Ceil(tokensPerWord*float64(w)))))
+	}
 	r := req.Preset.TargetRatio
 	if r <= 0 {
 		return defaultOutput
@@ -112,6 +115,9 @@ func DefaultExpectedOutput(req generate.Request) int {
 	n := int(math.Ceil(r * float64(EstimateTokens(req.Source.Body))))
 	return max(minOutput, min(maxOutput, n))
 }
+
+// tokensPerWord over-estimates the tokens of a word of French or English prose.
+const tokensPerWord = 1.6
 
 func roundUp(n, step int) int {
 	return (n + step - 1) / step * step
