@@ -94,7 +94,7 @@ func TestPlanAndApplyShare(t *testing.T) {
 	newer.Version, newer.Instructions = 4, Localized{French: "Écris très court."}
 	in := Share{
 		Presets: []Preset{
-			userPreset("nouvelle", "Nouvelle", "x"), // new
+			userPreset("nouvelle", "Nouvelle", "x"),                // new
 			func() Preset { p := mine; p.Version = 7; return p }(), // same content, other version
 			newer,          // conflict with mine
 			changedBuiltin, // conflict with a built-in
