@@ -18,12 +18,12 @@ const (
 	PresetRevise = "reviser"
 )
 
-// VariantPresets returns the presets of ps a user can ask variants of: all but PresetCritique
-// and PresetRevise.
+// VariantPresets returns the presets of ps a user can ask variants of: all but PresetCritique,
+// PresetRevise and PresetImprove.
 func VariantPresets(ps []model.Preset) []model.Preset {
 	out := make([]model.Preset, 0, len(ps))
 	for _, p := range ps {
-		if p.ID != PresetCritique && p.ID != PresetRevise {
+		if p.ID != PresetCritique && p.ID != PresetRevise && p.ID != PresetImprove {
 			out = append(out, p)
 		}
 	}

@@ -20,6 +20,7 @@ type Model struct {
 	Size          int64    // bytes on disk (default 277145, like the recorded tiny models)
 	Words         int      // words it writes before stopping by itself (0 = 40)
 	Endless       bool     // never stops by itself (like tiny-long): only num_predict or cancel ends it
+	Reply         string   // when set, the model answers exactly this text (its words, line breaks kept) instead of words of the prompt
 }
 
 // DefaultNumCtx is the context length used when a request sends no

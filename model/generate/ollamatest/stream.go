@@ -73,6 +73,10 @@ func (g *generation) plan() *plan {
 	if g.e.has("thinking") && thinkOn(g.e, g.req.Think) {
 		p.thinkLeft = max(5, g.e.Words/4)
 	}
+	if g.e.Reply != "" {
+		gen.script = scriptWords(g.e.Reply)
+		p.wordsLeft, p.endless, p.thinkLeft = len(gen.script), false, 0
+	}
 	if f, ok := faultFrom(g.r.Context()); ok && f.Kind == FaultEmpty {
 		p.thinkLeft, p.wordsLeft, p.endless = 0, 0, false
 	}

@@ -74,6 +74,28 @@ type textGen struct {
 	pos   int
 	run   int
 	count int
+	// script, when set, is the fixed reply: words with the white space before them.
+	script []string
+}
+
+// scriptWords splits a fixed reply into its words, each with the white space (line breaks
+// included) before it, so that joining them gives the reply back.
+func scriptWords(reply string) []string {
+	var out []string
+	start := 0
+	inWord := false
+	for i, r := range reply {
+		space := unicode.IsSpace(r)
+		if inWord && space {
+			out = append(out, reply[start:i])
+			start = i
+		}
+		inWord = !space
+	}
+	if start < len(reply) {
+		out = append(out, reply[start:])
+	}
+	return out
 }
 
 // newTextGen seeds the generator with the model, the messages and the seed, and
@@ -98,6 +120,11 @@ func newTextGen(model string, msgs []Message, seed int64) *textGen {
 
 // next returns the next word with its leading white space.
 func (g *textGen) next() string {
+	if len(g.script) > 0 {
+		w := g.script[g.count%len(g.script)]
+		g.count++
+		return w
+	}
 	if g.run == 0 {
 		g.pos = g.rng.IntN(len(g.words))
 		g.run = 3 + g.rng.IntN(10)
