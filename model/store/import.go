@@ -53,6 +53,7 @@ func (s *Store) importInto(ctx context.Context, reportID int64, in ImportedRun) 
 		nv := created[i]
 		ids[v.ID] = nv.ID
 		nv.Status, nv.Text, nv.Error, nv.ErrorCode, nv.Stats = v.Status, v.Text, v.Error, v.ErrorCode, v.Stats
+		nv.Prompt = v.Prompt
 		if err := s.SaveVariant(ctx, nv); err != nil {
 			return err
 		}

@@ -254,9 +254,9 @@ func (s *Store) AddVariant(ctx context.Context, runID int64, v model.Variant) (m
 			return classify(err)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO variants (run_id, revision_id, idx, spec, status,
-			text, error, error_code, stats, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			v.RunID, v.RevisionID, v.Index, spec, v.Status, v.Text, v.Error, v.ErrorCode, stats,
-			v.Updated.UnixNano())
+			text, prompt, error, error_code, stats, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			v.RunID, v.RevisionID, v.Index, spec, v.Status, v.Text, v.Prompt, v.Error, v.ErrorCode,
+			stats, v.Updated.UnixNano())
 		if err != nil {
 			return classify(err)
 		}

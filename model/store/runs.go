@@ -90,9 +90,11 @@ func insertVariants(ctx context.Context, tx *sql.Tx, run model.Run) ([]model.Var
 	return variants, nil
 }
 
-// SaveVariant validates v and stores its status, text, error, error code and stats; its run,
-// revision, index and spec do not change. A missing variant gives an error wrapping ErrNotFound.
-// It is one UPDATE in one transaction, cheap enough to call every second while streaming.
+// SaveVariant validates v and stores its status, text, prompt, error, error code and stats,
+// and its spec's PresetVersion when not zero (the scheduler records it when the generation
+// starts); its run, revision, index and the rest of its spec do not change. A missing variant
+// gives an error wrapping ErrNotFound. It is one UPDATE in one transaction, cheap enough to
+// call every second while streaming.
 func (s *Store) SaveVariant(ctx context.Context, v model.Variant) error {
 	if err := v.Validate(); err != nil {
 		return err
@@ -102,9 +104,11 @@ func (s *Store) SaveVariant(ctx context.Context, v model.Variant) error {
 		return fmt.Errorf("store: save variant: %w", err)
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE variants SET status = ?, text = ?, error = ?,
-			error_code = ?, stats = ?, updated = ? WHERE id = ?`,
-			v.Status, v.Text, v.Error, v.ErrorCode, string(stats), now().UnixNano(), v.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE variants SET status = ?, text = ?, prompt = ?, error = ?,
+			error_code = ?, stats = ?, updated = ?,
+			spec = CASE WHEN ? > 0 THEN json_set(spec, '$.preset_version', ?) ELSE spec END WHERE id = ?`,
+			v.Status, v.Text, v.Prompt, v.Error, v.ErrorCode, string(stats), now().UnixNano(),
+			v.PresetVersion, v.PresetVersion, v.ID)
 		return checkAffected(res, err, "variant", v.ID)
 	})
 	if err != nil {
@@ -128,7 +132,7 @@ func (s *Store) Variants(ctx context.Context, runID int64) ([]model.Variant, err
 
 func (s *Store) queryVariants(ctx context.Context, runID int64) ([]model.Variant, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, run_id, revision_id, idx, spec, status, text,
-		error, error_code, stats, updated FROM variants WHERE run_id = ? ORDER BY idx`, runID)
+		prompt, error, error_code, stats, updated FROM variants WHERE run_id = ? ORDER BY idx`, runID)
 	if err != nil {
 		return nil, classify(err)
 	}
@@ -139,7 +143,7 @@ func (s *Store) queryVariants(ctx context.Context, runID int64) ([]model.Variant
 		var spec, stats []byte
 		var updated int64
 		if err := rows.Scan(&v.ID, &v.RunID, &v.RevisionID, &v.Index, &spec, &v.Status, &v.Text,
-			&v.Error, &v.ErrorCode, &stats, &updated); err != nil {
+			&v.Prompt, &v.Error, &v.ErrorCode, &stats, &updated); err != nil {
 			return nil, classify(err)
 		}
 		if err := json.Unmarshal(spec, &v.Spec); err != nil {

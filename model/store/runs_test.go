@@ -231,3 +231,44 @@ func TestRunErrors(t *testing.T) {
 		t.Errorf("failed runs left rows: %v, %v", runs, err)
 	}
 }
+
+func TestVariantPromptAndPresetVersion(t *testing.T) {
+	s := openTemp(t)
+	ctx := context.Background()
+	r := mustCreateReport(t, s, "Atelier")
+	rev := mustSnapshot(t, s, r.ID)
+	spec := model.Spec{Engine: model.EngineOllama, Model: "mistral:7b", PresetID: "bulletin"}
+	run, variants, err := s.CreateRun(ctx, model.Run{RevisionID: rev.ID, Specs: []model.Spec{spec, spec}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prompt := "Résume « Atelier » pour le bulletin, en 250 mots.\nGarde les chiffres exacts."
+	v := variants[0]
+	v.Status, v.Prompt, v.PresetVersion = model.StatusRunning, prompt, 3
+	if err := s.SaveVariant(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	v.Status, v.PresetVersion = model.StatusFailed, 0 // zero does not erase the recorded version
+	if err := s.SaveVariant(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	added, err := s.AddVariant(ctx, run.ID, model.Variant{RevisionID: rev.ID, Spec: spec, Status: model.StatusRunning, Prompt: "Révise."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Variants(ctx, run.ID)
+	if err != nil || len(got) != 3 {
+		t.Fatalf("Variants = %d, %v", len(got), err)
+	}
+	want := spec
+	want.PresetVersion = 3
+	if got[0].Prompt != prompt || got[0].Status != model.StatusFailed || !reflect.DeepEqual(got[0].Spec, want) {
+		t.Errorf("variant 0: prompt %q, %s, spec %+v", got[0].Prompt, got[0].Status, got[0].Spec)
+	}
+	if got[1].Prompt != "" || got[1].PresetVersion != 0 {
+		t.Errorf("variant 1 changed: %+v", got[1])
+	}
+	if got[2].ID != added.ID || got[2].Prompt != "Révise." {
+		t.Errorf("added variant: %+v", got[2])
+	}
+}

@@ -107,6 +107,18 @@ CREATE TABLE review_marks (
 );`,
 	// 3: the trash — a deleted report keeps its data until the trash is emptied.
 	`ALTER TABLE reports ADD COLUMN trashed INTEGER NOT NULL DEFAULT 0;`,
+	// 4: the prompt each variant was given, and every saved version of the user's presets
+	// (data is the preset's JSON; a deleted preset keeps its versions for the variants made
+	// with them).
+	`ALTER TABLE variants ADD COLUMN prompt TEXT NOT NULL DEFAULT '';
+CREATE TABLE presets (
+	id      TEXT NOT NULL,
+	version INTEGER NOT NULL,
+	data    TEXT NOT NULL,
+	deleted INTEGER NOT NULL DEFAULT 0,
+	created INTEGER NOT NULL,
+	PRIMARY KEY (id, version)
+);`,
 }
 
 // SchemaVersion is the schema version this build writes.
