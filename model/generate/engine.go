@@ -61,3 +61,12 @@ type Engine interface {
 	// Generate writes one variant, reporting progress as it goes.
 	Generate(ctx context.Context, req Request, progress ProgressFunc) (Result, error)
 }
+
+// Prompter is implemented by engines that send instructions to a model; SystemPrompt
+// returns the exact instructions a request sends, variables filled in. The Scheduler records
+// it on each variant it starts; the built-in engine, which takes no instructions, does not
+// implement it.
+type Prompter interface {
+	// SystemPrompt returns the system instructions Generate would send for req.
+	SystemPrompt(req Request) string
+}

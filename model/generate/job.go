@@ -15,6 +15,7 @@ import (
 type Job struct {
 	sched        *Scheduler
 	rev          model.Revision
+	presets      []model.Preset // the scheduler's presets when the job started; read only
 	ctx          context.Context
 	cancel       context.CancelFunc
 	saveCtx      context.Context // not cancelled with the run: a cancelled variant is still saved
@@ -131,12 +132,12 @@ func (j *Job) runVariant(sl *slot) {
 		j.finish(sl, outcome{err: newError(CodeEngineMissing, "no engine named %q", sl.v.Engine)})
 		return
 	}
-	preset, ok := model.FindPreset(j.sched.presets, sl.v.PresetID)
+	preset, ok := model.FindPreset(j.presets, sl.v.PresetID)
 	if !ok {
 		j.finish(sl, outcome{err: newError(CodePresetMissing, "no preset with id %q", sl.v.PresetID)})
 		return
 	}
-	j.begin(sl)
+	j.begin(sl, engine, preset)
 	if err := j.save(sl, false); err != nil {
 		j.failSave(sl, err)
 		return
@@ -159,15 +160,36 @@ func (j *Job) runVariant(sl *slot) {
 	}
 }
 
-// begin marks sl running.
-func (j *Job) begin(sl *slot) {
+// begin marks sl running and records the version of preset it is made with and, when the
+// engine is a Prompter, the exact instructions it is given.
+func (j *Job) begin(sl *slot, e Engine, preset model.Preset) {
+	j.mu.Lock()
+	spec := sl.v.Spec
+	j.mu.Unlock()
+	prompt := systemPrompt(e, Request{Source: j.rev, Preset: preset, Spec: spec})
 	j.mu.Lock()
 	defer j.mu.Unlock()
+	sl.v.PresetVersion, sl.v.Prompt = preset.Version, prompt
 	sl.v.Status = model.StatusRunning
 	sl.v.Text, sl.v.Error, sl.v.ErrorCode = "", "", ""
 	sl.v.Stats = model.Stats{Started: time.Now()}
 	sl.lastSave = sl.v.Stats.Started
 	j.emit(sl, EventLoading, "", -1)
+}
+
+// systemPrompt is e's SystemPrompt for req when e is a Prompter, else empty; a panic gives
+// empty too, and Generate reports the engine's failure.
+func systemPrompt(e Engine, req Request) (prompt string) {
+	p, ok := e.(Prompter)
+	if !ok {
+		return ""
+	}
+	defer func() {
+		if recover() != nil {
+			prompt = ""
+		}
+	}()
+	return p.SystemPrompt(req)
 }
 
 // generate calls the engine, turning a panic into an internal error.

@@ -70,12 +70,12 @@ const defaultCancelGrace = 2 * time.Second
 // them. It is safe for concurrent use; each Start returns an independent Job.
 type Scheduler struct {
 	engines map[string]Engine
-	presets []model.Preset
 	sink    Sink
 
 	hosts hostLocks
 
 	mu           sync.Mutex
+	presets      []model.Preset // replaced, never changed in place: a Job keeps the slice it took
 	saveInterval time.Duration
 	workers      int           // variants of the built-in engine generated at once
 	perModel     int           // variants of one model generated at once on a host
@@ -98,6 +98,16 @@ func NewScheduler(engines []Engine, presets []model.Preset, sink Sink) *Schedule
 		perModel:     DefaultParallel,
 		cancelGrace:  defaultCancelGrace,
 	}
+}
+
+// SetPresets replaces the presets the scheduler serves, for instance after the user saved or
+// deleted one. It applies to the runs started afterwards; a run in progress keeps the presets
+// it started with.
+func (s *Scheduler) SetPresets(ps []model.Preset) {
+	ps = slices.Clone(ps)
+	s.mu.Lock()
+	s.presets = ps
+	s.mu.Unlock()
 }
 
 // SetSaveInterval sets how often a streaming variant is saved; d <= 0 restores the default
@@ -138,11 +148,13 @@ func (s *Scheduler) SetParallel(perModel int) {
 func (s *Scheduler) Start(ctx context.Context, rev model.Revision, variants []model.Variant, onEvent func(Event)) *Job {
 	s.mu.Lock()
 	saveInterval, workers, perModel, grace := s.saveInterval, s.workers, s.perModel, s.cancelGrace
+	presets := s.presets
 	s.mu.Unlock()
 	jctx, cancel := context.WithCancel(ctx)
 	j := &Job{
 		sched:        s,
 		rev:          rev,
+		presets:      presets,
 		ctx:          jctx,
 		cancel:       cancel,
 		saveCtx:      context.WithoutCancel(ctx),

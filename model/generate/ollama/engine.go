@@ -77,6 +77,11 @@ func (e *Engine) Client(host string) (*Client, error) {
 	return c, nil
 }
 
+// SystemPrompt returns the system message Generate sends for req: the preset's instructions
+// in the report's language, variables filled in (see Messages). It makes Engine a
+// generate.Prompter, so each variant records the exact instructions it was given.
+func (e *Engine) SystemPrompt(req generate.Request) string { return Messages(req)[0].Content }
+
 // PlanContext is the package's PlanContext with the engine's ExpectedOutputTokens.
 func (e *Engine) PlanContext(req generate.Request, modelContext int) Fit {
 	return plan(req, modelContext, e.opts.ExpectedOutputTokens(req))
