@@ -206,22 +206,30 @@ func frenchTypographyProblems(text string) []string {
 	prev := rune(-1)
 	for i, r := range text {
 		next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
-		switch r {
-		case '\'':
-			report(i, "ASCII apostrophe, use ’")
-		case '«':
-			if !noBreak(next) {
-				report(i, "no no-break space after «")
-			}
-		case '»', ':', ';', '!', '?':
-			glued := r != '»' && (unicode.IsLetter(next) || unicode.IsDigit(next) || next == '/' || next == '=')
-			if !glued && !noBreak(prev) && !(r != '»' && (prev == '!' || prev == '?')) {
-				report(i, "no no-break space before "+string(r))
-			}
+		if what := typographyProblem(prev, r, next, noBreak); what != "" {
+			report(i, what)
 		}
 		prev = r
 	}
 	return problems
+}
+
+// typographyProblem says what is wrong with r between prev and next, or "".
+func typographyProblem(prev, r, next rune, noBreak func(rune) bool) string {
+	switch r {
+	case '\'':
+		return "ASCII apostrophe, use ’"
+	case '«':
+		if !noBreak(next) {
+			return "no no-break space after «"
+		}
+	case '»', ':', ';', '!', '?':
+		glued := r != '»' && (unicode.IsLetter(next) || unicode.IsDigit(next) || next == '/' || next == '=')
+		if !glued && !noBreak(prev) && !(r != '»' && (prev == '!' || prev == '?')) {
+			return "no no-break space before " + string(r)
+		}
+	}
+	return ""
 }
 
 // TestImproveInstructionsHeadings checks the prompt coach's instructions show the two heading

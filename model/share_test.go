@@ -112,6 +112,12 @@ func TestPlanAndApplyShare(t *testing.T) {
 	if !plan[3].Builtin || plan[2].Builtin || !plan[2].Conflict || plan[1].Conflict {
 		t.Errorf("flags wrong: %+v", plan)
 	}
+	checkApplyShare(t, plan, presets, myTemplate, changedBuiltin.ID)
+}
+
+// checkApplyShare settles the conflicts of the plan of TestPlanAndApplyShare each way.
+func checkApplyShare(t *testing.T, plan []MergeItem, presets []Preset, myTemplate Template, builtinID string) {
+	t.Helper()
 	plan[2].Action = MergeReplace // the colleague's newer version replaces mine
 	plan[3].Action = MergeReplace // a built-in cannot be replaced: kept as a copy
 	plan[4].Action = MergeSkip
@@ -123,14 +129,21 @@ func TestPlanAndApplyShare(t *testing.T) {
 	if save[0].ID != "nouvelle" || save[1].ID != "cr-metropole" || save[1].Instructions.In(French) != "Écris très court." {
 		t.Errorf("new or replaced preset wrong: %+v", save[:2])
 	}
-	if save[2].ID == changedBuiltin.ID || !strings.HasSuffix(save[2].Name.In(French), "(importée)") || save[2].Builtin {
+	if save[2].ID == builtinID || !strings.HasSuffix(save[2].Name.In(French), "(importée)") || save[2].Builtin {
 		t.Errorf("built-in conflict not kept as a renamed copy: %+v", save[2])
 	}
 	if len(templates) != 1 || templates[0].Body.In(French) != "## Contexte\n" {
 		t.Errorf("skipped template changed mine: %+v", templates)
 	}
+	checkTemplateConflict(t, plan, presets, myTemplate, suffix)
+}
+
+// checkTemplateConflict settles the template conflict of the plan by keeping both, then by
+// replacing mine.
+func checkTemplateConflict(t *testing.T, plan []MergeItem, presets []Preset, myTemplate Template, suffix Localized) {
+	t.Helper()
 	plan[4].Action = MergeKeepBoth
-	_, templates = ApplyShare(plan, presets, []Template{myTemplate}, suffix)
+	_, templates := ApplyShare(plan, presets, []Template{myTemplate}, suffix)
 	if len(templates) != 2 || templates[1].ID == "atelier-quartier" || templates[1].Name.In(French) != "Atelier de quartier (importée)" {
 		t.Errorf("kept both wrong: %+v", templates)
 	}

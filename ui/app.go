@@ -23,7 +23,8 @@ import (
 type Deps struct {
 	// Store is the open workspace.
 	Store *store.Store
-	// Presets are the presets offered in the generation panel.
+	// Presets are the built-in presets offered in the generation panel; the user's own, read
+	// from Store, are added to them.
 	Presets []model.Preset
 	// Engines write the variants; the built-in engine at least.
 	Engines []generate.Engine
@@ -50,20 +51,24 @@ type UI struct {
 	cmp  *comparison
 	tabs *container.AppTabs
 
-	reportID  int64           // the report open in the editor, 0 when none
-	run       *activeRun      // the generation under way or last started, nil before any
-	pulls     map[string]bool // downloads under way, by host|model; UI thread only
-	lastErr   error           // the last error shown, for tests
-	closeOnce sync.Once
+	reportID int64           // the report open in the editor, 0 when none
+	run      *activeRun      // the generation under way or last started, nil before any
+	pulls    map[string]bool // downloads under way, by host|model; UI thread only
+	lastErr  error           // the last error shown, for tests
+	// basePresets are the presets given in Deps; the user's own are added to them in
+	// deps.Presets.
+	basePresets []model.Preset
+	closeOnce   sync.Once
 }
 
 // Create builds the interface into w and returns it. Call Close (or let the window's close
 // intercept do it) to save pending edits and stop running generations.
 func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 	ctx, cancel := context.WithCancel(context.Background())
-	u := &UI{app: a, win: w, deps: d, ctx: ctx, cancel: cancel, pulls: map[string]bool{}}
+	u := &UI{app: a, win: w, deps: d, ctx: ctx, cancel: cancel, pulls: map[string]bool{}, basePresets: d.Presets}
 	u.sched = generate.NewScheduler(d.Engines, d.Presets, d.Store)
 	u.sched.SetParallel(Parallel(a))
+	u.loadPresets()
 	u.build()
 	w.SetCloseIntercept(u.onCloseWindow)
 	w.SetOnDropped(func(p fyne.Position, uris []fyne.URI) { u.lib.onDropped(p, uris) })

@@ -37,14 +37,12 @@ func ErrorText(err error) string {
 		return lang.L("The last changes to the report could not be saved: {{.Reason}} They are still in the editor; try again with Ctrl+S.", map[string]any{"Reason": ErrorText(unsaved.err)})
 	case errors.Is(err, context.Canceled):
 		return lang.L("Cancelled.")
+	case shareText(err) != "":
+		return shareText(err)
 	case model.AsValidation(err) != nil:
 		return validationText(model.AsValidation(err))
 	case imports.CodeOf(err) != "":
 		return importText(err)
-	case errors.Is(err, store.ErrNewerSchema):
-		return lang.L("This workspace was written by a newer version of Rapporteur. Update the application to open it.")
-	case errors.Is(err, store.ErrNotWorkspace):
-		return lang.L("This file is not a Rapporteur workspace.")
 	case errors.Is(err, model.ErrNotFound):
 		return lang.L("This item no longer exists; it may have been deleted.")
 	}
@@ -62,9 +60,31 @@ func ErrorText(err error) string {
 	return lang.L("Unexpected error: {{.Err}}", map[string]any{"Err": err.Error()})
 }
 
+// shareText explains why a shared file cannot be imported, down to the invalid item; empty
+// for other errors.
+func shareText(err error) string {
+	var item *model.ShareItemError
+	if errors.Is(err, model.ErrShareFile) {
+		return lang.L("This file is not a file of templates and presets shared from Rapporteur, or it is damaged.")
+	}
+	if !errors.As(err, &item) {
+		return ""
+	}
+	what := lang.L("Preset")
+	if item.Kind == "template" {
+		what = lang.L("Template")
+	}
+	return lang.L("{{.What}} no. {{.N}} of the file (« {{.ID}} ») cannot be imported: {{.Reason}}", map[string]any{
+		"What": what, "N": item.Index, "ID": item.ID, "Reason": ErrorText(item.Err)})
+}
+
 // systemText explains the failures that come from the disk or another program.
 func systemText(err error) string {
 	switch {
+	case errors.Is(err, store.ErrNewerSchema):
+		return lang.L("This workspace was written by a newer version of Rapporteur. Update the application to open it.")
+	case errors.Is(err, store.ErrNotWorkspace):
+		return lang.L("This file is not a Rapporteur workspace.")
 	case errors.Is(err, export.ErrArchive):
 		return lang.L("This file is not a Rapporteur run archive, or it is damaged: {{.Reason}}", map[string]any{"Reason": err.Error()})
 	case errors.Is(err, store.ErrBusy):
@@ -81,25 +101,27 @@ func systemText(err error) string {
 	return ""
 }
 
-// fieldLabel names a field of a report or a spec in the interface language.
+// fieldLabel names a field of a report, a preset or a spec in the interface language.
 func fieldLabel(field string) string {
-	switch field {
-	case "title":
-		return lang.L("Title")
-	case "kind":
-		return lang.L("Kind of session")
-	case "date":
-		return lang.L("Date")
-	case "place":
-		return lang.L("Place")
-	case "organisers":
-		return lang.L("Organisers")
-	case "audience":
-		return lang.L("Audience")
-	case "language":
-		return lang.L("Language")
-	case "body":
-		return lang.L("Text")
+	labels := map[string]func() string{
+		"title":        func() string { return lang.L("Title") },
+		"kind":         func() string { return lang.L("Kind of session") },
+		"date":         func() string { return lang.L("Date") },
+		"place":        func() string { return lang.L("Place") },
+		"organisers":   func() string { return lang.L("Organisers") },
+		"audience":     func() string { return lang.L("Audience") },
+		"language":     func() string { return lang.L("Language") },
+		"body":         func() string { return lang.L("Text") },
+		"name":         func() string { return lang.L("Name") },
+		"description":  func() string { return lang.L("What it produces") },
+		"instructions": func() string { return lang.L("Instructions") },
+		"notes":        func() string { return lang.L("Notes") },
+		"target_words": func() string { return lang.L("Target length") },
+		"target_ratio": func() string { return lang.L("Target length") },
+		"id":           func() string { return lang.L("Identifier") },
+	}
+	if f, ok := labels[field]; ok {
+		return f()
 	}
 	return field
 }

@@ -69,7 +69,10 @@ func (g *generationPanel) layout() fyne.CanvasObject {
 	engine := widget.NewLabel(lang.L("Built-in engine: picks the most representative sentences of your text. It needs no AI model, works offline and never invents anything."))
 	engine.Wrapping = fyne.TextWrapWord
 	models := widget.NewCard(lang.L("Ollama models"), lang.L("Language models on this computer or your team's"), g.hosts.content())
-	choose := widget.NewCard(lang.L("Presets"), lang.L("Tick, for each preset, the engines and models that should write it"), container.NewVBox(engine, g.matrix.box))
+	workshop := widget.NewButtonWithIcon(lang.L("Presets workshop…"), theme.DocumentCreateIcon(), func() { g.u.onPresets() })
+	workshop.Importance = widget.LowImportance
+	choose := widget.NewCard(lang.L("Presets"), lang.L("Tick, for each preset, the engines and models that should write it"),
+		container.NewVBox(container.NewBorder(nil, nil, nil, workshop, engine), g.matrix.box))
 	options := widget.NewAccordion(widget.NewAccordionItem(lang.L("Model options"), g.opts.form))
 	actions := container.NewHBox(g.start, g.cancel)
 	progress := widget.NewCard(lang.L("Progress"), "", g.rowsBox)

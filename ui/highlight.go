@@ -93,3 +93,20 @@ func diffSegments(spans []analysis.DiffSpan) []widget.RichTextSegment {
 	}
 	return segs
 }
+
+// wordDiffSegments shows both sides of a word diff: added words in bold, removed words in red
+// italics.
+func wordDiffSegments(spans []analysis.DiffSpan) []widget.RichTextSegment {
+	segs := make([]widget.RichTextSegment, 0, len(spans))
+	for _, sp := range spans {
+		style := widget.RichTextStyleInline
+		switch sp.Op {
+		case analysis.DiffInsert:
+			style.ColorName, style.TextStyle.Bold = theme.ColorNamePrimary, true
+		case analysis.DiffDelete:
+			style.ColorName, style.TextStyle.Italic = theme.ColorNameError, true
+		}
+		segs = append(segs, inlinePiece(sp.Text, style))
+	}
+	return segs
+}

@@ -78,18 +78,7 @@ func (h *history) showDiff() {
 	if i < 0 || j < 0 {
 		return
 	}
-	spans := analysis.WordDiff(h.revs[i].Body, h.revs[j].Body)
-	var segs []widget.RichTextSegment
-	for _, sp := range spans {
-		style := widget.RichTextStyleInline
-		switch sp.Op {
-		case analysis.DiffInsert:
-			style.ColorName, style.TextStyle.Bold = theme.ColorNamePrimary, true
-		case analysis.DiffDelete:
-			style.ColorName, style.TextStyle.Italic = theme.ColorNameError, true
-		}
-		segs = append(segs, inlinePiece(sp.Text, style))
-	}
+	segs := wordDiffSegments(analysis.WordDiff(h.revs[i].Body, h.revs[j].Body))
 	h.diff.Segments = segs
 	h.diff.Refresh()
 	h.restore.Disable()

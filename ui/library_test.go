@@ -273,23 +273,3 @@ func TestTemplates(t *testing.T) {
 		t.Fatalf("saved template %+v", mine)
 	}
 }
-
-func TestImportTemplatesNamesConflicts(t *testing.T) {
-	env := newTestEnv(t, LanguageFrench)
-	u := env.u
-	test.Tap(u.lib.example)
-	if err := u.saveTemplate("Conseil de quartier"); err != nil {
-		t.Fatal(err)
-	}
-	shared := u.app.Preferences().String(prefTemplates)
-	renamed, err := u.importTemplates([]byte(shared)) // a colleague's file with the same template
-	if err != nil || len(renamed) != 1 || renamed[0] != "Conseil de quartier" {
-		t.Fatalf("renamed %v, %v", renamed, err)
-	}
-	if _, ok := model.FindTemplate(u.templates(), "conseil-de-quartier-2"); !ok {
-		t.Error("the imported template was not added under a new identifier")
-	}
-	if _, err := u.importTemplates([]byte(`[{"id":"x"}]`)); err == nil {
-		t.Error("an invalid file was accepted")
-	}
-}

@@ -55,6 +55,12 @@ func newPresetMatrix(u *UI) *presetMatrix {
 	return m
 }
 
+// setPresets offers ps as the rows of the matrix; ticks of presets still there are kept.
+func (m *presetMatrix) setPresets(ps []model.Preset) {
+	m.presets = ps
+	m.refresh()
+}
+
 // setModels rebuilds the grid with the built-in engine and the given models as columns.
 func (m *presetMatrix) setModels(models []hostModel) {
 	m.columns = []engineColumn{{engine: model.EngineBuiltin}}

@@ -26,8 +26,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		menuItem(lang.L("New report"), fyne.KeyN, u.lib.onNew),
 		menuItem(lang.L("New report from a template…"), fyne.KeyT, u.onNewFromTemplate),
 		menuItem(lang.L("Save as a template…"), "", u.onSaveAsTemplate),
-		menuItem(lang.L("Share my templates…"), "", u.onExportTemplates),
-		menuItem(lang.L("Import templates…"), "", u.onImportTemplates),
+		menuItem(lang.L("Share my templates and presets…"), "", u.onExportShare),
+		menuItem(lang.L("Import templates and presets…"), "", u.onImportShare),
 		menuItem(lang.L("Import…"), fyne.KeyO, u.lib.onImport),
 		menuItem(lang.L("Save"), fyne.KeyS, u.onSave),
 		menuItem(lang.L("Find a report"), fyne.KeyF, u.onFind),
@@ -43,6 +43,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	gen := fyne.NewMenu(lang.L("Generation"),
 		menuItem(lang.L("Generate the variants"), fyne.KeyG, u.onGenerate),
 		menuItem(lang.L("Cancel all"), "", u.gen.onCancel),
+		menuItem(lang.L("Presets workshop…"), fyne.KeyP, func() { u.onPresets() }),
 		fyne.NewMenuItemSeparator(),
 		menuItem(lang.L("Results of the blind votes…"), "", u.onWins),
 	)

@@ -27,7 +27,7 @@ func (u *UI) showPrompt(p model.Preset) *widget.Form {
 		}
 		form.Append(label, text)
 	}
-	note := widget.NewLabel(lang.L("This is exactly what a model receives. The variables {{titre}}, {{date}}, {{lieu}}, {{public}} and {{longueur}} of the instructions are filled from the report."))
+	note := widget.NewLabel(lang.L("This is exactly what a model receives. The variables of the instructions ({{.Vars}}) are filled from the report.", map[string]any{"Vars": variableNames()}))
 	note.Wrapping = fyne.TextWrapWord
 	dlg := dialog.NewCustom(p.Name.In(CurrentLanguage()), lang.L("Close"), container.NewVScroll(container.NewVBox(note, form)), u.win)
 	dlg.Resize(fyne.NewSize(860, 600))

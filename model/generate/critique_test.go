@@ -34,15 +34,15 @@ var criticSpec = model.Spec{Engine: model.EngineOllama, Host: "http://127.0.0.1:
 func TestVariantPresets(t *testing.T) {
 	all := model.BuiltinPresets()
 	got := VariantPresets(all)
-	if len(got) != len(all)-2 {
+	if len(got) != len(all)-3 {
 		t.Fatalf("%d presets kept of %d", len(got), len(all))
 	}
 	for _, p := range got {
-		if p.ID == PresetCritique || p.ID == PresetRevise {
+		if p.ID == PresetCritique || p.ID == PresetRevise || p.ID == PresetImprove {
 			t.Errorf("%s offered for variants", p.ID)
 		}
 	}
-	for _, id := range []string{PresetCritique, PresetRevise} {
+	for _, id := range []string{PresetCritique, PresetRevise, PresetImprove} {
 		p, ok := model.FindPreset(all, id)
 		if !ok || p.Method != model.MethodNone {
 			t.Errorf("built-in preset %s: found %v, method %q", id, ok, p.Method)

@@ -1,0 +1,273 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/ollama"
+)
+
+// The kinds of target length a preset can set, in the order of the editor's choice.
+const (
+	targetNone = iota
+	targetShare
+	targetWords
+)
+
+// presetEditor edits one of the user's presets, one language at a time, with a live preview of
+// the exact prompt a model will receive for the open report.
+type presetEditor struct {
+	w    *workshop
+	p    model.Preset   // the preset as edited so far
+	lang model.Language // the language on screen
+
+	name, description, instructions, target *widget.Entry
+	language, targetKind                    *widget.Select
+	system, user, status                    *widget.Label
+	improve                                 *widget.Button
+
+	dirty   bool // edited since the last save
+	loading bool // fields are being filled by the program, not typed
+}
+
+func newPresetEditor(w *workshop, p model.Preset) *presetEditor {
+	e := &presetEditor{w: w, p: p, lang: CurrentLanguage()}
+	if p.Instructions[e.lang] == "" && p.Name[e.lang] == "" {
+		for _, l := range []model.Language{model.French, model.English} {
+			if p.Instructions[l] != "" {
+				e.lang = l
+				break
+			}
+		}
+	}
+	e.name, e.description = widget.NewEntry(), widget.NewEntry()
+	e.instructions = widget.NewMultiLineEntry()
+	e.instructions.Wrapping = fyne.TextWrapWord
+	e.target = widget.NewEntry()
+	e.language = widget.NewSelect([]string{languageName(model.French), languageName(model.English)}, e.onLanguage)
+	e.targetKind = widget.NewSelect([]string{lang.L("No target length"), lang.L("A share of the report (%)"), lang.L("A number of words")}, func(string) { e.changed() })
+	e.system, e.user, e.status = wrapLabel(""), wrapLabel(""), wrapLabel("")
+	e.system.Selectable, e.user.Selectable = true, true
+	e.improve = widget.NewButtonWithIcon(lang.L("Improve my instructions…"), theme.SearchReplaceIcon(), e.onImprove)
+	for _, entry := range []*widget.Entry{e.name, e.description, e.instructions, e.target} {
+		entry.OnChanged = func(string) { e.changed() }
+	}
+	e.load()
+	return e
+}
+
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// variableNames lists the prompt variables in the interface language.
+func variableNames() string {
+	if CurrentLanguage() == model.English {
+		return "{{title}} {{date}} {{place}} {{audience}} {{length}}"
+	}
+	return "{{titre}} {{date}} {{lieu}} {{public}} {{longueur}}"
+}
+
+// languageName is a language's name in the interface language.
+func languageName(l model.Language) string {
+	if l == model.English {
+		return lang.L("English")
+	}
+	return lang.L("French")
+}
+
+// content lays the editor out: the fields and instructions on the left, the prompt on the right.
+func (e *presetEditor) content() fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Name"), e.name),
+		widget.NewFormItem(lang.L("Language"), e.language),
+		widget.NewFormItem(lang.L("What it produces"), e.description),
+		widget.NewFormItem(lang.L("Target length"), container.NewGridWithColumns(2, e.targetKind, e.target)),
+	)
+	vars := widget.NewLabel(lang.L("Variables: {{.Vars}} are filled from the report.", map[string]any{"Vars": variableNames()}))
+	vars.SizeName = theme.SizeNameCaptionText
+	vars.Wrapping = fyne.TextWrapWord
+	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { _ = e.save() })
+	save.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), e.onDelete)
+	buttons := container.NewHBox(save, e.improve, del)
+	left := container.NewBorder(container.NewVBox(form, widget.NewLabelWithStyle(lang.L("Instructions"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		container.NewVBox(vars, e.status, buttons), nil, nil, e.instructions)
+	preview := container.NewVBox(
+		widget.NewLabelWithStyle(lang.L("Instructions (system)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.system,
+		widget.NewLabelWithStyle(lang.L("Message (user)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.user)
+	right := container.NewBorder(widget.NewLabelWithStyle(lang.L("What the model will receive"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true}),
+		nil, nil, nil, container.NewVScroll(preview))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.55
+	return split
+}
+
+// load fills the fields from the preset in the language on screen.
+func (e *presetEditor) load() {
+	e.loading = true
+	defer func() { e.loading = false }()
+	e.language.SetSelected(languageName(e.lang))
+	e.name.SetText(e.p.Name[e.lang])
+	e.description.SetText(e.p.Description[e.lang])
+	e.instructions.SetText(e.p.Instructions[e.lang])
+	switch {
+	case e.p.TargetWords > 0:
+		e.targetKind.SetSelectedIndex(targetWords)
+		e.target.SetText(strconv.Itoa(e.p.TargetWords))
+	case e.p.TargetRatio > 0:
+		e.targetKind.SetSelectedIndex(targetShare)
+		e.target.SetText(strconv.Itoa(int(e.p.TargetRatio*100 + 0.5)))
+	default:
+		e.targetKind.SetSelectedIndex(targetNone)
+		e.target.SetText("")
+	}
+	e.showVersion()
+	e.preview()
+}
+
+// showVersion says which version of the preset is on screen.
+func (e *presetEditor) showVersion() {
+	e.status.SetText(lang.L("Version {{.N}}. Every save makes a new version; each variant records the version and the exact prompt it used.", map[string]any{"N": e.p.Version}))
+}
+
+// onLanguage keeps what was typed in the previous language and shows the chosen one.
+func (e *presetEditor) onLanguage(choice string) {
+	if e.loading {
+		return
+	}
+	_ = e.commit()
+	e.lang = model.French
+	if choice == languageName(model.English) {
+		e.lang = model.English
+	}
+	e.load()
+}
+
+// changed marks the preset edited and refreshes the preview.
+func (e *presetEditor) changed() {
+	if e.loading {
+		return
+	}
+	e.dirty = true
+	if err := e.commit(); err != nil {
+		e.status.SetText(ErrorText(err))
+	} else {
+		e.status.SetText(lang.L("Modified: saved when you leave this preset, or now with « Save »."))
+	}
+	e.preview()
+}
+
+// commit copies the fields into the preset, in the language on screen. A target that is not
+// a number is reported and left unchanged.
+func (e *presetEditor) commit() error {
+	set := func(l *model.Localized, s string) {
+		if *l == nil {
+			*l = model.Localized{}
+		}
+		(*l)[e.lang] = strings.TrimSpace(s)
+	}
+	set(&e.p.Name, e.name.Text)
+	set(&e.p.Description, e.description.Text)
+	set(&e.p.Instructions, e.instructions.Text)
+	return e.commitTarget()
+}
+
+func (e *presetEditor) commitTarget() error {
+	kind := e.targetKind.SelectedIndex()
+	if kind <= targetNone {
+		e.p.TargetRatio, e.p.TargetWords = 0, 0
+		return nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(e.target.Text))
+	switch {
+	case kind == targetShare && (err != nil || n < 1 || n > 100):
+		return errors.New(lang.L("The share of the report must be a whole number from 1 to 100."))
+	case kind == targetWords && (err != nil || n < 10 || n > model.MaxTargetWords):
+		return errors.New(lang.L("The number of words must be a whole number from 10 to {{.Max}}.", map[string]any{"Max": fmtInt(model.MaxTargetWords)}))
+	case kind == targetShare:
+		e.p.TargetRatio, e.p.TargetWords = float64(n)/100, 0
+	default:
+		e.p.TargetRatio, e.p.TargetWords = 0, n
+	}
+	return nil
+}
+
+// previewSource is the report the preview is built from: the open one, or an empty one whose
+// variables read « non précisé ».
+func (e *presetEditor) previewSource() model.Revision {
+	rev := model.Revision{Meta: model.Meta{Language: e.lang, Kind: model.KindWorkshop}}
+	if e.w.u.reportID != 0 {
+		d := e.w.u.ed.collect()
+		rev.Meta, rev.Body = d.Meta, d.Body
+		rev.Language = e.lang
+	}
+	return rev
+}
+
+// preview shows the exact messages a model receives with this preset for the open report, in
+// the language on screen. The report's body is cut after a few lines: it is sent whole.
+func (e *presetEditor) preview() {
+	msgs := ollama.Messages(generate.Request{Source: e.previewSource(), Preset: e.p})
+	e.system.SetText(msgs[0].Content)
+	user := msgs[1].Content
+	if r := []rune(user); len(r) > 900 {
+		user = string(r[:900]) + "\n[…] " + lang.L("(the whole report is sent)")
+	}
+	if e.w.u.reportID == 0 {
+		user = lang.L("Open a report to see its title, date, place and audience fill the variables.") + "\n\n" + user
+	}
+	e.user.SetText(user)
+}
+
+// save stores the preset as its next version; the reason is shown when it cannot be saved.
+func (e *presetEditor) save() error {
+	if err := e.commit(); err != nil {
+		e.status.SetText(ErrorText(err))
+		return err
+	}
+	saved, err := e.w.u.deps.Store.SavePreset(e.w.u.ctx, e.p)
+	if err != nil {
+		e.status.SetText(ErrorText(err))
+		return err
+	}
+	e.p, e.dirty = saved, false
+	e.showVersion()
+	e.w.u.loadPresets()
+	e.w.items = generate.VariantPresets(e.w.u.deps.Presets)
+	e.w.list.Refresh()
+	return nil
+}
+
+// onDelete asks, then deletes the preset. Variants made with it keep their record.
+func (e *presetEditor) onDelete() {
+	msg := lang.L("Delete the preset « {{.Name}} »? The variants already made with it keep their instructions.", map[string]any{"Name": e.p.Name.In(CurrentLanguage())})
+	dialog.ShowConfirm(lang.L("Delete"), msg, func(ok bool) {
+		if ok {
+			e.delete()
+		}
+	}, e.w.u.win)
+}
+
+// delete removes the preset from the lists; its versions stay for the variants made with it.
+func (e *presetEditor) delete() {
+	if err := e.w.u.deps.Store.DeletePreset(e.w.u.ctx, e.p.ID); err != nil {
+		e.w.u.showError(err)
+		return
+	}
+	e.dirty = false
+	e.w.u.loadPresets()
+	e.w.reload("")
+}

@@ -1,0 +1,234 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate/ollamatest"
+)
+
+// richText joins the text of a RichText's segments.
+func richText(rt *widget.RichText) string {
+	var b strings.Builder
+	for _, seg := range rt.Segments {
+		if ts, ok := seg.(*widget.TextSegment); ok {
+			b.WriteString(ts.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+// TestWorkshopBuiltinIsAnnotated shows a built-in preset with the reason for each rule.
+func TestWorkshopBuiltinIsAnnotated(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	w := env.u.onPresets()
+	if w.index != 0 || w.ed != nil || !w.items[0].Builtin {
+		t.Fatalf("the first built-in preset is not shown: %d %v", w.index, w.ed)
+	}
+	var shown string
+	for _, o := range test.LaidOutObjects(w.detail) {
+		if r, ok := o.(*widget.RichText); ok {
+			shown += richText(r)
+		}
+	}
+	if !strings.Contains(shown, "↳ ") || !strings.Contains(shown, "N’invente rien") {
+		t.Fatalf("no annotated instructions in the view:\n%s", shown)
+	}
+}
+
+// TestWorkshopCopyEditSave copies a built-in preset, edits it with a live preview, saves new
+// versions, and finds it in the generation matrix and the scheduler.
+func TestWorkshopCopyEditSave(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	test.Tap(u.lib.example)
+	w := u.onPresets()
+	w.onCopy(w.items[0])
+	e := w.ed
+	if e == nil || e.p.Builtin || e.p.Version != 1 || e.p.Method != model.MethodNone || !strings.HasSuffix(e.name.Text, "(copie)") {
+		t.Fatalf("copy %+v", e)
+	}
+	if len(e.p.Notes[model.French]) == 0 {
+		t.Error("the copy lost the notes")
+	}
+	checkPresetPreview(t, env, e)
+	checkPresetLanguages(t, e, w.items[0])
+}
+
+// checkPresetPreview edits the instructions and the target: the preview shows them filled
+// from the open report, and saving makes version 2, offered in the matrix.
+func checkPresetPreview(t *testing.T, env *testEnv, e *presetEditor) {
+	t.Helper()
+	u := env.u
+	e.instructions.SetText("Résume « {{titre}} » en {{longueur}} mots pour {{public}}.")
+	e.targetKind.SetSelectedIndex(targetWords)
+	e.target.SetText("250")
+	if !e.dirty || !strings.Contains(e.system.Text, "Résume « "+u.ed.title.Text+" » en 250 mots") {
+		t.Fatalf("preview %q", e.system.Text)
+	}
+	if !strings.Contains(e.user.Text, u.ed.title.Text) {
+		t.Errorf("the preview lacks the report: %q", e.user.Text)
+	}
+	if err := e.save(); err != nil || e.p.Version != 2 {
+		t.Fatalf("save: version %d, %v", e.p.Version, err)
+	}
+	if _, ok := model.FindPreset(u.gen.matrix.presets, e.p.ID); !ok {
+		t.Error("the new preset is not offered in the matrix")
+	}
+	stored, err := env.st.PresetVersion(context.Background(), e.p.ID, 2)
+	if err != nil || stored.TargetWords != 250 {
+		t.Fatalf("stored %+v, %v", stored, err)
+	}
+}
+
+// checkPresetLanguages edits the English instructions without touching the French ones.
+func checkPresetLanguages(t *testing.T, e *presetEditor, original model.Preset) {
+	t.Helper()
+	e.language.SetSelected(languageName(model.English))
+	if e.lang != model.English || e.instructions.Text != original.Instructions[model.English] {
+		t.Fatalf("english instructions %q", e.instructions.Text)
+	}
+	e.instructions.SetText("Summarise {{title}}.")
+	e.language.SetSelected(languageName(model.French))
+	if !strings.HasPrefix(e.instructions.Text, "Résume") || e.p.Instructions[model.English] != "Summarise {{title}}." {
+		t.Fatalf("languages mixed: %q / %q", e.instructions.Text, e.p.Instructions[model.English])
+	}
+}
+
+// TestWorkshopRefusesBadInput keeps a preset that cannot be saved on screen with the reason,
+// and saves nothing.
+func TestWorkshopRefusesBadInput(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	w := u.onPresets()
+	w.onNew()
+	e := w.ed
+	if e == nil || e.p.Version != 1 || !strings.Contains(e.instructions.Text, "{{longueur}}") {
+		t.Fatalf("new preset %+v", e)
+	}
+	e.targetKind.SetSelectedIndex(targetShare)
+	e.target.SetText("cent")
+	if !strings.Contains(e.status.Text, "de 1 à 100") {
+		t.Errorf("status %q", e.status.Text)
+	}
+	index := w.index
+	w.list.Select(0)
+	if w.index != index || w.ed != e {
+		t.Fatal("left a preset that could not be saved")
+	}
+	e.target.SetText("30")
+	e.name.SetText("  ")
+	if err := e.save(); err == nil || !strings.Contains(e.status.Text, "Nom") {
+		t.Fatalf("empty name saved: %v, %q", err, e.status.Text)
+	}
+	if p, _ := env.st.PresetVersion(context.Background(), e.p.ID, 1); p.TargetRatio != 0 {
+		t.Errorf("an invalid edit reached the workspace: %+v", p)
+	}
+	e.name.SetText("Compte-rendu du conseil")
+	w.onClose()
+	if vs, err := env.st.PresetVersions(context.Background(), e.p.ID); err != nil || len(vs) != 2 || vs[0].TargetRatio != 0.3 {
+		t.Fatalf("closing did not save the edit: %+v, %v", vs, err)
+	}
+}
+
+// TestWorkshopDelete removes a preset from the lists; its versions stay for old variants.
+func TestWorkshopDelete(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	w := u.onPresets()
+	w.onNew()
+	id := w.ed.p.ID
+	w.ed.delete()
+	if _, ok := model.FindPreset(u.deps.Presets, id); ok || w.ed != nil {
+		t.Fatal("the deleted preset is still offered")
+	}
+	if _, err := env.st.PresetVersion(context.Background(), id, 1); err != nil {
+		t.Errorf("the deleted preset's version is gone: %v", err)
+	}
+}
+
+// TestPresetVersionOnVariant generates with a preset of the user's on a model and finds the
+// version and the exact prompt on the variant.
+func TestPresetVersionOnVariant(t *testing.T) {
+	srv := newServer(t)
+	env := newOllamaEnv(t, srv.URL())
+	u := env.u
+	test.Tap(u.lib.example)
+	waitModels(t, env, 2)
+	w := u.onPresets()
+	w.onNew()
+	w.ed.instructions.SetText("Résume « {{titre}} » sans rien inventer.")
+	if err := w.ed.save(); err != nil {
+		t.Fatal(err)
+	}
+	id := w.ed.p.ID
+	w.onClose()
+	onlyTick(u, map[int][]string{1: {id}})
+	test.Tap(u.gen.start)
+	env.q.pumpUntil(t, "run done", func() bool { return u.run != nil && isDone(u.run.job) && allFinal(u.cmp.variants) })
+	env.q.drain()
+	v := u.cmp.variants[0]
+	if v.PresetID != id || v.PresetVersion != 2 || v.Prompt != "Résume « "+u.ed.title.Text+" » sans rien inventer." {
+		t.Fatalf("variant %s v%d prompt %q", v.PresetID, v.PresetVersion, v.Prompt)
+	}
+	if got := srv.LastChat().Messages[0].Content; got != v.Prompt {
+		t.Errorf("recorded prompt %q differs from the one sent %q", v.Prompt, got)
+	}
+}
+
+// TestImproveMyInstructions runs the prompt coach: a model answering in the expected format
+// gives a diff to accept; one that does not changes nothing; a failure keeps its text.
+func TestImproveMyInstructions(t *testing.T) {
+	srv := newServer(t)
+	answer := "## Remarques\n- « Court » ne dit pas combien de mots.\n\n## Consigne révisée\nRésume en 150 mots au plus, sans rien inventer."
+	srv.AddModel(ollamatest.Model{Name: "coach:3b", ParameterSize: "3B", Quantization: "Q4_K_M", ContextLength: 8192, Reply: answer})
+	env := newOllamaEnv(t, srv.URL())
+	u := env.u
+	waitModels(t, env, 3)
+	w := u.onPresets()
+	w.onNew()
+	e := w.ed
+	e.instructions.SetText("Fais court.")
+	spec := func(name string) model.Spec {
+		return model.Spec{Engine: model.EngineOllama, Host: srv.URL(), Model: name}
+	}
+
+	c := e.runCoach(spec("coach:3b"))
+	env.q.pumpUntil(t, "coach", func() bool { return !c.accept.Disabled() })
+	if !strings.Contains(c.status.Text, "Accepter") && !strings.Contains(c.status.Text, "accept") {
+		t.Logf("status %q", c.status.Text)
+	}
+	if sent := srv.LastChat().Messages[1].Content; !strings.Contains(sent, "Fais court.") {
+		t.Errorf("the instructions were not sent: %q", sent)
+	}
+	test.Tap(c.accept)
+	if e.instructions.Text != "Résume en 150 mots au plus, sans rien inventer." || !e.dirty {
+		t.Fatalf("accepted revision not in the editor: %q", e.instructions.Text)
+	}
+
+	c = e.runCoach(spec("mistral:7b")) // answers words of the prompt, not the format
+	env.q.pumpUntil(t, "no format", func() bool { return strings.Contains(c.status.Text, "forme attendue") })
+	if !c.accept.Disabled() {
+		t.Error("an answer without a revision can be accepted")
+	}
+
+	srv.Inject(ollamatest.Fault{Kind: ollamatest.FaultCut, After: 5})
+	c = e.runCoach(spec("coach:3b"))
+	if c == nil {
+		t.Fatalf("no coach: %v", u.lastErr)
+	}
+	env.q.pumpUntil(t, "cut", func() bool {
+		return strings.Contains(c.status.Text, "interrompue") || strings.Contains(c.status.Text, "arrêt")
+	})
+	if raw := c.body.Objects[0].(*widget.Label).Text; !strings.Contains(raw, "Remarques") {
+		t.Errorf("the partial answer is lost: %q", raw)
+	}
+	if !c.accept.Disabled() || e.instructions.Text != "Résume en 150 mots au plus, sans rien inventer." {
+		t.Error("a failed review changed the instructions")
+	}
+}
