@@ -39,13 +39,20 @@ func (c *comparison) archive() (export.Archive, error) {
 }
 
 // promptOf returns the messages a model variant was asked with; none for the built-in engine.
+// The instructions are those recorded on the variant when it was generated, even if its preset
+// has changed or been deleted since; older variants, which lack them, get the preset's current
+// ones.
 func promptOf(rev model.Revision, v model.Variant, presets []model.Preset) []export.Message {
 	p, ok := model.FindPreset(presets, v.PresetID)
-	if v.Engine != model.EngineOllama || !ok {
+	if v.Engine != model.EngineOllama || !ok && v.Prompt == "" {
 		return nil
 	}
-	var out []export.Message
-	for _, m := range ollama.Messages(generate.Request{Source: rev, Preset: p, Spec: v.Spec}) {
+	msgs := ollama.Messages(generate.Request{Source: rev, Preset: p, Spec: v.Spec})
+	if v.Prompt != "" {
+		msgs[0].Content = v.Prompt
+	}
+	out := make([]export.Message, 0, len(msgs))
+	for _, m := range msgs {
 		out = append(out, export.Message{Role: m.Role, Content: m.Content})
 	}
 	return out

@@ -34,7 +34,7 @@ type editor struct {
 	organisers *widget.Entry
 	audience   *widget.Entry
 	language   *widget.Select
-	body       *widget.Entry
+	body       *bodyEntry
 	preview    *widget.RichText
 	status     *widget.Label
 	forms      []*widget.Form
@@ -76,8 +76,7 @@ func newEditor(u *UI) *editor {
 	e.organisers = e.newEntry(lang.L("Who organised the session"))
 	e.audience = e.newEntry(lang.L("Residents, elected members…"))
 	e.language = widget.NewSelect([]string{languageLabel(model.French), languageLabel(model.English)}, func(string) { e.onChanged() })
-	e.body = widget.NewMultiLineEntry()
-	e.body.Wrapping = fyne.TextWrapWord
+	e.body = newBodyEntry()
 	e.body.PlaceHolder = lang.L("Write the report here, in Markdown: # for a heading, - for a list item, **bold**.")
 	e.body.OnChanged = func(string) { e.onChanged(); e.refresher.trigger() }
 	e.preview = widget.NewRichText()
@@ -151,7 +150,7 @@ func (e *editor) clear() {
 	e.mu.Lock()
 	e.draft, e.dirty = model.Report{}, false
 	e.mu.Unlock()
-	for _, en := range []*widget.Entry{e.title, e.date, e.place, e.organisers, e.audience, e.body} {
+	for _, en := range []*widget.Entry{e.title, e.date, e.place, e.organisers, e.audience, &e.body.Entry} {
 		en.SetText("")
 	}
 	e.preview.ParseMarkdown("")

@@ -20,6 +20,7 @@ import (
 type library struct {
 	u       *UI
 	search  *widget.Entry
+	order   *widget.Select
 	list    *widget.List
 	empty   *widget.Label
 	newBtn  *widget.Button
@@ -33,6 +34,7 @@ func newLibrary(u *UI) *library {
 	l := &library{u: u}
 	l.search = &widget.Entry{PlaceHolder: lang.L("Search titles and texts"), OnChanged: l.onSearch}
 	l.search.ExtendBaseWidget(l.search)
+	l.order = l.newOrderSelect()
 	l.list = widget.NewList(l.length, l.createItem, l.updateItem)
 	l.list.OnSelected = l.onSelected
 	l.empty = widget.NewLabel(lang.L("No report yet. Create one, start from a template, or import a file (.docx, .odt, .md, .txt)."))
@@ -47,7 +49,7 @@ func newLibrary(u *UI) *library {
 
 func (l *library) content() fyne.CanvasObject {
 	buttons := container.NewBorder(nil, nil, nil, l.menuBtn, container.NewGridWithColumns(2, l.newBtn, l.openBtn))
-	top := container.NewVBox(buttons, l.search)
+	top := container.NewVBox(buttons, l.search, l.order)
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(l.list, container.NewVBox(l.empty, l.example)))
 }
 
@@ -89,6 +91,7 @@ func (l *library) refresh() {
 		l.u.showError(err)
 		return
 	}
+	sortReports(items, l.order.SelectedIndex())
 	l.items = items
 	l.list.UnselectAll()
 	l.list.Refresh()

@@ -273,3 +273,43 @@ func TestTemplates(t *testing.T) {
 		t.Fatalf("saved template %+v", mine)
 	}
 }
+
+// TestLibraryOrder sorts the library by session date both ways and by title, undated reports
+// last, and keeps the choice.
+func TestLibraryOrder(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	ctx := context.Background()
+	for _, r := range []struct{ title, date string }{
+		{"Atelier mobilités", "2025-03-12"}, {"Élus et habitants", ""}, {"Conseil de quartier", "2024-11-05"}, {"bilan annuel", "2025-06-17"},
+	} {
+		rep := model.NewReport(r.title, model.French)
+		rep.Date = r.date
+		if _, err := env.st.CreateReport(ctx, rep); err != nil {
+			t.Fatal(err)
+		}
+	}
+	titles := func() string {
+		u.lib.refresh()
+		var out []string
+		for _, r := range u.lib.items {
+			out = append(out, r.Title)
+		}
+		return strings.Join(out, " | ")
+	}
+	for order, want := range map[int]string{
+		orderSessionNew: "bilan annuel | Atelier mobilités | Conseil de quartier | Élus et habitants",
+		orderSessionOld: "Conseil de quartier | Atelier mobilités | bilan annuel | Élus et habitants",
+		orderTitle:      "Atelier mobilités | bilan annuel | Conseil de quartier | Élus et habitants",
+		orderEdited:     "bilan annuel | Conseil de quartier | Élus et habitants | Atelier mobilités",
+	} {
+		u.lib.order.SetSelectedIndex(order)
+		if got := titles(); got != want {
+			t.Errorf("order %d:\n got %s\nwant %s", order, got, want)
+		}
+	}
+	u.lib.order.SetSelectedIndex(orderTitle)
+	if u.app.Preferences().Int(prefLibraryOrder) != orderTitle {
+		t.Error("the order is not kept")
+	}
+}

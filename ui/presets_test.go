@@ -179,6 +179,16 @@ func TestPresetVersionOnVariant(t *testing.T) {
 	if got := srv.LastChat().Messages[0].Content; got != v.Prompt {
 		t.Errorf("recorded prompt %q differs from the one sent %q", v.Prompt, got)
 	}
+	// The preset changes afterwards: the archive and the PDF keep what was sent.
+	w = u.onPresets()
+	w.reload(id)
+	w.ed.instructions.SetText("Autre chose.")
+	if err := w.ed.save(); err != nil {
+		t.Fatal(err)
+	}
+	if msgs := promptOf(u.cmp.source, v, u.deps.Presets); len(msgs) != 2 || msgs[0].Content != v.Prompt {
+		t.Errorf("the archived prompt is not the one sent: %+v", msgs)
+	}
 }
 
 // TestImproveMyInstructions runs the prompt coach: a model answering in the expected format
