@@ -35,6 +35,7 @@ type presetEditor struct {
 	language, targetKind                    *widget.Select
 	system, user, status                    *widget.Label
 	improve                                 *widget.Button
+	notes                                   *fyne.Container // the reasons of the rules, when the preset has some
 
 	dirty   bool // edited since the last save
 	loading bool // fields are being filled by the program, not typed
@@ -58,6 +59,7 @@ func newPresetEditor(w *workshop, p model.Preset) *presetEditor {
 	e.targetKind = widget.NewSelect([]string{lang.L("No target length"), lang.L("A share of the report (%)"), lang.L("A number of words")}, func(string) { e.changed() })
 	e.system, e.user, e.status = wrapLabel(""), wrapLabel(""), wrapLabel("")
 	e.system.Selectable, e.user.Selectable = true, true
+	e.notes = container.NewVBox()
 	e.improve = widget.NewButtonWithIcon(lang.L("Improve my instructions…"), theme.SearchReplaceIcon(), e.onImprove)
 	for _, entry := range []*widget.Entry{e.name, e.description, e.instructions, e.target} {
 		entry.OnChanged = func(string) { e.changed() }
@@ -94,7 +96,7 @@ func (e *presetEditor) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Name"), e.name),
 		widget.NewFormItem(lang.L("Language"), e.language),
 		widget.NewFormItem(lang.L("What it produces"), e.description),
-		widget.NewFormItem(lang.L("Target length"), container.NewGridWithColumns(2, e.targetKind, e.target)),
+		widget.NewFormItem(lang.L("Target length"), container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(110, e.target.MinSize().Height), e.target), e.targetKind)),
 	)
 	vars := widget.NewLabel(lang.L("Variables: {{.Vars}} are filled from the report.", map[string]any{"Vars": variableNames()}))
 	vars.SizeName = theme.SizeNameCaptionText
@@ -107,7 +109,7 @@ func (e *presetEditor) content() fyne.CanvasObject {
 		container.NewVBox(vars, e.status, buttons), nil, nil, e.instructions)
 	preview := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("Instructions (system)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.system,
-		widget.NewLabelWithStyle(lang.L("Message (user)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.user)
+		widget.NewLabelWithStyle(lang.L("Message (user)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.user, e.notes)
 	right := container.NewBorder(widget.NewLabelWithStyle(lang.L("What the model will receive"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true}),
 		nil, nil, nil, container.NewVScroll(preview))
 	split := container.NewHSplit(left, right)
@@ -230,6 +232,27 @@ func (e *presetEditor) preview() {
 		user = lang.L("Open a report to see its title, date, place and audience fill the variables.") + "\n\n" + user
 	}
 	e.user.SetText(user)
+	e.showNotes()
+}
+
+// showNotes lists the rules of the instructions that have a note, each with its reason.
+func (e *presetEditor) showNotes() {
+	noted := model.Preset{Instructions: model.Localized{e.lang: ""}, Notes: e.p.Notes}
+	var lines []string
+	for _, l := range e.p.Annotated(e.lang) {
+		if l.Why != "" {
+			lines = append(lines, l.Text)
+		}
+	}
+	e.notes.Objects = nil
+	if len(lines) > 0 {
+		noted.Instructions[e.lang] = strings.Join(lines, "\n")
+		e.notes.Objects = []fyne.CanvasObject{
+			widget.NewLabelWithStyle(lang.L("Why these rules"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			annotatedText(noted, e.lang),
+		}
+	}
+	e.notes.Refresh()
 }
 
 // save stores the preset as its next version; the reason is shown when it cannot be saved.
