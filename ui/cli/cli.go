@@ -70,10 +70,11 @@ func Run(args []string, version string, stdout, stderr io.Writer) int {
 func runHelp(e *env, _ []string) int {
 	fmt.Fprint(e.stdout, lang.L(`Usage:
   rapporteur [--workspace PATH]       open the application
-  rapporteur presets                  list the presets (id, then name)
+  rapporteur presets [--file F.json]  list the presets (id, then name), with those of a shared file
   rapporteur models [--host URL]      list the models of an Ollama host
   rapporteur compare --source FILE.md [--engine builtin|ollama] [--host URL] [--models m1,m2]
-                     [--options temperature=0.2,seed=42] [--presets id,id] [--pdf OUT.pdf] [--json OUT.json]
+                     [--options temperature=0.2,seed=42] [--presets id,id] [--preset-file F.json]
+                     [--pdf OUT.pdf] [--json OUT.json]
                                       generate variants of a report and write the comparison
   rapporteur check --source SOURCE.md VARIANT.md… [--json OUT.json]
                                       facts kept, lost and introduced by each variant, and its measures
@@ -85,13 +86,21 @@ func runHelp(e *env, _ []string) int {
 	return exitOK
 }
 
-// runPresets prints one preset a line: its id, a tab, its name.
+// runPresets prints one preset a line: its id, a tab, its name; with --file, the presets of
+// a shared file follow the built-in ones.
 func runPresets(e *env, args []string) int {
-	if len(args) > 0 {
-		fmt.Fprintln(e.stderr, lang.L("rapporteur presets takes no argument."))
+	fs := newFlags(e, "presets")
+	file := fs.String("file", "", lang.L("a file of presets shared from Rapporteur, listed after the built-in ones"))
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		fmt.Fprintln(e.stderr, lang.L("Usage: rapporteur presets [--file SHARED.json]"))
 		return exitUsage
 	}
-	for _, p := range model.BuiltinPresets() {
+	all, err := loadPresets(*file)
+	if err != nil {
+		fmt.Fprintln(e.stderr, errorText(err))
+		return exitFailed
+	}
+	for _, p := range all {
 		fmt.Fprintf(e.stdout, "%s\t%s\n", p.ID, p.Name.In(ui.CurrentLanguage()))
 	}
 	return exitOK

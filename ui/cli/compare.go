@@ -39,8 +39,12 @@ type VariantDoc struct {
 // compareOptions are the flags of rapporteur compare.
 type compareOptions struct {
 	source, engine, presets, pdf, json, lang string
-	host, models, options                    string
-	modelOptions                             model.Options
+	// presetFile is a shared file of presets offered beside the built-in ones.
+	presetFile string
+	// all are the built-in presets and those of presetFile.
+	all                   []model.Preset
+	host, models, options string
+	modelOptions          model.Options
 }
 
 // Document is the JSON that rapporteur compare writes: the source and its variants. Later
@@ -65,6 +69,7 @@ func parseCompare(e *env, args []string) (compareOptions, error) {
 	fs.StringVar(&o.models, "models", "", lang.L("comma-separated Ollama models, e.g. mistral:7b,llama3.2"))
 	fs.StringVar(&o.options, "options", "", lang.L("model options, e.g. temperature=0.2,seed=42,top_p=0.9,num_predict=800,num_ctx=8192"))
 	fs.StringVar(&o.presets, "presets", "", lang.L("comma-separated preset ids (default: every preset of the engine)"))
+	fs.StringVar(&o.presetFile, "preset-file", "", lang.L("a file of presets shared from Rapporteur (File › Share my templates and presets), to use them beside the built-in ones"))
 	fs.StringVar(&o.pdf, "pdf", "", lang.L("write the comparison PDF to this file"))
 	fs.StringVar(&o.json, "json", "", lang.L("write the source and variants as JSON to this file"))
 	fs.StringVar(&o.lang, "lang", "", lang.L("language of the PDF's labels: fr or en (default: the report's)"))
@@ -120,13 +125,12 @@ func checkEngine(e *env, o *compareOptions) error {
 
 // choosePresets returns the presets named in list or, when list is empty, every preset the
 // engine can write: the extractive ones for the built-in engine, all of them for a model.
-func choosePresets(e *env, list, engine string) ([]model.Preset, error) {
-	all := model.BuiltinPresets()
+func choosePresets(e *env, list, engine string, all []model.Preset) ([]model.Preset, error) {
 	if list == "" {
 		if engine == model.EngineOllama {
 			return generate.VariantPresets(all), nil
 		}
-		return model.BuiltinEnginePresets(), nil
+		return model.BuiltinEnginePresets(), nil // the shared ones all need a model
 	}
 	var out []model.Preset
 	for _, id := range splitList(list) {
@@ -146,7 +150,11 @@ func runCompare(e *env, args []string) int {
 	if err != nil {
 		return exitUsage
 	}
-	presets, err := choosePresets(e, o.presets, o.engine)
+	if o.all, err = loadPresets(o.presetFile); err != nil {
+		fmt.Fprintln(e.stderr, errorText(err))
+		return exitUsage
+	}
+	presets, err := choosePresets(e, o.presets, o.engine, o.all)
 	if err != nil {
 		return exitUsage
 	}
@@ -238,15 +246,14 @@ func writeOutputs(e *env, o compareOptions, rev model.Revision, variants []model
 		ok = saved(e, o.json, writeJSON(o.json, doc))
 	}
 	if o.pdf != "" {
-		ok = saved(e, o.pdf, export.SaveComparisonPDF(o.pdf, comparisonOf(doc, docLang, e.version))) && ok
+		ok = saved(e, o.pdf, export.SaveComparisonPDF(o.pdf, comparisonOf(doc, docLang, e.version, o.all))) && ok
 	}
 	return ok
 }
 
 // comparisonOf turns the analysed document into the full comparison PDF's content: analysis,
-// energy, models and the exact prompts.
-func comparisonOf(doc Document, docLang model.Language, version string) export.Comparison {
-	presets := model.BuiltinPresets()
+// energy, models and the exact prompts (the instructions recorded on each variant).
+func comparisonOf(doc Document, docLang model.Language, version string, presets []model.Preset) export.Comparison {
 	c := export.Comparison{Source: doc.Source.Revision, Presets: presets, Language: docLang, Exported: time.Now(), AppVersion: version,
 		SourceAnalysis: &doc.Source.Analysis, VariantAnalyses: map[int64]analysis.VariantAnalysis{},
 		Energy: map[int64]analysis.Energy{}, Models: map[int64]string{}, Prompts: map[int64][]export.Prompt{}}
@@ -262,7 +269,11 @@ func comparisonOf(doc Document, docLang model.Language, version string) export.C
 			continue
 		}
 		c.Models[v.ID] = modelDescription(v)
-		for _, m := range ollama.Messages(generate.Request{Source: doc.Source.Revision, Preset: p, Spec: v.Spec}) {
+		msgs := ollama.Messages(generate.Request{Source: doc.Source.Revision, Preset: p, Spec: v.Spec})
+		if v.Prompt != "" {
+			msgs[0].Content = v.Prompt
+		}
+		for _, m := range msgs {
 			c.Prompts[v.ID] = append(c.Prompts[v.ID], export.Prompt{Role: m.Role, Content: m.Content})
 		}
 	}
