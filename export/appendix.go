@@ -41,7 +41,7 @@ func (d *document) generation(y float64, v model.Variant) float64 {
 	rows := []struct{ label, value string }{
 		{d.ext.model, d.engineName(v, true)},
 		{d.ext.host, host},
-		{d.lab.preset, d.presetName(v.PresetID)},
+		{d.lab.preset, d.presetVersion(v)},
 		{d.ext.options, d.optionsText(v.Options)},
 		{d.ext.timings, d.timings(v.Stats)},
 	}
@@ -58,6 +58,15 @@ func (d *document) generation(y float64, v model.Variant) float64 {
 		y = d.paragraph(marginX+42, y, flowW-42, flowText, colorText, r.value, flowLineH)
 	}
 	return y
+}
+
+// presetVersion names the preset of v with the version it was generated with, when recorded
+// (the word is the same in French and English).
+func (d *document) presetVersion(v model.Variant) string {
+	if v.PresetVersion > 0 {
+		return fmt.Sprintf("%s, version %d", d.presetName(v.PresetID), v.PresetVersion)
+	}
+	return d.presetName(v.PresetID)
 }
 
 // timings writes a variant's timings: total, loading, reading the prompt, writing, first word.

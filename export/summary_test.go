@@ -89,6 +89,7 @@ func TestSummaryOnlyWhenAsked(t *testing.T) {
 
 func TestReviewPageAndAppendix(t *testing.T) {
 	c := fullComparison(t, englishComparison(t))
+	c.Variants[1].PresetVersion = 3
 	text := normalise(pdfText(t, render(t, c)))
 	for _, want := range []string{
 		"Blind votes", "Vote 1 · one variant preferred — preferred: Variant 2", "by Agent Durand",
@@ -97,7 +98,7 @@ func TestReviewPageAndAppendix(t *testing.T) {
 		"Variant 1 — reviewed by Claire Martin on 18 June 2025 — Relu, conforme.",
 		"Appendix — how the variants were generated", "Instructions (system)", "Message (user)",
 		"N’invente rien.", "2,400 tokens read, 600 written", "Full source text",
-		"loading 2 s", "on this computer (http://localhost:11434)",
+		"loading 2 s", "on this computer (http://localhost:11434)", ", version 3",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q", want)
