@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,9 +56,16 @@ func newPresetMatrix(u *UI) *presetMatrix {
 	return m
 }
 
-// setPresets offers ps as the rows of the matrix; ticks of presets still there are kept.
+// setPresets offers ps as the rows of the matrix; ticks of presets still there are kept, those
+// of presets gone are forgotten.
 func (m *presetMatrix) setPresets(ps []model.Preset) {
 	m.presets = ps
+	for key := range m.ticked {
+		id := key[strings.LastIndexByte(key, '|')+1:]
+		if _, ok := model.FindPreset(ps, id); !ok {
+			delete(m.ticked, key)
+		}
+	}
 	m.refresh()
 }
 

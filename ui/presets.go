@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -149,7 +150,7 @@ func (w *workshop) onNew() {
 	}
 	l := CurrentLanguage()
 	name := lang.L("New preset")
-	p := model.Preset{ID: model.PresetID(name, w.u.deps.Presets), Name: model.Localized{l: name},
+	p := model.Preset{ID: w.newID(name), Name: model.Localized{l: name},
 		Instructions: model.Localized{l: lang.L("You write, from the report given as your only source, … (say what to write and for whom).\n\nRules:\n- Invent nothing: no fact, figure, date or name that is not in the source.\n- Keep figures, dates and names exactly as written.\n- Stay neutral and say who said what.\n- About {{.Length}} words.\n- Answer only with the text, in Markdown, without introduction or comment.", map[string]any{"Length": strings.Fields(variableNames())[4]})}}
 	w.savePreset(p)
 }
@@ -163,8 +164,20 @@ func (w *workshop) onCopy(p model.Preset) {
 	for l, s := range p.Name {
 		c.Name[l] = s + " " + copySuffix().In(l)
 	}
-	c.ID = model.PresetID(c.Name.In(model.French), w.u.deps.Presets)
+	c.ID = w.newID(c.Name.In(model.French))
 	w.savePreset(c)
+}
+
+// newID derives an identifier from name that no preset has, nor ever had in this workspace:
+// a deleted preset keeps its versions for the variants made with it.
+func (w *workshop) newID(name string) string {
+	return model.UniqueID(name, "consigne", func(id string) bool {
+		if _, ok := model.FindPreset(w.u.deps.Presets, id); ok {
+			return true
+		}
+		_, err := w.u.deps.Store.PresetVersions(w.u.ctx, id)
+		return !errors.Is(err, model.ErrNotFound)
+	})
 }
 
 // savePreset stores p as a new preset or version and shows it.

@@ -150,6 +150,10 @@ func TestWorkshopDelete(t *testing.T) {
 	if _, err := env.st.PresetVersion(context.Background(), id, 1); err != nil {
 		t.Errorf("the deleted preset's version is gone: %v", err)
 	}
+	w.onNew()
+	if w.ed.p.ID == id || w.ed.p.Version != 1 {
+		t.Errorf("a new preset took the deleted one's identifier %q (version %d)", w.ed.p.ID, w.ed.p.Version)
+	}
 }
 
 // TestPresetVersionOnVariant generates with a preset of the user's on a model and finds the
