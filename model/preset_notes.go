@@ -15,7 +15,7 @@ type AnnotatedLine struct {
 // preset written in one language keeps its notes whatever the report's language. A note
 // applies to the first line not yet annotated that starts with its Rule.
 func (p Preset) Annotated(lang Language) []AnnotatedLine {
-	used := p.instructionsLanguage(lang)
+	used := p.InstructionsLanguage(lang)
 	text := p.Instructions[used]
 	if text == "" {
 		return nil
@@ -40,8 +40,9 @@ func (p Preset) Annotated(lang Language) []AnnotatedLine {
 	return out
 }
 
-// instructionsLanguage is the language Instructions.In(lang) takes its text from.
-func (p Preset) instructionsLanguage(lang Language) Language {
+// InstructionsLanguage is the language Instructions.In(lang) takes its text from: lang when
+// the preset has instructions in it, else French, else any language it has.
+func (p Preset) InstructionsLanguage(lang Language) Language {
 	if p.Instructions[lang] != "" {
 		return lang
 	}

@@ -13,6 +13,10 @@ const ShareFormat = "rapporteur-share"
 // shareVersion is the version of the share file this build writes and the newest it reads.
 const shareVersion = 1
 
+// MaxShareItems is the most presets, and the most templates, a share file may hold: far above
+// what a team shares, low enough to list them all for the user to decide.
+const MaxShareItems = 200
+
 // ErrShareFile is returned (wrapped) when a file is not a share file this build can read: not
 // JSON, another kind of JSON, or a newer version.
 var ErrShareFile = errors.New("not a rapporteur share file")
@@ -100,6 +104,12 @@ func ParseShare(data []byte) (Share, error) {
 
 // check validates each item and the uniqueness of identifiers within each list.
 func (s Share) check() error {
+	if len(s.Presets) > MaxShareItems {
+		return invalid("presets", ProblemOutOfRange, MaxShareItems)
+	}
+	if len(s.Templates) > MaxShareItems {
+		return invalid("templates", ProblemOutOfRange, MaxShareItems)
+	}
 	seen := map[string]bool{}
 	for i, p := range s.Presets {
 		if err := p.Validate(); err != nil {

@@ -92,6 +92,14 @@ func ApplyShare(plan []MergeItem, presets []Preset, mine []Template, suffix Loca
 	taken := append([]Preset(nil), presets...)
 	templates := append([]Template(nil), mine...)
 	allTemplates := append(BuiltinTemplates(), mine...)
+	for _, item := range plan { // a renamed copy must not take the identifier of another item
+		switch {
+		case item.Preset != nil:
+			taken = append(taken, *item.Preset)
+		case item.Template != nil:
+			allTemplates = append(allTemplates, *item.Template)
+		}
+	}
 	for _, item := range plan {
 		switch {
 		case item.Preset != nil:

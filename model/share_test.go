@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -179,5 +180,40 @@ func TestPresetTargetLengthAndNotes(t *testing.T) {
 	p.Notes = map[Language][]Note{French: {{Rule: " ", Why: "x"}}}
 	if AsValidation(p.Validate()) == nil {
 		t.Error("note without a rule accepted")
+	}
+}
+
+// TestApplyShareRenamesClear keeps both copies without a renamed one taking the identifier of
+// another item of the same file.
+func TestApplyShareRenamesClear(t *testing.T) {
+	mine := userPreset("atelier", "Atelier", "Écris court.")
+	in := Share{Presets: []Preset{userPreset("atelier", "Atelier", "Écris long."), userPreset("atelier-importee", "Autre", "x")},
+		Templates: []Template{sharedTemplate("reunion", "Réunion"), sharedTemplate("reunion-importee", "Autre")}}
+	in.Templates[0].Body = Localized{French: "## Autre\n"}
+	myTemplate := sharedTemplate("reunion", "Réunion")
+	plan := PlanShare(in, append(BuiltinPresets(), mine), append(BuiltinTemplates(), myTemplate))
+	save, templates := ApplyShare(plan, append(BuiltinPresets(), mine), []Template{myTemplate}, Localized{French: "importée"})
+	ids := map[string]bool{}
+	for _, p := range save {
+		ids[p.ID] = true
+	}
+	if len(save) != 2 || len(ids) != 2 {
+		t.Errorf("presets saved under clashing identifiers: %+v", save)
+	}
+	if len(templates) != 3 || templates[1].ID == templates[2].ID {
+		t.Errorf("templates clash: %+v", templates)
+	}
+	if _, err := MarshalTemplates(templates); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestShareTooManyItems(t *testing.T) {
+	var s Share
+	for i := range MaxShareItems + 1 {
+		s.Presets = append(s.Presets, userPreset(fmt.Sprintf("p%d", i), "P", "x"))
+	}
+	if _, err := MarshalShare(s); AsValidation(err) == nil || AsValidation(err).Field != "presets" {
+		t.Errorf("%d presets accepted: %v", len(s.Presets), err)
 	}
 }

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -58,6 +59,7 @@ type UI struct {
 	// basePresets are the presets given in Deps; the user's own are added to them in
 	// deps.Presets.
 	basePresets []model.Preset
+	shop        *workshop // the presets workshop while it is open, nil otherwise
 	closeOnce   sync.Once
 }
 
@@ -136,7 +138,7 @@ func (u *UI) applyOllamaSettings() {
 
 // onCloseWindow saves and closes, or asks first when the last edit cannot be saved.
 func (u *UI) onCloseWindow() {
-	if err := u.ed.flush(); err != nil {
+	if err := errors.Join(u.ed.flush(), u.saveWorkshop()); err != nil {
 		msg := lang.L("The last changes could not be saved: {{.Reason}} Close anyway and lose them?", map[string]any{"Reason": ErrorText(err)})
 		dialog.ShowConfirm(lang.L("Close without saving?"), msg, func(ok bool) {
 			if ok {
@@ -155,6 +157,7 @@ func (u *UI) onCloseWindow() {
 func (u *UI) Close() {
 	u.closeOnce.Do(func() {
 		_ = u.ed.flush()
+		_ = u.saveWorkshop()
 		u.stopRun(0, 2*time.Second)
 		u.cancel()
 	})

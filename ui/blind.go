@@ -59,6 +59,9 @@ func (c *comparison) onBlind(on bool) {
 
 type blindError struct{}
 
+// userFacing marks the text as written for the user.
+func (blindError) userFacing() {}
+
 func (blindError) Error() string {
 	return lang.L("A blind comparison needs at least two finished variants.")
 }
@@ -191,6 +194,9 @@ func (c *comparison) onVote() {
 }
 
 type voteError struct{}
+
+// userFacing marks the text as written for the user.
+func (voteError) userFacing() {}
 
 func (voteError) Error() string {
 	return lang.L("Choose the variant you prefer, or « equivalent » or « none », before voting.")

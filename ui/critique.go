@@ -58,6 +58,9 @@ func (c *comparison) onCritique(v model.Variant) {
 
 type critiqueError struct{}
 
+// userFacing marks the text as written for the user.
+func (critiqueError) userFacing() {}
+
 func (critiqueError) Error() string {
 	return lang.L("A critique needs an Ollama model: none was found. The built-in engine cannot critique.")
 }

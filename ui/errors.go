@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -15,7 +16,7 @@ import (
 )
 
 // errTitleRequired is shown under an empty title.
-func errTitleRequired() error { return errors.New(lang.L("The title is required.")) }
+func errTitleRequired() error { return message(lang.L("The title is required.")) }
 
 // unsavedError says the open report's last edit could not be saved; the edit stays in the editor.
 type unsavedError struct{ err error }
@@ -29,16 +30,57 @@ func (e unsavedError) Unwrap() error { return e.err }
 // ErrorText explains err in the interface language: what happened and, when it helps, what to do.
 // The command line uses it too.
 func ErrorText(err error) string {
-	var unsaved unsavedError
-	switch {
-	case err == nil:
+	if err == nil {
 		return ""
-	case errors.As(err, &unsaved):
-		return lang.L("The last changes to the report could not be saved: {{.Reason}} They are still in the editor; try again with Ctrl+S.", map[string]any{"Reason": ErrorText(unsaved.err)})
+	}
+	for _, explain := range []func(error) string{unsavedText, userText, shareText, domainText, systemText, engineText} {
+		if text := explain(err); text != "" {
+			return text
+		}
+	}
+	return lang.L("Unexpected error: {{.Err}}", map[string]any{"Err": err.Error()})
+}
+
+// message is an error already written for the user, in the interface language.
+type message string
+
+// Error returns the text.
+func (m message) Error() string { return string(m) }
+
+// userText is the text of an error written for the user: a message, or an error type that
+// explains itself (userError).
+func userText(err error) string {
+	var m message
+	var ue userError
+	switch {
+	case errors.As(err, &m):
+		return string(m)
+	case errors.As(err, &ue):
+		return ue.Error()
 	case errors.Is(err, context.Canceled):
 		return lang.L("Cancelled.")
-	case shareText(err) != "":
-		return shareText(err)
+	}
+	return ""
+}
+
+// userError is an error type whose Error text is written for the user, translated.
+type userError interface {
+	error
+	userFacing()
+}
+
+// unsavedText explains an edit of the report that could not be saved.
+func unsavedText(err error) string {
+	var unsaved unsavedError
+	if !errors.As(err, &unsaved) {
+		return ""
+	}
+	return lang.L("The last changes to the report could not be saved: {{.Reason}} They are still in the editor; try again with Ctrl+S.", map[string]any{"Reason": ErrorText(unsaved.err)})
+}
+
+// domainText explains invalid values, failed imports and vanished items.
+func domainText(err error) string {
+	switch {
 	case model.AsValidation(err) != nil:
 		return validationText(model.AsValidation(err))
 	case imports.CodeOf(err) != "":
@@ -46,18 +88,21 @@ func ErrorText(err error) string {
 	case errors.Is(err, model.ErrNotFound):
 		return lang.L("This item no longer exists; it may have been deleted.")
 	}
-	if text := systemText(err); text != "" {
-		return text
-	}
+	return ""
+}
+
+// engineText explains a generation's failure, with Ollama's own words when they help the
+// person who maintains it.
+func engineText(err error) string {
 	var ge *generate.Error
-	if errors.As(err, &ge) {
-		text := generateText(ge.Code)
-		if (ge.Code == generate.CodeServer || ge.Code == generate.CodePullFailed) && ge.Err != nil {
-			text += " (" + ge.Err.Error() + ")" // Ollama's own words help the person who maintains it
-		}
-		return text
+	if !errors.As(err, &ge) {
+		return ""
 	}
-	return lang.L("Unexpected error: {{.Err}}", map[string]any{"Err": err.Error()})
+	text := generateText(ge.Code)
+	if (ge.Code == generate.CodeServer || ge.Code == generate.CodePullFailed) && ge.Err != nil {
+		text += " (" + ge.Err.Error() + ")"
+	}
+	return text
 }
 
 // shareText explains why a shared file cannot be imported, down to the invalid item; empty
@@ -67,6 +112,9 @@ func shareText(err error) string {
 	if errors.Is(err, model.ErrShareFile) {
 		return lang.L("This file is not a file of templates and presets shared from Rapporteur, or it is damaged.")
 	}
+	if v := model.AsValidation(err); v != nil && (v.Field == "presets" || v.Field == "templates") {
+		return lang.L("This file holds too many items: at most {{.Max}} presets and {{.Max}} templates.", map[string]any{"Max": model.MaxShareItems})
+	}
 	if !errors.As(err, &item) {
 		return ""
 	}
@@ -74,8 +122,8 @@ func shareText(err error) string {
 	if item.Kind == "template" {
 		what = lang.L("Template")
 	}
-	return lang.L("{{.What}} no. {{.N}} of the file (« {{.ID}} ») cannot be imported: {{.Reason}}", map[string]any{
-		"What": what, "N": item.Index, "ID": item.ID, "Reason": ErrorText(item.Err)})
+	return lang.L("Item no. {{.N}} of the file ({{.What}} « {{.ID}} ») cannot be imported: {{.Reason}}", map[string]any{
+		"What": strings.ToLower(what), "N": item.Index, "ID": item.ID, "Reason": ErrorText(item.Err)})
 }
 
 // systemText explains the failures that come from the disk or another program.

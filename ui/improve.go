@@ -20,6 +20,9 @@ import (
 // coachError says the prompt coach needs an Ollama model.
 type coachError struct{}
 
+// userFacing marks the text as written for the user.
+func (coachError) userFacing() {}
+
 func (coachError) Error() string {
 	return lang.L("Improving instructions needs an Ollama model: none was found. The built-in engine cannot do it.")
 }

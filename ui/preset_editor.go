@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
@@ -42,15 +41,7 @@ type presetEditor struct {
 }
 
 func newPresetEditor(w *workshop, p model.Preset) *presetEditor {
-	e := &presetEditor{w: w, p: p, lang: CurrentLanguage()}
-	if p.Instructions[e.lang] == "" && p.Name[e.lang] == "" {
-		for _, l := range []model.Language{model.French, model.English} {
-			if p.Instructions[l] != "" {
-				e.lang = l
-				break
-			}
-		}
-	}
+	e := &presetEditor{w: w, p: p, lang: p.InstructionsLanguage(CurrentLanguage())}
 	e.name, e.description = widget.NewEntry(), widget.NewEntry()
 	e.instructions = widget.NewMultiLineEntry()
 	e.instructions.Wrapping = fyne.TextWrapWord
@@ -196,9 +187,9 @@ func (e *presetEditor) commitTarget() error {
 	n, err := strconv.Atoi(strings.TrimSpace(e.target.Text))
 	switch {
 	case kind == targetShare && (err != nil || n < 1 || n > 100):
-		return errors.New(lang.L("The share of the report must be a whole number from 1 to 100."))
+		return message(lang.L("The share of the report must be a whole number from 1 to 100."))
 	case kind == targetWords && (err != nil || n < 10 || n > model.MaxTargetWords):
-		return errors.New(lang.L("The number of words must be a whole number from 10 to {{.Max}}.", map[string]any{"Max": fmtInt(model.MaxTargetWords)}))
+		return message(lang.L("The number of words must be a whole number from 10 to {{.Max}}.", map[string]any{"Max": fmtInt(model.MaxTargetWords)}))
 	case kind == targetShare:
 		e.p.TargetRatio, e.p.TargetWords = float64(n)/100, 0
 	default:
@@ -270,6 +261,12 @@ func (e *presetEditor) save() error {
 	e.showVersion()
 	e.w.u.loadPresets()
 	e.w.items = generate.VariantPresets(e.w.u.deps.Presets)
+	for i, p := range e.w.items { // a new name may have moved the preset in the list
+		if p.ID == saved.ID && i != e.w.index {
+			e.w.index = i
+			e.w.list.Select(i)
+		}
+	}
 	e.w.list.Refresh()
 	return nil
 }

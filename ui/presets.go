@@ -48,9 +48,22 @@ type workshop struct {
 	index  int           // the item on screen, -1 for none
 }
 
-// onPresets opens the presets workshop.
+// saveWorkshop saves the preset being edited in the open workshop, if any changed.
+func (u *UI) saveWorkshop() error {
+	if u.shop == nil || u.shop.ed == nil || !u.shop.ed.dirty {
+		return nil
+	}
+	return u.shop.ed.save()
+}
+
+// onPresets opens the presets workshop, or returns the one already open (the menu's shortcut
+// still works while it is on screen).
 func (u *UI) onPresets() *workshop {
+	if u.shop != nil {
+		return u.shop
+	}
 	w := &workshop{u: u, detail: container.NewStack(), index: -1}
+	u.shop = w
 	w.items = generate.VariantPresets(u.deps.Presets)
 	w.list = widget.NewList(func() int { return len(w.items) },
 		func() fyne.CanvasObject {
@@ -85,11 +98,16 @@ func (u *UI) onPresets() *workshop {
 // onSelect shows item i, after saving the preset being edited; when that save fails, the
 // editor stays on screen with the reason.
 func (w *workshop) onSelect(i widget.ListItemID) {
-	if i == w.index {
+	if i == w.index || i >= len(w.items) {
 		return
 	}
+	target := w.items[i].ID
 	if !w.saveOpen() {
 		w.list.Select(w.index)
+		return
+	}
+	if i >= len(w.items) || w.items[i].ID != target { // the save renamed a preset: the list moved
+		w.reload(target)
 		return
 	}
 	w.show(i)
@@ -122,6 +140,7 @@ func (w *workshop) saveOpen() bool {
 func (w *workshop) onClose() {
 	if w.saveOpen() {
 		w.dlg.Hide()
+		w.u.shop = nil
 	}
 }
 

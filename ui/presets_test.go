@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,5 +245,55 @@ func TestImproveMyInstructions(t *testing.T) {
 	}
 	if !c.accept.Disabled() || e.instructions.Text != "Résume en 150 mots au plus, sans rien inventer." {
 		t.Error("a failed review changed the instructions")
+	}
+}
+
+// TestWorkshopKeepsEdits saves the preset being edited when the window closes, opens the
+// preset clicked even when a rename moved the list, and opens a preset written only in
+// English in English.
+func TestWorkshopKeepsEdits(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	w := u.onPresets()
+	if u.onPresets() != w {
+		t.Fatal("a second workshop was opened over the first")
+	}
+	names := []string{"Alpha", "Beta", "Gamma"}
+	ids := map[string]string{}
+	for _, n := range names {
+		w.onNew()
+		w.ed.name.SetText(n)
+		if err := w.ed.save(); err != nil {
+			t.Fatal(err)
+		}
+		ids[n] = w.ed.p.ID
+	}
+	w.reload(ids["Alpha"])
+	w.ed.name.SetText("Zulu")
+	beta := slices.IndexFunc(w.items, func(p model.Preset) bool { return p.ID == ids["Beta"] })
+	w.list.Select(beta)
+	if w.ed == nil || w.ed.p.ID != ids["Beta"] {
+		t.Fatalf("clicked Beta after renaming Alpha, got %+v", w.ed)
+	}
+	w.ed.instructions.SetText("Consigne tapée juste avant de fermer.")
+	u.Close() // what closing the window does once the edits are saved
+	if p, err := env.st.PresetVersions(context.Background(), ids["Beta"]); err != nil || p[0].Instructions.In(model.French) != "Consigne tapée juste avant de fermer." {
+		t.Errorf("closing the window lost the edit: %+v, %v", p, err)
+	}
+}
+
+func TestWorkshopEnglishOnlyPreset(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	u := env.u
+	p := model.Preset{ID: "english-only", Name: model.Localized{model.French: "Anglaise", model.English: "English"},
+		Instructions: model.Localized{model.English: "Summarise {{title}}."}}
+	if _, err := env.st.SavePreset(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	u.loadPresets()
+	w := u.onPresets()
+	w.reload("english-only")
+	if w.ed.lang != model.English || w.ed.instructions.Text != "Summarise {{title}}." {
+		t.Errorf("opened in %s with %q", w.ed.lang, w.ed.instructions.Text)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/ollamatest"
 )
 
 // inventedText is a variant of the sample that changes a figure and invents an organisation.
@@ -154,6 +155,14 @@ func TestCritiqueAndRevise(t *testing.T) {
 	if len(u.cmp.cols[0].extra.Objects) != 1 {
 		t.Error("the critique is not shown beside the variant")
 	}
+	checkRevision(t, env, srv, v, cr)
+}
+
+// checkRevision revises v from its critique cr: a new variant of the run that records the
+// reviser's version and the exact prompt sent.
+func checkRevision(t *testing.T, env *testEnv, srv *ollamatest.Server, v model.Variant, cr model.Critique) {
+	t.Helper()
+	u := env.u
 	u.cmp.onRevise(v, cr)
 	env.q.pumpUntil(t, "revision", func() bool {
 		return len(u.cmp.variants) == 2 && u.cmp.variants[1].Status.Final()
@@ -161,6 +170,9 @@ func TestCritiqueAndRevise(t *testing.T) {
 	nv := u.cmp.variants[1]
 	if nv.Status != model.StatusDone || nv.Text == "" || nv.PresetID != generate.PresetRevise {
 		t.Fatalf("revision %s %q %s (%s)", nv.Status, nv.Text, nv.PresetID, nv.Error)
+	}
+	if reviser, _ := model.FindPreset(u.deps.Presets, generate.PresetRevise); nv.PresetVersion != reviser.Version || nv.Prompt != srv.LastChat().Messages[0].Content {
+		t.Errorf("revision records version %d and prompt %q", nv.PresetVersion, nv.Prompt)
 	}
 }
 

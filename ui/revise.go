@@ -26,7 +26,8 @@ func (c *comparison) onRevise(v model.Variant, cr model.Critique) {
 		u.showError(err)
 		return
 	}
-	nv, err := u.deps.Store.AddVariant(u.ctx, c.run.ID, model.Variant{RevisionID: c.source.ID, Spec: spec, Status: model.StatusRunning})
+	nv, err := u.deps.Store.AddVariant(u.ctx, c.run.ID, model.Variant{RevisionID: c.source.ID, Spec: req.Spec, Status: model.StatusRunning,
+		Prompt: u.deps.Ollama.SystemPrompt(req)})
 	if err != nil {
 		u.showError(err)
 		return

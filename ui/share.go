@@ -20,6 +20,9 @@ const maxShareFile = 8 << 20
 // nothingToShare says the user has no preset nor template of their own yet.
 type nothingToShare struct{}
 
+// userFacing marks the text as written for the user.
+func (nothingToShare) userFacing() {}
+
 func (nothingToShare) Error() string {
 	return lang.L("You have no preset nor template of your own yet. Make one in the presets workshop, or open a report and choose « Save as a template ».")
 }
@@ -136,10 +139,10 @@ func (u *UI) shareRow(item *model.MergeItem) fyne.CanvasObject {
 // conflictChoice lets the user settle a conflict; a built-in item cannot be replaced.
 func conflictChoice(item *model.MergeItem) fyne.CanvasObject {
 	actions := []model.MergeAction{model.MergeKeepBoth, model.MergeReplace, model.MergeSkip}
-	labels := []string{lang.L("Same name as one of yours: keep both"), lang.L("Same name as one of yours: replace mine"), lang.L("Skip it")}
+	labels := []string{lang.L("Same identifier as one of yours: keep both"), lang.L("Same identifier as one of yours: replace yours"), lang.L("Skip it")}
 	if item.Builtin {
 		actions = []model.MergeAction{model.MergeKeepBoth, model.MergeSkip}
-		labels = []string{lang.L("Same name as a built-in one: add it as a copy"), lang.L("Skip it")}
+		labels = []string{lang.L("Same identifier as a built-in one: add it as a copy"), lang.L("Skip it")}
 	}
 	sel := widget.NewSelect(labels, func(s string) {
 		if i := indexOf(labels, s); i >= 0 {

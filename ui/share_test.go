@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -87,7 +88,17 @@ func checkShareConflicts(t *testing.T, me *testEnv, data []byte) {
 func TestShareRejectsBadFiles(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
+	var many strings.Builder
+	many.WriteString(`{"format":"rapporteur-share","version":1,"presets":[`)
+	for i := range model.MaxShareItems + 1 {
+		if i > 0 {
+			many.WriteString(",")
+		}
+		fmt.Fprintf(&many, `{"id":"p%d","name":{"fr":"P"},"instructions":{"fr":"x"}}`, i)
+	}
+	many.WriteString("]}")
 	for _, tc := range []struct{ data, want string }{
+		{many.String(), "trop d’éléments"},
 		{"not json at all", "pas un partage"},
 		{`{"format":"rapporteur-share","version":1,"presets":[{"id":"a","name":{"fr":""},"instructions":{"fr":"x"}}]}`, "n°\u00a01"},
 		{`[{"id":"x"}]`, "n°\u00a01"},

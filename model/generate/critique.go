@@ -129,8 +129,9 @@ func CritiqueRequest(rev model.Revision, v model.Variant, presets []model.Preset
 }
 
 // ReviseRequest builds the Request for a new variant written from the source, variant v and
-// its critique c, with the preset PresetRevise: as CritiqueRequest, with the variant preset's
-// full instructions and the critique after the variant. It also fails with CodeEmptySource
+// its critique c, with the preset PresetRevise: as CritiqueRequest, with the instructions v
+// was generated with (v.Prompt, or its preset's current ones for older variants) and the
+// critique after the variant. It also fails with CodeEmptySource
 // when the critique is blank, and CodeInternal when c is not a critique of v.
 func ReviseRequest(rev model.Revision, v model.Variant, c model.Critique, presets []model.Preset, spec model.Spec) (Request, error) {
 	req, variantPreset, err := reviewRequest(rev, v, presets, spec, PresetRevise)
@@ -144,7 +145,11 @@ func ReviseRequest(rev model.Revision, v model.Variant, c model.Critique, preset
 		return Request{}, newError(CodeEmptySource, "the critique has no text")
 	}
 	lang := req.Source.Language
-	req.Source.Body = reviewBody(lang, variantPreset, rev.Body, v.Text, variantPreset.Instructions.In(lang), c.Text)
+	instructions := variantPreset.Instructions.In(lang)
+	if v.Prompt != "" {
+		instructions = v.Prompt // what the model was actually told, whatever the preset became
+	}
+	req.Source.Body = reviewBody(lang, variantPreset, rev.Body, v.Text, instructions, c.Text)
 	return req, nil
 }
 
@@ -171,7 +176,7 @@ func reviewRequest(rev model.Revision, v model.Variant, presets []model.Preset, 
 	if !rev.Language.Valid() {
 		rev.Language = model.French
 	}
-	spec.PresetID = presetID
+	spec.PresetID, spec.PresetVersion = presetID, p.Version
 	return Request{Source: rev, Preset: p, Spec: spec}, variantPreset, nil
 }
 

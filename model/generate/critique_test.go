@@ -116,6 +116,17 @@ func TestReviseRequest(t *testing.T) {
 		"--- DÉBUT DE LA CONSIGNE ---", synthesis.Instructions.In(model.French), "--- FIN DE LA CONSIGNE ---",
 		"--- DÉBUT DE LA VARIANTE ---", reviewVariant, "--- FIN DE LA VARIANTE ---",
 		"--- DÉBUT DE LA CRITIQUE ---", "« 40 participant·es »", "--- FIN DE LA CRITIQUE ---")
+	reviser, _ := model.FindPreset(model.BuiltinPresets(), PresetRevise)
+	if req.Spec.PresetVersion != reviser.Version {
+		t.Errorf("the revision records version %d, want the reviser's %d", req.Spec.PresetVersion, reviser.Version)
+	}
+	// A variant made with instructions since changed is revised against those it was given.
+	v.Prompt, v.PresetVersion = "Résume en trois phrases.", 7
+	req, err = ReviseRequest(rev, v, c, model.BuiltinPresets(), criticSpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkInOrder(t, req.Source.Body, "--- DÉBUT DE LA CONSIGNE ---\nRésume en trois phrases.\n--- FIN DE LA CONSIGNE ---")
 }
 
 // TestReviewPresetsNameTheMarkers checks the presets' instructions describe the body the

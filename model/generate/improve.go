@@ -56,13 +56,14 @@ type Improvement struct {
 // format or gives no revised instructions: the caller then shows the answer as it is and
 // changes nothing. A code fence around the revision is removed.
 func ParseImprovement(text string, lang model.Language) (imp Improvement, ok bool) {
+	text = unfence(strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n")))
 	for _, l := range []model.Language{lang, model.French, model.English} {
 		h, known := improveHeadings[l]
 		if !known {
 			continue
 		}
 		remarks, revised, found := splitAtHeadings(text, h[0], h[1])
-		if found && revised != "" {
+		if found && strings.Trim(revised, "`\n ") != "" {
 			return Improvement{Remarks: remarks, Revised: revised}, true
 		}
 	}
@@ -87,8 +88,23 @@ func splitAtHeadings(text, first, second string) (before, after string, ok bool)
 		return "", "", false
 	}
 	before = strings.TrimSpace(strings.Join(lines[i+1:j], "\n"))
-	after = unfence(strings.TrimSpace(strings.Join(lines[j+1:], "\n")))
+	after = fencedPart(strings.TrimSpace(strings.Join(lines[j+1:], "\n")))
 	return before, after, true
+}
+
+// fencedPart returns the inside of a code fence that opens s, up to its closing fence (what
+// follows, such as a closing remark, is dropped); s itself when it does not open with a fence.
+func fencedPart(s string) string {
+	if !strings.HasPrefix(s, "```") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for k := 1; k < len(lines); k++ {
+		if strings.HasPrefix(strings.TrimSpace(lines[k]), "```") {
+			return strings.TrimSpace(strings.Join(lines[1:k], "\n"))
+		}
+	}
+	return strings.TrimSpace(strings.Join(lines[1:], "\n"))
 }
 
 func isHeading(line, heading string) bool {
@@ -97,9 +113,10 @@ func isHeading(line, heading string) bool {
 	return strings.EqualFold(l, heading) || strings.EqualFold(strings.Trim(l, "* "), strings.TrimLeft(heading, "# "))
 }
 
-// unfence removes a Markdown code fence wrapping the whole text.
+// unfence removes a Markdown code fence wrapping the whole text, when there is one and no
+// other fence inside.
 func unfence(s string) string {
-	if !strings.HasPrefix(s, "```") || !strings.HasSuffix(s, "```") || len(s) < 6 {
+	if !strings.HasPrefix(s, "```") || !strings.HasSuffix(s, "```") || strings.Count(s, "```") != 2 {
 		return s
 	}
 	inner := strings.TrimSuffix(s, "```")

@@ -62,6 +62,9 @@ func TestParseImprovement(t *testing.T) {
 		{"empty revision", "## Remarques\n- A\n## Consigne révisée\n\n", model.French, false, "", ""},
 		{"headings reversed", "## Consigne révisée\nB\n## Remarques\n- A", model.French, false, "", ""},
 		{"free text", "La consigne est bonne.", model.French, false, "", ""},
+		{"whole answer fenced", "```markdown\n## Remarques\n- A\n## Consigne révisée\nB\n```", model.French, true, "- A", "B"},
+		{"fenced revision then a remark", "## Remarques\n- A\n## Consigne révisée\n```\nB\n```\nJ’espère que cela aide.", model.French, true, "- A", "B"},
+		{"only a fence", "## Remarques\n- A\n## Consigne révisée\n```", model.French, false, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package imports
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Pasted turns text pasted from a word processor, a web page or an e-mail into Markdown that
@@ -42,7 +43,8 @@ func bulletToMarkdown(line string) string {
 	body := strings.TrimLeft(line, " \t")
 	indent := line[:len(line)-len(body)]
 	for _, b := range bullets {
-		if rest, ok := strings.CutPrefix(body, b); ok && rest != "" && unicode.IsSpace(rune(rest[0])) {
+		rest, ok := strings.CutPrefix(body, b)
+		if r, _ := utf8.DecodeRuneInString(rest); ok && unicode.IsSpace(r) {
 			return indent + "- " + strings.TrimLeft(rest, " \t\u00a0")
 		}
 	}

@@ -12,6 +12,7 @@ func TestPasted(t *testing.T) {
 		{"controls dropped", "A\x07B\nC", "AB\n\nC"},
 		{"dash without space is a word", "–10 %\nfin", "–10 %\n\nfin"},
 		{"nfc", "e\u0301te\u0301", "été"},
+		{"bullet then no-break space", "Idées\n•\u00a0des bancs\n•\u00a0de l’ombre", "Idées\n\n- des bancs\n- de l’ombre"},
 		{"old mac line ends", "Un\rDeux", "Un\n\nDeux"},
 	}
 	for _, tc := range tests {
