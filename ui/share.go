@@ -138,11 +138,13 @@ func (u *UI) shareRow(item *model.MergeItem) fyne.CanvasObject {
 
 // conflictChoice lets the user settle a conflict; a built-in item cannot be replaced.
 func conflictChoice(item *model.MergeItem) fyne.CanvasObject {
+	caption := lang.L("Same identifier as one of yours, different content:")
 	actions := []model.MergeAction{model.MergeKeepBoth, model.MergeReplace, model.MergeSkip}
-	labels := []string{lang.L("Same identifier as one of yours: keep both"), lang.L("Same identifier as one of yours: replace yours"), lang.L("Skip it")}
+	labels := []string{lang.L("Keep both"), lang.L("Replace yours"), lang.L("Skip it")}
 	if item.Builtin {
+		caption = lang.L("Same identifier as a built-in one:")
 		actions = []model.MergeAction{model.MergeKeepBoth, model.MergeSkip}
-		labels = []string{lang.L("Same identifier as a built-in one: add it as a copy"), lang.L("Skip it")}
+		labels = []string{lang.L("Add it as a copy"), lang.L("Skip it")}
 	}
 	sel := widget.NewSelect(labels, func(s string) {
 		if i := indexOf(labels, s); i >= 0 {
@@ -150,7 +152,7 @@ func conflictChoice(item *model.MergeItem) fyne.CanvasObject {
 		}
 	})
 	sel.SetSelectedIndex(0)
-	return sel
+	return container.NewVBox(wrapLabel(caption), sel)
 }
 
 // applyShare carries out the plan and says what was done.
