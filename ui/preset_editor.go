@@ -96,8 +96,9 @@ func (e *presetEditor) content() fyne.CanvasObject {
 	save.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), e.onDelete)
 	buttons := container.NewHBox(save, e.improve, del)
+	versions := widget.NewButtonWithIcon(lang.L("Versions…"), theme.HistoryIcon(), func() { e.onVersions() })
 	left := container.NewBorder(container.NewVBox(form, widget.NewLabelWithStyle(lang.L("Instructions"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewVBox(vars, e.status, buttons), nil, nil, e.instructions)
+		container.NewVBox(vars, container.NewBorder(nil, nil, nil, versions, e.status), buttons), nil, nil, e.instructions)
 	preview := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("Instructions (system)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.system,
 		widget.NewLabelWithStyle(lang.L("Message (user)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), e.user, e.notes)

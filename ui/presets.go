@@ -150,9 +150,8 @@ func (w *workshop) reload(id string) {
 	w.list.Refresh()
 	for i, p := range w.items {
 		if p.ID == id {
-			w.index = -1
-			w.ed = nil
-			w.list.Select(i)
+			w.show(i)        // shown here: the list does not report a row already selected
+			w.list.Select(i) // then onSelect sees it on screen and does nothing
 			return
 		}
 	}

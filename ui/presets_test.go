@@ -297,3 +297,27 @@ func TestWorkshopEnglishOnlyPreset(t *testing.T) {
 		t.Errorf("opened in %s with %q", w.ed.lang, w.ed.instructions.Text)
 	}
 }
+
+// TestPresetVersionsRestore compares two versions of a preset and brings the older back as a
+// new version; none is lost.
+func TestPresetVersionsRestore(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	w := env.u.onPresets()
+	w.onNew()
+	first := w.ed.instructions.Text
+	w.ed.instructions.SetText("Résume en cinq lignes.")
+	h := w.ed.onVersions() // saves version 2 first
+	if h == nil || len(h.versions) != 2 || h.restore.Disabled() {
+		t.Fatalf("versions %+v", h)
+	}
+	if !hasStyledText(h.diff, "cinq", "primary") && !strings.Contains(richText(h.diff), "cinq") {
+		t.Errorf("diff lacks the change: %s", richText(h.diff))
+	}
+	test.Tap(h.restore)
+	if w.ed.p.Version != 3 || w.ed.instructions.Text != first {
+		t.Fatalf("restored version %d: %q", w.ed.p.Version, w.ed.instructions.Text)
+	}
+	if vs, _ := env.st.PresetVersions(context.Background(), w.ed.p.ID); len(vs) != 3 {
+		t.Errorf("%d versions kept, want 3", len(vs))
+	}
+}
