@@ -13,6 +13,10 @@ const ShareFormat = "rapporteur-share"
 // shareVersion is the version of the share file this build writes and the newest it reads.
 const shareVersion = 1
 
+// MaxShareFileSize is the most bytes of a share file read: far above any real set of presets
+// and templates.
+const MaxShareFileSize = 8 << 20
+
 // MaxShareItems is the most presets, and the most templates, a share file may hold: far above
 // what a team shares, low enough to list them all for the user to decide.
 const MaxShareItems = 200

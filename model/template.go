@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/rapporteur/rapporteur/assets"
 )
@@ -214,12 +213,12 @@ func PresetID(name string, taken []Preset) string {
 	})
 }
 
-// slug lowers s to ASCII letters and digits joined by single hyphens, at most 50 bytes.
+// slug lowers s to ASCII letters and digits joined by single hyphens, at most 50 bytes; accents
+// and ligatures are folded (see Fold), other characters separate words.
 func slug(s string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range ligatures.Replace(strings.ToLower(s)) {
-		r = unaccent(r)
+	for _, r := range Fold(s) {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 			if hyphen && b.Len() > 0 {
@@ -235,24 +234,4 @@ func slug(s string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "-")
-}
-
-// unaccents maps the accented letters of French to their base letter.
-var unaccents = map[rune]rune{
-	'à': 'a', 'â': 'a', 'ä': 'a', 'ç': 'c', 'é': 'e', 'è': 'e', 'ê': 'e', 'ë': 'e',
-	'î': 'i', 'ï': 'i', 'ô': 'o', 'ö': 'o', 'ù': 'u', 'û': 'u', 'ü': 'u', 'ÿ': 'y',
-}
-
-// ligatures spells out the ligatures of French (« œuvre » → "oeuvre").
-var ligatures = strings.NewReplacer("œ", "oe", "æ", "ae")
-
-// unaccent returns r without its accent, when it is a French accented letter.
-func unaccent(r rune) rune {
-	if base, ok := unaccents[r]; ok {
-		return base
-	}
-	if r >= utf8.RuneSelf {
-		return ' '
-	}
-	return r
 }

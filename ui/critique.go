@@ -84,19 +84,7 @@ func (c *comparison) runCritique(v model.Variant, hm hostModel) {
 	c.refreshExtras()
 	engines := u.deps.Engines
 	go func() {
-		var mu sync.Mutex
-		var text strings.Builder
-		last := time.Now()
-		out, stats, err := generate.Critic(u.ctx, engines, req, func(p generate.Progress) {
-			mu.Lock()
-			text.WriteString(p.Delta)
-			partial := text.String()
-			mu.Unlock()
-			if time.Since(last) > redrawInterval*4 {
-				last = time.Now()
-				runOnUI(func() { c.updateCritique(cr.ID, partial, model.StatusRunning) })
-			}
-		})
+		out, stats, err := generate.Critic(u.ctx, engines, req, partialText(func(partial string) { c.updateCritique(cr.ID, partial, model.StatusRunning) }))
 		cr.Text, cr.Stats, cr.Status = out, stats, model.StatusDone
 		if err != nil {
 			cr.Status, cr.Error, cr.ErrorCode = model.StatusFailed, err.Error(), string(generate.CodeOf(err))
@@ -183,4 +171,24 @@ func (c *comparison) critiqueCard(v model.Variant, cr model.Critique) fyne.Canva
 		box.Add(container.NewHBox(revise))
 	}
 	return widget.NewCard("", title+" · "+status, box)
+}
+
+// partialText returns a progress function that gathers the text of a review pass and shows
+// it, on the UI thread, at most every four redraw intervals.
+func partialText(show func(partial string)) generate.ProgressFunc {
+	var mu sync.Mutex
+	var text strings.Builder
+	last := time.Now()
+	return func(p generate.Progress) {
+		mu.Lock()
+		text.WriteString(p.Delta)
+		partial, due := text.String(), time.Since(last) > redrawInterval*4
+		if due {
+			last = time.Now()
+		}
+		mu.Unlock()
+		if due {
+			runOnUI(func() { show(partial) })
+		}
+	}
 }

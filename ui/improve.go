@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 	"strings"
-	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -92,19 +90,7 @@ func (e *presetEditor) runCoach(spec model.Spec) *coach {
 	c.dlg.Show()
 	engines := u.deps.Engines
 	go func() {
-		var mu sync.Mutex
-		var text strings.Builder
-		last := time.Now()
-		out, _, err := generate.Critic(ctx, engines, req, func(p generate.Progress) {
-			mu.Lock()
-			text.WriteString(p.Delta)
-			partial := text.String()
-			mu.Unlock()
-			if time.Since(last) > redrawInterval*4 {
-				last = time.Now()
-				runOnUI(func() { c.showRaw(partial) })
-			}
-		})
+		out, _, err := generate.Critic(ctx, engines, req, partialText(func(partial string) { c.showRaw(partial) }))
 		runOnUI(func() { c.finish(out, err) })
 	}()
 	return c

@@ -14,9 +14,6 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 )
 
-// maxShareFile is the largest shared file read: far above any real set of presets.
-const maxShareFile = 8 << 20
-
 // nothingToShare says the user has no preset nor template of their own yet.
 type nothingToShare struct{}
 
@@ -68,7 +65,7 @@ func (u *UI) onImportShare() {
 			u.showError(err)
 			return
 		}
-		data, rerr := io.ReadAll(io.LimitReader(rc, maxShareFile))
+		data, rerr := io.ReadAll(io.LimitReader(rc, model.MaxShareFileSize))
 		_ = rc.Close()
 		if rerr != nil {
 			u.showError(rerr)

@@ -7,9 +7,6 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 )
 
-// maxPresetFile bounds the shared file read, far above any real set of presets.
-const maxPresetFile = 8 << 20
-
 // loadPresets returns the built-in presets followed by those of the shared file at path, if
 // any. A shared preset may not reuse a built-in identifier.
 func loadPresets(path string) ([]model.Preset, error) {
@@ -22,7 +19,7 @@ func loadPresets(path string) ([]model.Preset, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxPresetFile))
+	data, err := io.ReadAll(io.LimitReader(f, model.MaxShareFileSize))
 	if err != nil {
 		return nil, err
 	}
