@@ -172,6 +172,7 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.lastChat = req
+	s.chats = append(s.chats, req)
 	s.mu.Unlock()
 	e := s.checkChat(w, &req)
 	if e == nil {

@@ -21,6 +21,9 @@ type Model struct {
 	Words         int      // words it writes before stopping by itself (0 = 40)
 	Endless       bool     // never stops by itself (like tiny-long): only num_predict or cancel ends it
 	Reply         string   // when set, the model answers exactly this text (its words, line breaks kept) instead of words of the prompt
+	// Vocabulary, when set, is sent in /api/show's model_info when the request asks verbose:
+	// a client can then count tokens with it. The server's own counts still use [Tokens].
+	Vocabulary *Vocabulary
 }
 
 // DefaultNumCtx is the context length used when a request sends no
@@ -189,7 +192,7 @@ type showResponse struct {
 // prompt with it to count prompt tokens.
 const chatTemplate = "{{- range .Messages }}{{ .Role }}: {{ .Content }}\n{{ end }}assistant: "
 
-func (e *entry) show() showResponse {
+func (e *entry) show(verbose bool) showResponse {
 	blob := "/home/user/.ollama/models/blobs/sha256-" + digestOf("blob "+e.canonical)
 	params := [][2]string{{"stop", `"<|im_start|>"`}, {"stop", `"<|im_end|>"`}}
 	var mf, ps strings.Builder
@@ -203,7 +206,7 @@ func (e *entry) show() showResponse {
 	}
 	return showResponse{
 		Modelfile: mf.String(), Parameters: ps.String(), Template: chatTemplate,
-		Details: e.details(blob), ModelInfo: e.modelInfo(),
+		Details: e.details(blob), ModelInfo: e.modelInfo(verbose),
 		Tensors:      e.tensors(),
 		Capabilities: slices.Clone(e.Capabilities), ModifiedAt: e.modified,
 	}
@@ -228,9 +231,9 @@ func (e *entry) tensors() []tensor {
 
 // modelInfo has the keys of the recorded show.json, with the family as the
 // architecture prefix. encoding/json sorts map keys, as Ollama's output is.
-func (e *entry) modelInfo() map[string]any {
+func (e *entry) modelInfo(verbose bool) map[string]any {
 	a := e.Family + "."
-	return map[string]any{
+	mi := map[string]any{
 		"general.alignment": 32, "general.architecture": e.Family, "general.file_type": 1,
 		"general.parameter_count":              parameterCount(e.ParameterSize),
 		a + "attention.head_count":             4,
@@ -249,6 +252,10 @@ func (e *entry) modelInfo() map[string]any {
 		"tokenizer.ggml.token_type": nil, "tokenizer.ggml.tokens": nil,
 		"tokenizer.ggml.unknown_token_id": 0,
 	}
+	for k, v := range e.Vocabulary.tokenizerInfo(verbose) {
+		mi[k] = v
+	}
+	return mi
 }
 
 // parameterCount turns "7.2B" or "133K" into a number.

@@ -31,6 +31,7 @@ type Server struct {
 	totalLoads int
 	requests   map[string]int
 	lastChat   ChatRequest
+	chats      []ChatRequest
 	faults     []Fault
 	held       map[string]bool
 	changed    chan struct{} // closed and replaced whenever scheduling state changes
@@ -126,6 +127,13 @@ func (s *Server) LastChat() ChatRequest {
 	return s.lastChat
 }
 
+// Chats returns every /api/chat request received, in order.
+func (s *Server) Chats() []ChatRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]ChatRequest(nil), s.chats...)
+}
+
 // HoldSlot simulates Ollama bug #17131: every later /api/chat that would
 // generate with that model hangs (the request never answers: no status line,
 // no headers) until ReleaseSlot or the client goes away. Other models keep
@@ -213,8 +221,9 @@ func (s *Server) handleTags(w http.ResponseWriter, _ *http.Request) {
 
 func (s *Server) handleShow(w http.ResponseWriter, r *http.Request) {
 	var req struct {
-		Model string `json:"model"`
-		Name  string `json:"name"`
+		Model   string `json:"model"`
+		Name    string `json:"name"`
+		Verbose bool   `json:"verbose"`
 	}
 	if !decodeBody(w, r, &req) {
 		return
@@ -232,7 +241,7 @@ func (s *Server) handleShow(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "model '"+name+"' not found")
 		return
 	}
-	writeJSON(w, http.StatusOK, e.show())
+	writeJSON(w, http.StatusOK, e.show(req.Verbose))
 }
 
 // decodeBody decodes a JSON request body the way gin does, answering 400 on
