@@ -16,6 +16,11 @@ type Request struct {
 	Preset model.Preset
 	// Spec names the engine, host, model and options.
 	Spec model.Spec
+	// Window is the context window, in tokens, agreed for every request of the request's
+	// group (the variants of one model on one host in a run, see WindowPlanner), so that the
+	// model is loaded once; 0 lets the engine size it for this request alone. An engine may
+	// use a larger window when the request turns out to need it.
+	Window int
 }
 
 // Stage is the step of a generation an engine reports progress on.
@@ -60,6 +65,16 @@ type Engine interface {
 	Name() string
 	// Generate writes one variant, reporting progress as it goes.
 	Generate(ctx context.Context, req Request, progress ProgressFunc) (Result, error)
+}
+
+// WindowPlanner is implemented by engines whose models are loaded with a context window sized
+// per request, and reloaded whenever it changes (Ollama's num_ctx). Before the variants of one
+// model on one host start, the Scheduler asks for the window they should all share and passes
+// it in each Request.Window.
+type WindowPlanner interface {
+	// PlanWindow returns the window, in tokens, for reqs (same engine, host and model), or 0
+	// when it cannot tell.
+	PlanWindow(ctx context.Context, reqs []Request) int
 }
 
 // Prompter is implemented by engines that send instructions to a model; SystemPrompt

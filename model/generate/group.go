@@ -122,6 +122,7 @@ func (j *Job) runLane(l *lane) {
 // runGroup generates the variants of g, up to g.parallel at once, and returns when each is
 // final. A variant already ended while queued is skipped.
 func (j *Job) runGroup(g *group) {
+	j.planWindow(g)
 	next := make(chan *slot)
 	var wg sync.WaitGroup
 	for range min(g.parallel, len(g.slots)) {
@@ -162,4 +163,30 @@ func (j *Job) claim(sl *slot) bool {
 		sl.unwatch()
 	}
 	return true
+}
+
+// planWindow asks the engine of g, when it is a WindowPlanner, for the context window g's
+// variants share, and gives it to each slot. The slots are not running yet: the workers that
+// read it start afterwards.
+func (j *Job) planWindow(g *group) {
+	e, ok := j.sched.engines[g.slots[0].v.Engine].(WindowPlanner)
+	if !ok {
+		return
+	}
+	var reqs []Request
+	for _, sl := range g.slots {
+		j.mu.Lock()
+		spec, final := sl.v.Spec, sl.final
+		j.mu.Unlock()
+		if p, found := model.FindPreset(j.presets, spec.PresetID); found && !final {
+			reqs = append(reqs, Request{Source: j.rev, Preset: p, Spec: spec})
+		}
+	}
+	if len(reqs) == 0 {
+		return
+	}
+	window := e.PlanWindow(j.ctx, reqs)
+	for _, sl := range g.slots {
+		sl.window = window
+	}
 }

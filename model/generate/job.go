@@ -40,6 +40,7 @@ type slot struct {
 	stopped atomic.Bool // cancelled by the user: what arrives afterwards is ignored
 	claimed atomic.Bool // taken by a worker, or ended while queued: only one of them runs it
 	unwatch func() bool // stops the watcher that ends the variant if cancelled while queued
+	window  int         // the context window its group shares (see WindowPlanner); set before it runs
 
 	// Under Job.mu.
 	text     strings.Builder
@@ -199,7 +200,7 @@ func (j *Job) generate(sl *slot, e Engine, p model.Preset) (o outcome) {
 			o = outcome{err: newError(CodeInternal, "engine %q panicked: %v", e.Name(), r)}
 		}
 	}()
-	req := Request{Source: j.rev, Preset: p, Spec: sl.v.Spec}
+	req := Request{Source: j.rev, Preset: p, Spec: sl.v.Spec, Window: sl.window}
 	res, err := e.Generate(sl.ctx, req, func(pr Progress) { j.progress(sl, pr) })
 	return outcome{res: res, err: err}
 }
