@@ -119,6 +119,13 @@ CREATE TABLE presets (
 	created INTEGER NOT NULL,
 	PRIMARY KEY (id, version)
 );`,
+	// 5: what the Ollama engine learned of each model's token counts (see
+	// generate/ollama.RatioStore), so that a model is planned right from the next session on.
+	`CREATE TABLE token_ratios (
+	key     TEXT PRIMARY KEY,
+	ratio   REAL NOT NULL,
+	updated INTEGER NOT NULL
+);`,
 }
 
 // SchemaVersion is the schema version this build writes.
