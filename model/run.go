@@ -87,6 +87,12 @@ type Stats struct {
 	// Chunks counts the pieces a source too long for the model was condensed in; 0 when the
 	// source fitted whole.
 	Chunks int `json:"chunks,omitempty"`
+	// ModelContext is the model's context length, in tokens, when the engine knows it.
+	ModelContext int `json:"model_context,omitempty"`
+	// ContextNeeded is set when the source could not fit the model's context even read in
+	// parts: the tokens its smallest passage needed, with the instructions and the least room
+	// to answer.
+	ContextNeeded int `json:"context_needed,omitempty"`
 }
 
 // Variant is one generated version of a revision, in whatever state its generation reached.

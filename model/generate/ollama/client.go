@@ -77,8 +77,9 @@ type HostStatus struct {
 // Client talks to one Ollama host. It is safe for concurrent use.
 type Client struct {
 	host  string
-	quick *api.Client // short requests: headers must come within headerTimeout
-	long  *api.Client // chat and pull: headers may wait for a model to load
+	quick *api.Client  // short requests: headers must come within headerTimeout
+	long  *api.Client  // chat and pull: headers may wait for a model to load
+	plain *http.Client // requests the api package does not make (a verbose /api/show)
 
 	mu     sync.Mutex
 	shows  map[string]ModelInfo // Show results by name@digest
@@ -102,10 +103,12 @@ func NewClient(host string) (*Client, error) {
 	if err != nil {
 		return nil, badHost(host, err.Error())
 	}
+	quick := &http.Client{Transport: newTransport(headerTimeout)}
 	return &Client{
 		host:  h,
-		quick: api.NewClient(base, &http.Client{Transport: newTransport(headerTimeout)}),
+		quick: api.NewClient(base, quick),
 		long:  api.NewClient(base, &http.Client{Transport: newTransport(0)}),
+		plain: quick,
 		shows: map[string]ModelInfo{},
 	}, nil
 }

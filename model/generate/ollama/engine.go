@@ -26,12 +26,17 @@ type Options struct {
 	// ExpectedOutputTokens estimates the output a request needs, to size num_ctx; default
 	// DefaultExpectedOutput.
 	ExpectedOutputTokens func(req generate.Request) int
+	// Ratios keeps what the engine learns of each model's token counts across sessions (the
+	// workspace); nil keeps it in memory only.
+	Ratios RatioStore
 }
 
 // Engine writes variants with Ollama. It is safe for concurrent use; the Scheduler decides how
 // many generations run at once.
 type Engine struct {
-	opts Options
+	opts       Options
+	tokenizers tokenizers
+	ratios     ratios
 
 	mu      sync.Mutex
 	clients map[string]*Client
@@ -48,7 +53,7 @@ func NewEngine(opts Options) *Engine {
 	if opts.ExpectedOutputTokens == nil {
 		opts.ExpectedOutputTokens = DefaultExpectedOutput
 	}
-	return &Engine{opts: opts, clients: map[string]*Client{}}
+	return &Engine{opts: opts, ratios: ratios{store: opts.Ratios}, clients: map[string]*Client{}}
 }
 
 // Name returns model.EngineOllama.
@@ -82,9 +87,33 @@ func (e *Engine) Client(host string) (*Client, error) {
 // generate.Prompter, so each variant records the exact instructions it was given.
 func (e *Engine) SystemPrompt(req generate.Request) string { return Messages(req)[0].Content }
 
-// PlanContext is the package's PlanContext with the engine's ExpectedOutputTokens.
-func (e *Engine) PlanContext(req generate.Request, modelContext int) Fit {
-	return plan(req, modelContext, e.opts.ExpectedOutputTokens(req))
+// Plan tells how req will fit its model's context, as Generate will plan it: the model's
+// details and tokenizer are asked of the host (once per model; later calls are answered from
+// memory), the prompt counted with the model's own tokenizer when the host gives it, corrected
+// by what the server reported before for this model. The error is the host's, typed as
+// Generate's are.
+func (e *Engine) Plan(ctx context.Context, req generate.Request) (Fit, error) {
+	c, err := e.Client(req.Spec.Host)
+	if err != nil {
+		return Fit{}, err
+	}
+	info, err := c.Show(ctx, req.Spec.Model)
+	if err != nil {
+		return Fit{}, cancelled(ctx, err)
+	}
+	return e.plan(e.counter(ctx, c, info), req, info), nil
+}
+
+// plan is plan with the engine's expected output, converted to the counter's tokens.
+func (e *Engine) plan(cnt Counter, req generate.Request, info ModelInfo) Fit {
+	return plan(cnt, req, info.ContextLength, outputTokens(cnt, req.Source.Body, e.opts.ExpectedOutputTokens(req)))
+}
+
+// counter returns the Counter of a model: its tokenizer when the host gives it, the ratio
+// learned for it.
+func (e *Engine) counter(ctx context.Context, c *Client, info ModelInfo) Counter {
+	mt := e.tokenizers.get(ctx, c, info)
+	return Counter{mt: mt, ratio: e.ratios.get(ctx, ratioKey(mt != nil, info, c.Host()))}
 }
 
 // Generate writes one variant with the model req.Spec.Model on req.Spec.Host. It reports
@@ -100,6 +129,7 @@ func (e *Engine) Generate(ctx context.Context, req generate.Request, progress ge
 	g := &generation{e: e, req: req, progress: progress, started: time.Now()}
 	g.res.Stats.Started = g.started
 	err := g.run(ctx)
+	g.noteTooLong(err)
 	g.res.Stats.Finished = time.Now()
 	g.res.Stats.Total = g.res.Stats.Finished.Sub(g.started)
 	g.res.DoneReason = g.res.Stats.DoneReason

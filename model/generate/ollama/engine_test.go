@@ -10,6 +10,7 @@ import (
 
 	"github.com/ollama/ollama/api"
 
+	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollamatest"
 )
@@ -102,7 +103,10 @@ func TestRequestOptions(t *testing.T) {
 	}
 	numCtx, _ := sent.Options["num_ctx"].(float64)
 	serverPrompt := res.Stats.PromptTokens
-	fit := PlanContext(req, 32768)
+	fit, err := NewEngine(Options{}).Plan(testContext(t), req)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if int(numCtx) != fit.NumCtx || int(numCtx) != res.Stats.NumCtx || int(numCtx)%ctxStep != 0 {
 		t.Errorf("num_ctx %v, plan %d, stats %d", numCtx, fit.NumCtx, res.Stats.NumCtx)
 	}
@@ -199,16 +203,30 @@ func TestTruncatedRule(t *testing.T) {
 	}
 }
 
+// TestGrowContextAfterTooLong: a 400 "exceeds the context length" for a prompt the engine
+// counted short teaches the engine the least the server counted; the retry, and every later
+// plan of the same model, is sized with it. (The fault is injected: the real server gives this
+// 400 only when the count is wrong, which TestRealLearnsFromTooLong provokes.)
 func TestGrowContextAfterTooLong(t *testing.T) {
 	s := newServer(t, ollamatest.Model{Name: "tiny", ContextLength: 16384})
 	s.Inject(ollamatest.Fault{Kind: ollamatest.FaultStatus, Status: 400, Message: "the input length exceeds the context length"})
+	e := NewEngine(Options{})
 	req := newRequest(t, s.URL(), "tiny", "synthese-courte", frenchReport)
-	res, _ := generateOK(t, NewEngine(Options{}), req)
+	before, err := e.Plan(testContext(t), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := generateOK(t, e, req)
 	if n := s.Requests("/api/chat"); n != 2 {
 		t.Errorf("%d chat requests, want 2", n)
 	}
-	if got := s.LastChat().Options["num_ctx"]; got != float64(16384) || res.Stats.NumCtx != 16384 {
-		t.Errorf("retry num_ctx %v (stats %d), want the model's 16384", got, res.Stats.NumCtx)
+	got, _ := s.LastChat().Options["num_ctx"].(float64)
+	if int(got) <= before.NumCtx || int(got) > 16384 || res.Stats.NumCtx != int(got) {
+		t.Errorf("retry num_ctx %v (stats %d), want more than the first %d", got, res.Stats.NumCtx, before.NumCtx)
+	}
+	after, _ := e.Plan(testContext(t), req)
+	if after.PromptTokens <= before.NumCtx {
+		t.Errorf("after the 400 at num_ctx %d, the prompt is still planned at %d tokens", before.NumCtx, after.PromptTokens)
 	}
 }
 
@@ -260,7 +278,10 @@ func TestCancelKeepsPartialTextOnly(t *testing.T) {
 func TestChunkingLongSource(t *testing.T) {
 	s := newServer(t, ollamatest.Model{Name: "small", ContextLength: 2048, Words: 30})
 	req := newRequest(t, s.URL(), "small", "synthese-courte", longReport(20))
-	fit := PlanContext(req, 2048)
+	fit, err := NewEngine(Options{}).Plan(testContext(t), req)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if fit.Fits || fit.Chunks < 2 || fit.NumCtx != 2048 {
 		t.Fatalf("plan %+v, want chunks on a 2048 context", fit)
 	}
@@ -286,6 +307,8 @@ func TestChunkingLongSource(t *testing.T) {
 	}
 }
 
+// checkChunkFractions checks the chunking progress goes from 0 to 1, always rising, in n+1
+// steps (any number when n is negative).
 func checkChunkFractions(t *testing.T, events []generate.Progress, n int) {
 	t.Helper()
 	var fr []float64
@@ -294,7 +317,7 @@ func checkChunkFractions(t *testing.T, events []generate.Progress, n int) {
 			fr = append(fr, p.Fraction)
 		}
 	}
-	if len(fr) != n+1 || fr[0] != 0 || fr[len(fr)-1] != 1 {
+	if (n >= 0 && len(fr) != n+1) || fr[0] != 0 || fr[len(fr)-1] != 1 {
 		t.Fatalf("chunking fractions %v for %d chunks", fr, n)
 	}
 	for i := 1; i < len(fr); i++ {
@@ -304,12 +327,37 @@ func checkChunkFractions(t *testing.T, events []generate.Progress, n int) {
 	}
 }
 
-func TestContextTooLongParagraph(t *testing.T) {
+// TestLongParagraphReadBySentence: a paragraph longer than a model's context (pasted text
+// without blank lines) is read sentence by sentence rather than refused.
+func TestLongParagraphReadBySentence(t *testing.T) {
 	s := newServer(t, ollamatest.Model{Name: "small", ContextLength: 1024})
 	para := strings.Repeat("Les habitant·es ont longuement débattu du projet de la place sans jamais aller à la ligne. ", 60)
-	_, err := NewEngine(Options{}).Generate(testContext(t), newRequest(t, s.URL(), "small", "synthese-courte", para), nil)
+	res, _ := generateOK(t, NewEngine(Options{}), newRequest(t, s.URL(), "small", "synthese-courte", para))
+	if res.Stats.Chunks < 2 || res.Text == "" {
+		t.Errorf("chunks %d, text %q", res.Stats.Chunks, res.Text)
+	}
+	for _, x := range s.Chats() {
+		if x.Messages[0].Content == CondenseInstructions(model.French) && strings.Contains(x.Messages[1].Content, "ligne.\n\nLes") {
+			t.Fatalf("the sentences of one paragraph were sent as paragraphs: %q", x.Messages[1].Content)
+		}
+	}
+}
+
+// TestContextTooLongSentence: a single sentence that cannot fit even alone is refused before
+// any request, with the numbers.
+func TestContextTooLongSentence(t *testing.T) {
+	s := newServer(t, ollamatest.Model{Name: "small", ContextLength: 1024})
+	sentence := "Les habitant·es " + strings.Repeat("et les commerçant·es ", 300) + "ont débattu."
+	res, err := NewEngine(Options{}).Generate(testContext(t), newRequest(t, s.URL(), "small", "synthese-courte", sentence), nil)
 	if generate.CodeOf(err) != generate.CodeContextTooLong {
 		t.Fatalf("err %v, want context-too-long", err)
+	}
+	var tl *TooLongError
+	if !errors.As(err, &tl) || tl.Context != 1024 || tl.Need <= 1024 {
+		t.Fatalf("err %v, want a *TooLongError with the numbers", err)
+	}
+	if res.Stats.ContextNeeded != tl.Need || res.Stats.ModelContext != 1024 {
+		t.Errorf("stats need %d in %d, error %d in %d", res.Stats.ContextNeeded, res.Stats.ModelContext, tl.Need, tl.Context)
 	}
 	if n := s.Requests("/api/chat"); n != 0 {
 		t.Errorf("%d chat requests for a source that cannot fit", n)

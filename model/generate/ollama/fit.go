@@ -2,56 +2,30 @@ package ollama
 
 import (
 	"math"
-	"unicode/utf8"
-
-	"github.com/ollama/ollama/api"
 
 	"github.com/rapporteur/rapporteur/model/generate"
 )
 
-// Token accounting. The estimate is deliberately generous: real tokenizers of the models people
-// run (Llama 3, Mistral, Qwen, Gemma) give about 3.5 to 4.5 characters per token in French and
-// English prose, so runes/3.2 over-counts ordinary text by 10 to 40 %; the tests measure the
-// margin against ollamatest.Tokens. When the estimate is still short (a text full of numbers or
-// symbols), Ollama's 400 "the input length exceeds the context length" (we send
-// truncate:false) makes the engine grow the context or chunk.
+// Context planning. A prompt is counted with the model's own tokenizer when the host gives its
+// vocabulary, estimated otherwise (see Counter); Ollama's own prompt_eval_count then corrects
+// later plans of the same model (see ratios.go). When a count is still short, Ollama's 400
+// "the input length exceeds the context length" (we send truncate:false) makes the engine
+// read the source in finer parts.
 const (
-	runesPerToken    = 3.2
-	messageOverhead  = 8    // role markers and separators of one chat message
-	templateOverhead = 16   // the chat template around the messages and the assistant's cue
-	defaultContext   = 2048 // a model's context when /api/show does not tell it
-	ctxStep          = 1024 // num_ctx is a multiple of this, so variants of a run share one load
-	minOutput        = 256  // expected output bounds, in tokens
-	maxOutput        = 4096
-	defaultOutput    = 1024 // expected output of a preset without a target ratio
-	// truncatedBelow: a prompt_eval_count under this share of the estimate means the model
-	// did not read the whole prompt. The estimate over-counts by at most about 40 %, so a
-	// count below half of it is not a counting error.
+	defaultContext = 2048 // a model's context when /api/show does not tell it
+	ctxStep        = 1024 // num_ctx is a multiple of this, so variants of a run share one load
+	minOutput      = 256  // expected output bounds, in tokens
+	maxOutput      = 4096
+	defaultOutput  = 1024 // expected output of a preset without a target ratio
+	// truncatedBelow: a prompt_eval_count under this share of the count means the model did
+	// not read the whole prompt. Counts over-estimate by at most about 40 % (the estimate on
+	// real models' prose), so a count below half of it is not a counting error.
 	truncatedBelow = 0.5
 )
 
-// EstimateTokens returns a conservative estimate of the tokens text takes as one chat message:
-// its characters divided by 3.2, rounded up, plus a message's overhead (8 tokens); 0 for "".
-// It over-counts French and English prose (see the tests for the measured margin).
-func EstimateTokens(text string) int {
-	if text == "" {
-		return 0
-	}
-	return int(math.Ceil(float64(utf8.RuneCountInString(text))/runesPerToken)) + messageOverhead
-}
-
-// promptTokens estimates the tokens of a whole prompt.
-func promptTokens(msgs []api.Message) int {
-	n := templateOverhead
-	for _, m := range msgs {
-		n += EstimateTokens(m.Content)
-	}
-	return n
-}
-
 // Fit is how a request fits a model's context: what Generate will do.
 type Fit struct {
-	// PromptTokens is the estimated size of the prompt (system and user messages).
+	// PromptTokens is the size of the prompt (system and user messages), margin included.
 	PromptTokens int
 	// OutputTokens is the output the context leaves room for: num_predict when set, otherwise
 	// the expected length of the variant.
@@ -68,21 +42,18 @@ type Fit struct {
 	// condensed pieces together still do not fit, Generate condenses them again (at most three
 	// rounds), so Stats.Chunks may end up larger.
 	Chunks int
+	// Exact is true when the prompt was counted with the model's own tokenizer, false when
+	// it was estimated from the text's length.
+	Exact bool
 }
 
-// PlanContext tells how req will fit a model whose context length is modelContext (0 when
-// unknown): the num_ctx sent, and whether the source is chunked. It uses the default expected
-// output; an Engine with Options.ExpectedOutputTokens plans with Engine.PlanContext.
-func PlanContext(req generate.Request, modelContext int) Fit {
-	return plan(req, modelContext, DefaultExpectedOutput(req))
-}
-
-// plan is PlanContext with a given expected output.
-func plan(req generate.Request, modelContext, expected int) Fit {
+// plan tells how req fits a model whose context length is modelContext (0 when unknown),
+// counting with cnt and expecting expected output tokens.
+func plan(cnt Counter, req generate.Request, modelContext, expected int) Fit {
 	if modelContext <= 0 {
 		modelContext = defaultContext
 	}
-	f := Fit{PromptTokens: promptTokens(Messages(req)), OutputTokens: expected, ModelContext: modelContext}
+	f := Fit{PromptTokens: cnt.Prompt(Messages(req)), OutputTokens: expected, ModelContext: modelContext, Exact: cnt.Exact()}
 	if np := req.Spec.Options.NumPredict; np > 0 {
 		f.OutputTokens = np
 	}
@@ -94,7 +65,7 @@ func plan(req generate.Request, modelContext, expected int) Fit {
 	f.NumCtx = min(roundUp(need, ctxStep), modelContext)
 	f.Fits = need <= f.NumCtx
 	if !f.Fits {
-		if pieces, err := splitSource(req, modelContext); err == nil {
+		if pieces, err := splitSource(cnt, req, modelContext); err == nil {
 			f.Chunks = len(pieces)
 		}
 	}
@@ -112,7 +83,7 @@ func DefaultExpectedOutput(req generate.Request) int {
 	if r <= 0 {
 		return defaultOutput
 	}
-	n := int(math.Ceil(r * float64(EstimateTokens(req.Source.Body))))
+	n := int(math.Ceil(r * float64(estimateTokens(req.Source.Body))))
 	return max(minOutput, min(maxOutput, n))
 }
 
@@ -124,9 +95,21 @@ func roundUp(n, step int) int {
 }
 
 // truncated reports whether a prompt_eval_count shows the model did not read the whole prompt.
-func truncated(promptEval, numCtx, estimate int) bool {
+func truncated(promptEval, numCtx, count int) bool {
 	if promptEval <= 0 {
 		return false
 	}
-	return promptEval >= numCtx || float64(promptEval) < truncatedBelow*float64(estimate)
+	return promptEval >= numCtx || float64(promptEval) < truncatedBelow*float64(count)
+}
+
+// outputTokens converts an expected output, estimated like the source's length, into the
+// counter's tokens: a model whose tokenizer counts the source at three times the estimate
+// needs three times the room to write the same words.
+func outputTokens(cnt Counter, body string, expected int) int {
+	est := estimateText(body)
+	if est == 0 {
+		return expected
+	}
+	factor := math.Max(0.5, math.Min(8, float64(cnt.Text(body))/float64(est)))
+	return int(math.Ceil(float64(expected) * factor))
 }

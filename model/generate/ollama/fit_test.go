@@ -3,68 +3,73 @@ package ollama
 import (
 	"strings"
 	"testing"
-
-	"github.com/rapporteur/rapporteur/model/generate"
-	"github.com/rapporteur/rapporteur/model/generate/ollamatest"
 )
 
-// TestEstimateTokensMargin measures EstimateTokens against the test server's tokenizer: the
-// estimate must never be short, and over-count by at most 25 % (8 to 14 % on these texts).
-func TestEstimateTokensMargin(t *testing.T) {
-	texts := map[string]string{"french": frenchReport, "english": englishReport, "long french": longReport(20)}
-	for name, text := range texts {
-		est, real := EstimateTokens(text), ollamatest.Tokens(text)
-		ratio := float64(est) / float64(real)
-		t.Logf("%s: estimate %d, server %d, ratio %.3f", name, est, real, ratio)
-		if ratio < 1 || ratio > 1.25 {
-			t.Errorf("%s: estimate %d for %d tokens (ratio %.2f), want 1 to 1.25", name, est, real, ratio)
-		}
-		if float64(real) < truncatedBelow*float64(est) {
-			t.Errorf("%s: a whole prompt would be flagged as truncated", name)
-		}
+// TestEstimateTokens checks the arithmetic of the estimate; how close it comes to real
+// tokenizers is measured against the real server (TestRealCounts) and Llama 3.2's tokenizer
+// (TestEstimateAgainstLlamaTokenizer).
+func TestEstimateTokens(t *testing.T) {
+	if estimateTokens("") != 0 || estimateTokens("a") != 1+messageOverhead || estimateTokens("abcdefgh") != 3+messageOverhead {
+		t.Errorf("estimates %d %d %d", estimateTokens(""), estimateTokens("a"), estimateTokens("abcdefgh"))
 	}
-	if EstimateTokens("") != 0 || EstimateTokens("a") != 1+messageOverhead {
-		t.Error("small texts")
+	if got := estimateTokens("é"); got != 1+messageOverhead {
+		t.Errorf("an accented letter counts as %d: characters, not bytes, are counted", got)
 	}
 }
 
 func TestPlanContext(t *testing.T) {
 	req := newRequest(t, "", "tiny", "synthese-courte", frenchReport)
-	f := PlanContext(req, 8192)
-	if !f.Fits || f.NumCtx%ctxStep != 0 || f.NumCtx < f.PromptTokens+f.OutputTokens || f.OutputTokens != minOutput || f.Chunks != 0 {
+	f := plan(Counter{}, req, 8192, DefaultExpectedOutput(req))
+	if !f.Fits || f.NumCtx%ctxStep != 0 || f.NumCtx < f.PromptTokens+f.OutputTokens || f.OutputTokens != minOutput || f.Chunks != 0 || f.Exact {
 		t.Errorf("plan %+v", f)
 	}
-	if f := PlanContext(req, 0); f.ModelContext != defaultContext {
+	if f := plan(Counter{}, req, 0, 100); f.ModelContext != defaultContext {
 		t.Errorf("unknown context planned as %d", f.ModelContext)
+	}
+	if g := plan(Counter{ratio: 3}, req, 8192, DefaultExpectedOutput(req)); g.PromptTokens < 3*f.PromptTokens-10 || g.NumCtx <= f.NumCtx {
+		t.Errorf("a ratio of 3 plans %d tokens in %d, against %d in %d", g.PromptTokens, g.NumCtx, f.PromptTokens, f.NumCtx)
 	}
 }
 
 func TestPlanContextOptions(t *testing.T) {
 	req := newRequest(t, "", "tiny", "synthese-courte", frenchReport)
 	req.Spec.Options.NumCtx = 512
-	if f := PlanContext(req, 8192); f.NumCtx != 512 || f.Fits || f.Chunks != 0 {
+	if f := plan(Counter{}, req, 8192, 256); f.NumCtx != 512 || f.Fits || f.Chunks != 0 {
 		t.Errorf("forced num_ctx plan %+v", f)
 	}
 	req.Spec.Options.NumCtx, req.Spec.Options.NumPredict = 0, 3000
-	if f := PlanContext(req, 8192); f.OutputTokens != 3000 || f.NumCtx < f.PromptTokens+3000 {
+	if f := plan(Counter{}, req, 8192, 256); f.OutputTokens != 3000 || f.NumCtx < f.PromptTokens+3000 {
 		t.Errorf("num_predict plan %+v", f)
 	}
 	long := newRequest(t, "", "tiny", "compte-rendu-detaille", longReport(30))
-	if f := NewEngine(Options{ExpectedOutputTokens: func(generate.Request) int { return 100 }}).PlanContext(long, 4096); f.Fits || f.Chunks < 2 || f.OutputTokens != 100 {
+	if f := plan(Counter{}, long, 4096, 100); f.Fits || f.Chunks < 2 || f.OutputTokens != 100 {
 		t.Errorf("long plan %+v", f)
+	}
+}
+
+func TestOutputTokensFollowTheCount(t *testing.T) {
+	body := longReport(2)
+	if got := outputTokens(Counter{}, body, 500); got != 500 {
+		t.Errorf("estimate counter: %d, want 500", got)
+	}
+	if got := outputTokens(Counter{ratio: 3}, body, 500); got < 1490 || got > 1510 {
+		t.Errorf("a model counting 3 times the estimate needs about 1,500 tokens for 500 estimated, got %d", got)
+	}
+	if got := outputTokens(Counter{ratio: 3}, "", 500); got != 500 {
+		t.Errorf("empty body: %d", got)
 	}
 }
 
 func TestSplitKeepsEverything(t *testing.T) {
 	body := longReport(12)
 	req := newRequest(t, "", "tiny", "synthese-courte", body)
-	pieces, err := splitSource(req, 1024)
+	pieces, err := splitSource(Counter{}, req, 1024)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := budgetFor(req, 1024)
+	b, _ := budgetFor(Counter{}, req, 1024)
 	for i, p := range pieces {
-		if n := EstimateTokens(p); n > b.hard {
+		if n := (Counter{}).Text(p); n > b.hard {
 			t.Errorf("piece %d: %d tokens, room %d", i, n, b.hard)
 		}
 	}

@@ -13,6 +13,10 @@ import (
 // still does not fit after that is CodeContextTooLong.
 const maxRounds = 3
 
+// maxSingleTries bounds the one-pass requests Ollama may refuse as too long before the source
+// is read in parts.
+const maxSingleTries = 3
+
 // generation is the state of one Generate call.
 type generation struct {
 	e        *Engine
@@ -23,10 +27,18 @@ type generation struct {
 
 	c    *Client
 	info ModelInfo
+	cnt  Counter
+	key  string // the key of cnt's ratio
+
+	// pieces done and known in this round, and the last fraction reported, for the progress
+	// of the chunk passes
+	done, total int
+	reported    float64
+	chunkingYet bool
 }
 
-// run does the work of Generate: look the model up, then one pass, a retry with a larger
-// context, or the chunked passes.
+// run does the work of Generate: look the model up, then one pass, or the chunked passes when
+// the source does not fit; a pass Ollama finds too long teaches the engine and is planned again.
 func (g *generation) run(ctx context.Context) error {
 	if strings.TrimSpace(g.req.Source.Body) == "" {
 		return &generate.Error{Code: generate.CodeEmptySource, Err: errors.New("the source has no text")}
@@ -39,21 +51,30 @@ func (g *generation) run(ctx context.Context) error {
 	if g.info, err = g.c.Show(ctx, g.req.Spec.Model); err != nil {
 		return cancelled(ctx, err)
 	}
-	fit := g.e.PlanContext(g.req, g.info.ContextLength)
-	forced := g.req.Spec.Options.NumCtx > 0
-	if forced {
+	g.cnt = g.e.counter(ctx, g.c, g.info)
+	g.key = ratioKey(g.cnt.Exact(), g.info, g.c.Host())
+	fit := g.e.plan(g.cnt, g.req, g.info)
+	g.res.Stats.ModelContext = fit.ModelContext
+	if g.req.Spec.Options.NumCtx > 0 {
 		return g.single(ctx, fit.NumCtx, true)
 	}
 	if fit.Fits {
-		err = g.single(ctx, fit.NumCtx, false)
-		if !codeIs(err, generate.CodeContextTooLong) {
-			return err
+		window := fit.NumCtx
+		if w := g.req.Window; w >= window && w <= fit.ModelContext {
+			window = w
 		}
-		if fit.NumCtx < fit.ModelContext {
-			err = g.single(ctx, fit.ModelContext, false)
-			if !codeIs(err, generate.CodeContextTooLong) {
+		for attempt := 1; ; attempt++ {
+			if err = g.single(ctx, window, false); !codeIs(err, generate.CodeContextTooLong) {
 				return err
 			}
+			// The count was short. The ratio learned the least the server counted; plan again,
+			// at least doubling the window, so that a count off by several times (a model whose
+			// vocabulary is unknown) costs two or three tries, not one per 1,024 tokens.
+			fit = g.e.plan(g.cnt, g.req, g.info)
+			if !fit.Fits || window >= fit.ModelContext || attempt == maxSingleTries {
+				break
+			}
+			window = min(max(fit.NumCtx, 2*window), fit.ModelContext)
 		}
 	}
 	return g.chunked(ctx, fit.ModelContext)
@@ -61,70 +82,128 @@ func (g *generation) run(ctx context.Context) error {
 
 // single runs the preset on the whole source in one pass.
 func (g *generation) single(ctx context.Context, numCtx int, truncate bool) error {
-	msgs := Messages(g.req)
-	r, err := g.e.chat(ctx, g.c, g.info, g.req.Spec, pass{msgs: msgs, numCtx: numCtx, truncate: truncate, onDelta: g.emit})
+	r, err := g.send(ctx, pass{msgs: Messages(g.req), numCtx: numCtx, truncate: truncate, onDelta: g.emit})
 	g.res.Text = r.text
-	g.account(r, numCtx, promptTokens(msgs))
 	return err
 }
 
 // chunked condenses the source piece by piece until it fits modelContext with the preset, then
-// runs the preset on the condensed text.
+// runs the preset on the condensed text. A final pass Ollama finds too long is condensed again.
 func (g *generation) chunked(ctx context.Context, modelContext int) error {
 	text := g.req.Source.Body
-	reserve := min(g.e.opts.ExpectedOutputTokens(g.req), modelContext/3)
-	if np := g.req.Spec.Options.NumPredict; np > 0 {
-		reserve = min(np, modelContext/3)
-	}
-	for round := 0; g.finalPrompt(text)+reserve > modelContext; round++ {
-		if round == maxRounds {
-			return &generate.Error{Code: generate.CodeContextTooLong,
-				Err: errors.New("the source does not fit the model's context even condensed")}
+	for round := 0; ; round++ {
+		if g.finalPrompt(text)+g.reserve(modelContext) <= modelContext {
+			req := g.req
+			req.Source.Body = text
+			r, err := g.send(ctx, pass{msgs: Messages(req), numCtx: modelContext, onDelta: g.emit})
+			g.res.Text = r.text
+			if !codeIs(err, generate.CodeContextTooLong) || round == maxRounds {
+				return err
+			}
 		}
-		pieces, err := splitText(g.req, text, modelContext)
+		if round == maxRounds {
+			return tooLong(g.finalPrompt(text)+g.reserve(modelContext), modelContext)
+		}
+		pieces, err := splitText(g.cnt, g.req, text, modelContext)
 		if err != nil {
 			return err
 		}
-		share := max(minCondenseOut, (modelContext-g.finalPrompt("")-reserve)/len(pieces))
+		share := max(minCondenseOut, (modelContext-g.finalPrompt("")-g.reserve(modelContext))/len(pieces))
 		if text, err = g.condense(ctx, pieces, modelContext, share); err != nil {
 			return err
 		}
 	}
-	req := g.req
-	req.Source.Body = text
-	msgs := Messages(req)
-	r, err := g.e.chat(ctx, g.c, g.info, g.req.Spec, pass{msgs: msgs, numCtx: modelContext, onDelta: g.emit})
-	g.res.Text = r.text
-	g.account(r, modelContext, promptTokens(msgs))
-	return err
 }
 
-// finalPrompt estimates the preset's prompt with body as the source.
+// reserve is the room the final pass keeps for the variant: its expected output, at most a
+// third of the context.
+func (g *generation) reserve(modelContext int) int {
+	if np := g.req.Spec.Options.NumPredict; np > 0 {
+		return min(np, modelContext/3)
+	}
+	return min(outputTokens(g.cnt, g.req.Source.Body, g.e.opts.ExpectedOutputTokens(g.req)), modelContext/3)
+}
+
+// finalPrompt counts the preset's prompt with body as the source.
 func (g *generation) finalPrompt(body string) int {
 	req := g.req
 	req.Source.Body = body
-	return promptTokens(Messages(req))
+	return g.cnt.Prompt(Messages(req))
 }
 
 // condense runs the condensing instruction on each piece, each answer at most share tokens,
-// and returns the answers joined. Their text is not the variant's and is not reported.
+// and returns the answers joined. A piece Ollama finds too long is halved and each half
+// condensed. Their text is not the variant's and is not reported.
 func (g *generation) condense(ctx context.Context, pieces []string, numCtx, share int) (string, error) {
+	g.done, g.total = 0, len(pieces)
+	g.chunking(0)
 	out := make([]string, 0, len(pieces))
-	for i, piece := range pieces {
-		g.progress(generate.Progress{Stage: generate.StageChunking, Fraction: float64(i) / float64(len(pieces))})
-		msgs := condenseMessages(g.req, piece, i+1, len(pieces))
-		est := promptTokens(msgs)
-		np := max(minCondenseOut, min(share, numCtx-est))
-		r, err := g.e.chat(ctx, g.c, g.info, g.req.Spec, pass{msgs: msgs, numCtx: numCtx, numPredict: np})
-		g.account(r, numCtx, est)
+	for _, piece := range pieces {
+		texts, err := g.condensePiece(ctx, piece, numCtx, share)
 		if err != nil {
 			return "", err
 		}
-		g.res.Stats.Chunks++
-		out = append(out, strings.TrimSpace(r.text))
+		out = append(out, texts...)
 	}
-	g.progress(generate.Progress{Stage: generate.StageChunking, Fraction: 1})
+	g.chunking(1)
 	return strings.Join(out, "\n\n"), nil
+}
+
+// chunking reports the progress of the chunk passes, only when it grows (a piece halved, or
+// a round of condensing again, would make it fall back), and once at 0.
+func (g *generation) chunking(frac float64) {
+	if g.chunkingYet && frac <= g.reported {
+		return
+	}
+	g.chunkingYet, g.reported = true, max(g.reported, frac)
+	g.progress(generate.Progress{Stage: generate.StageChunking, Fraction: frac})
+}
+
+// condensePiece condenses one piece, or its two halves when Ollama finds it too long, down to
+// a single sentence.
+func (g *generation) condensePiece(ctx context.Context, piece string, numCtx, share int) ([]string, error) {
+	msgs := condenseMessages(g.req, piece, g.done+1, g.total)
+	np := max(minCondenseOut, min(share, numCtx-g.cnt.Prompt(msgs)))
+	r, err := g.send(ctx, pass{msgs: msgs, numCtx: numCtx, numPredict: np})
+	if codeIs(err, generate.CodeContextTooLong) {
+		a, b, ok := halve(g.cnt, g.req, piece)
+		if !ok {
+			return nil, tooLong(max(numCtx+1, g.cnt.Prompt(msgs)+minCondenseOut), numCtx)
+		}
+		g.total++
+		first, err := g.condensePiece(ctx, a, numCtx, share)
+		if err != nil {
+			return nil, err
+		}
+		second, err := g.condensePiece(ctx, b, numCtx, share)
+		return append(first, second...), err
+	}
+	if err != nil {
+		return nil, err
+	}
+	g.done++
+	g.res.Stats.Chunks++
+	g.chunking(float64(g.done) / float64(g.total))
+	return []string{strings.TrimSpace(r.text)}, nil
+}
+
+// send runs one pass, adds its measurements to the stats and learns from the server's count:
+// the prompt_eval_count of a pass that read the whole prompt, or the least a 400 "exceeds the
+// context length" proves.
+func (g *generation) send(ctx context.Context, p pass) (passResult, error) {
+	raw, count := g.cnt.rawPrompt(p.msgs), g.cnt.Prompt(p.msgs)
+	r, err := g.e.chat(ctx, g.c, g.info, g.req.Spec, p)
+	g.account(r, p.numCtx, count)
+	switch f := r.final; {
+	case codeIs(err, generate.CodeContextTooLong):
+		g.e.ratios.tooLong(ctx, g.key, raw, p.numCtx)
+	case f.Done && !truncated(f.PromptEvalCount, p.numCtx, count):
+		g.e.ratios.observe(ctx, g.key, raw, f.PromptEvalCount)
+	default:
+		return r, err
+	}
+	g.cnt.ratio = g.e.ratios.get(ctx, g.key)
+	return r, err
 }
 
 // emit reports a piece of the variant's text.
@@ -140,7 +219,7 @@ func (g *generation) emit(delta string, chunks int) {
 }
 
 // account adds a pass's measurements to the stats; counts and durations add up over passes.
-func (g *generation) account(r passResult, numCtx, estimate int) {
+func (g *generation) account(r passResult, numCtx, count int) {
 	f := r.final
 	s := &g.res.Stats
 	s.Load += f.LoadDuration
@@ -154,7 +233,15 @@ func (g *generation) account(r passResult, numCtx, estimate int) {
 	s.NumCtx = numCtx
 	if f.Done {
 		s.DoneReason = f.DoneReason
-		s.SourceTruncated = s.SourceTruncated || truncated(f.PromptEvalCount, numCtx, estimate)
+		s.SourceTruncated = s.SourceTruncated || truncated(f.PromptEvalCount, numCtx, count)
+	}
+}
+
+// noteTooLong records, when err says a passage cannot fit, how many tokens it needed.
+func (g *generation) noteTooLong(err error) {
+	var tl *TooLongError
+	if errors.As(err, &tl) {
+		g.res.Stats.ContextNeeded, g.res.Stats.ModelContext = tl.Need, tl.Context
 	}
 }
 

@@ -1,0 +1,104 @@
+package ollama
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+)
+
+// Bounds of the tokenizer cache. A tokenizer of 128,000 tokens and 280,000 merges (Llama 3)
+// holds about 35 MB once built (see BenchmarkTokenizerLoad): three of them are the most a run
+// of several models keeps.
+const (
+	maxTokenizers = 3
+	// retryVocabulary is how long a model whose vocabulary could not be had is counted by
+	// estimate before the host is asked again.
+	retryVocabulary = time.Minute
+	// vocabularyTimeout bounds the fetch of a vocabulary; counting falls back to the estimate.
+	vocabularyTimeout = 30 * time.Second
+)
+
+// tokenizers caches the models' tokenizers by digest, at most maxTokenizers, the least
+// recently used dropped first. A tokenizer is fetched once even when several goroutines ask
+// for it at the same time. Safe for concurrent use.
+type tokenizers struct {
+	mu      sync.Mutex
+	entries map[string]*tokEntry
+	order   []string // digests, least recently used first
+}
+
+// tokEntry is one model's tokenizer, or why it could not be had.
+type tokEntry struct {
+	ready chan struct{} // closed when mt and err are set
+	mt    *modelTokenizer
+	err   error
+	at    time.Time
+}
+
+// get returns the tokenizer of info on c, fetching it when needed; nil when the model has none
+// Rapporteur can use, its host did not give it, or ctx ended first.
+func (t *tokenizers) get(ctx context.Context, c *Client, info ModelInfo) *modelTokenizer {
+	if info.Digest == "" {
+		return nil // nothing tells a model pulled again from the one cached
+	}
+	t.mu.Lock()
+	if t.entries == nil {
+		t.entries = map[string]*tokEntry{}
+	}
+	e, ok := t.entries[info.Digest]
+	if ok && e.done() && e.err != nil && time.Since(e.at) > retryVocabulary {
+		ok = false
+	}
+	if !ok {
+		e = &tokEntry{ready: make(chan struct{})}
+		t.entries[info.Digest] = e
+		go e.fetch(ctx, c, info.Name)
+	}
+	t.touchLocked(info.Digest)
+	t.mu.Unlock()
+	select {
+	case <-e.ready:
+		return e.mt
+	case <-ctx.Done():
+		return nil
+	}
+}
+
+// fetch fills e from the host; it runs without the caller's cancellation, bounded by its own
+// timeout, so that a planner giving up does not spoil the entry for the next one.
+func (e *tokEntry) fetch(ctx context.Context, c *Client, name string) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), vocabularyTimeout)
+	defer cancel()
+	e.mt, e.err = c.fetchTokenizer(ctx, name)
+	if e.mt == nil && e.err == nil {
+		e.err = errors.New("no tokenizer")
+	}
+	e.at = time.Now()
+	close(e.ready)
+}
+
+func (e *tokEntry) done() bool {
+	select {
+	case <-e.ready:
+		return true
+	default:
+		return false
+	}
+}
+
+// touchLocked marks digest as just used and drops the least recently used entries beyond
+// the bound. The caller holds t.mu.
+func (t *tokenizers) touchLocked(digest string) {
+	for i, d := range t.order {
+		if d == digest {
+			t.order = append(t.order[:i], t.order[i+1:]...)
+			break
+		}
+	}
+	t.order = append(t.order, digest)
+	for len(t.order) > maxTokenizers {
+		delete(t.entries, t.order[0])
+		t.order = t.order[1:]
+	}
+}
