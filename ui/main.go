@@ -50,7 +50,7 @@ func Main(args []string, version string) int {
 		return 1
 	}
 	defer st.Close()
-	engine := ollama.NewEngine(ollama.Options{StallTimeout: StallTimeout(a)})
+	engine := ollama.NewEngine(ollama.Options{StallTimeout: StallTimeout(a), Ratios: st})
 	Create(a, w, Deps{
 		Store:   st,
 		Presets: model.BuiltinPresets(),

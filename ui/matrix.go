@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -41,11 +42,17 @@ type presetMatrix struct {
 	box     *fyne.Container
 	// options returns the model options as typed so far, for the context fit.
 	options func() model.Options
+
+	// The context fit of each model column, by column key: counted with the model's own
+	// tokenizer off the UI thread (see planFits), shown in the column's detail label.
+	fits      map[string]string
+	details   map[string]*widget.Label // the detail labels of the last refresh
+	fitCancel context.CancelFunc       // stops the counting of the previous refresh
 }
 
 func newPresetMatrix(u *UI) *presetMatrix {
 	m := &presetMatrix{u: u, presets: generate.VariantPresets(u.deps.Presets), ticked: map[string]bool{}, box: container.NewStack(),
-		options: func() model.Options { return model.Options{} }}
+		options: func() model.Options { return model.Options{} }, fits: map[string]string{}, details: map[string]*widget.Label{}}
 	builtin := engineColumn{engine: model.EngineBuiltin}
 	for _, p := range m.presets {
 		if p.Method != model.MethodNone {
@@ -80,6 +87,7 @@ func (m *presetMatrix) setModels(models []hostModel) {
 
 // refresh redraws the grid, with each model's context fit for the open report.
 func (m *presetMatrix) refresh() {
+	m.details = map[string]*widget.Label{}
 	// One grid a row, so that each row is only as tall as its own content.
 	rows := container.NewVBox()
 	header := container.NewGridWithColumns(1 + len(m.columns))
@@ -103,6 +111,7 @@ func (m *presetMatrix) refresh() {
 	}
 	m.box.Objects = []fyne.CanvasObject{container.NewHScroll(rows)}
 	m.box.Refresh()
+	m.planFits()
 }
 
 func (m *presetMatrix) header(c engineColumn) fyne.CanvasObject {
@@ -114,45 +123,99 @@ func (m *presetMatrix) header(c engineColumn) fyne.CanvasObject {
 	if c.engine == model.EngineBuiltin {
 		return container.NewVBox(title, detail)
 	}
+	m.details[c.key()] = detail
 	card := widget.NewButtonWithIcon("", theme.InfoIcon(), func() { m.u.showModelCard(c.host, c.info) })
 	card.Importance = widget.LowImportance
 	return container.NewVBox(container.NewBorder(nil, nil, nil, card, title), detail)
 }
 
-// columnDetail describes a column: size and quantisation, and whether the report fits its context.
+// columnDetail describes a column: size and quantisation, and whether the report fits its
+// context, as last counted.
 func (m *presetMatrix) columnDetail(c engineColumn) string {
 	if c.engine == model.EngineBuiltin {
 		return lang.L("extraction, no model")
 	}
 	detail := fmt.Sprintf("%s · %s", c.info.ParameterSize, c.info.Quantization)
-	if fit, ok := m.fit(c); ok {
-		detail += "\n" + fitText(fit)
+	if fit := m.fits[c.key()]; fit != "" {
+		detail += "\n" + fit
 	}
 	return detail
 }
 
-// fit plans the context of the open report for a model, with the first preset ticked for it
-// (or the first preset) and the options typed so far.
-func (m *presetMatrix) fit(c engineColumn) (ollama.Fit, bool) {
-	if m.u.reportID == 0 || len(m.presets) == 0 || c.info.ContextLength == 0 {
-		return ollama.Fit{}, false
+// planFits counts, off the UI thread, how the open report fits each model's context, with the
+// first preset ticked for it (or the first preset) and the options typed so far; each column's
+// detail label shows the result when it comes. A newer refresh cancels the counting of an
+// older one.
+func (m *presetMatrix) planFits() {
+	if m.fitCancel != nil {
+		m.fitCancel()
 	}
-	preset := m.presets[0]
-	for _, p := range m.presets {
-		if m.ticked[c.key()+"|"+p.ID] {
-			preset = p
-			break
+	reqs := m.fitRequests()
+	engine := m.u.deps.Ollama
+	if len(reqs) == 0 || engine == nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(m.u.ctx)
+	m.fitCancel = cancel
+	go func() {
+		for key, req := range reqs {
+			fit, err := engine.Plan(ctx, req)
+			if ctx.Err() != nil {
+				return
+			}
+			if err != nil {
+				continue // the host's trouble shows in the hosts panel
+			}
+			text := fitText(fit)
+			runOnUI(func() {
+				if ctx.Err() != nil {
+					return
+				}
+				m.fits[key] = text
+				if l := m.details[key]; l != nil {
+					for _, c := range m.columns {
+						if c.key() == key {
+							l.SetText(m.columnDetail(c))
+						}
+					}
+				}
+			})
 		}
+	}()
+}
+
+// fitRequests returns, by column key, the request whose fit each model column shows.
+func (m *presetMatrix) fitRequests() map[string]generate.Request {
+	if m.u.reportID == 0 || len(m.presets) == 0 {
+		return nil
 	}
 	d := m.u.ed.collect()
 	rev := model.Revision{Meta: d.Meta, Body: d.Body}
-	spec := model.Spec{Engine: c.engine, Host: c.host, Model: c.info.Name, PresetID: preset.ID, Options: m.options()}
-	return ollama.PlanContext(generate.Request{Source: rev, Preset: preset, Spec: spec}, c.info.ContextLength), true
+	out := map[string]generate.Request{}
+	for _, c := range m.columns {
+		if c.engine != model.EngineOllama {
+			continue
+		}
+		preset := m.presets[0]
+		for _, p := range m.presets {
+			if m.ticked[c.key()+"|"+p.ID] {
+				preset = p
+				break
+			}
+		}
+		spec := model.Spec{Engine: c.engine, Host: c.host, Model: c.info.Name, PresetID: preset.ID, Options: m.options()}
+		out[c.key()] = generate.Request{Source: rev, Preset: preset, Spec: spec}
+	}
+	return out
 }
 
-// fitText says whether the report fits a model's context.
+// fitText says whether the report fits a model's context; an estimated count is marked « ≈ ».
 func fitText(f ollama.Fit) string {
-	data := map[string]any{"Need": fmtCompact(f.PromptTokens + f.OutputTokens), "Max": fmtCompact(f.ModelContext), "Set": fmtCompact(f.NumCtx), "Chunks": f.Chunks}
+	need := fmtCompact(f.PromptTokens + f.OutputTokens)
+	if !f.Exact {
+		need = "≈ " + need
+	}
+	data := map[string]any{"Need": need, "Max": fmtCompact(f.ModelContext), "Set": fmtCompact(f.NumCtx), "Chunks": f.Chunks}
 	switch {
 	case f.Fits:
 		return lang.L("fits the context: {{.Need}} / {{.Max}} tokens", data)
