@@ -14,9 +14,12 @@ run: system-deps
 	$(GO) run ./cmd/rapporteur
 
 # test runs every check CI runs: formatting, vet, and the whole test suite with the race
-# detector. No display and no Ollama needed (-tags ci selects Fyne's software driver).
+# detector. No display and no Ollama needed (-tags ci selects Fyne's software driver). The
+# integration tests (TestReal*) run afterwards, one package at a time and verbose, against the
+# real Ollama named by OLLAMA_TEST_HOST; without it they are skipped, each saying why.
 test: test-deps check
-	$(GO) test -race -tags ci -count=1 ./...
+	$(GO) test -race -tags ci -count=1 -skip '^TestReal' ./...
+	$(GO) test -race -tags ci -count=1 -p 1 -v -run '^TestReal' ./...
 
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOCYCLO := github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
