@@ -20,6 +20,7 @@ func newClient(t *testing.T, host string) *Client {
 }
 
 func TestStatus(t *testing.T) {
+	// Real server: TestRealStatusAndShow checks the version and the model details.
 	s := newServer(t, ollamatest.Model{Name: "tiny"}, ollamatest.Model{Name: "mistral:7b", ParameterSize: "7.2B", Quantization: "Q4_K_M"})
 	st := newClient(t, s.URL()).Status(testContext(t))
 	if !st.Reachable || st.Err != nil || st.Version != ollamatest.Version || len(st.Models) != 2 {
@@ -40,6 +41,7 @@ func TestStatusDown(t *testing.T) {
 }
 
 func TestStatusNotOllama(t *testing.T) {
+	// Real server: an HTML answer is a fault it cannot be made to show.
 	s := newServer(t)
 	s.Inject(ollamatest.Fault{Kind: ollamatest.FaultHTML, Path: "/api/version"})
 	st := newClient(t, s.URL()).Status(testContext(t))
@@ -49,6 +51,7 @@ func TestStatusNotOllama(t *testing.T) {
 }
 
 func TestShowCachedPerDigest(t *testing.T) {
+	// Real server: only the fake counts /api/show calls and has a thinking model; TestRealStatusAndShow reads real ones.
 	s := newServer(t, ollamatest.Model{Name: "pensif", Family: "qwen3", ContextLength: 40960, Capabilities: []string{"completion", "thinking"}})
 	c := newClient(t, s.URL())
 	for range 2 {
@@ -88,6 +91,7 @@ func TestEngineClientCachedPerHost(t *testing.T) {
 }
 
 func TestPull(t *testing.T) {
+	// Real server: a download needs internet, which it does not have.
 	s := newServer(t)
 	s.SetTokenDelay(time.Millisecond)
 	s.AllowPull(ollamatest.Model{Name: "mistral:7b"}, 4000, 16000)
@@ -116,6 +120,7 @@ func TestPull(t *testing.T) {
 }
 
 func TestPullOffline(t *testing.T) {
+	// Real server: TestRealPullOffline checks its own offline text.
 	s := newServer(t)
 	err := newClient(t, s.URL()).Pull(testContext(t), "llama3.2", nil)
 	checkFailure(t, err, generate.CodePullFailed, "pull model manifest")
@@ -125,6 +130,7 @@ func TestPullOffline(t *testing.T) {
 }
 
 func TestPullCutAndCancel(t *testing.T) {
+	// Real server: a download, cut or not, needs internet, which it does not have.
 	s := newServer(t)
 	s.AllowPull(ollamatest.Model{Name: "mistral:7b"}, 4000)
 	s.Inject(ollamatest.Fault{Kind: ollamatest.FaultCut, Path: "/api/pull", After: 2})

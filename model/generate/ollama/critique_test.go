@@ -24,6 +24,7 @@ func reviewInputs() (model.Revision, model.Variant) {
 }
 
 func TestCriticWithOllama(t *testing.T) {
+	// Real server: TestRealCritic checks text and stats; the messages sent are ours, which only the fake records.
 	s := newServer(t, ollamatest.Model{Name: "mistral:7b", ContextLength: 8192})
 	rev, v := reviewInputs()
 	spec := model.Spec{Engine: model.EngineOllama, Host: s.URL(), Model: "mistral:7b"}
@@ -54,6 +55,7 @@ func TestCriticWithOllama(t *testing.T) {
 }
 
 func TestReviseWithOllama(t *testing.T) {
+	// Real server: only the request we build is checked, which only the fake records.
 	s := newServer(t, ollamatest.Model{Name: "mistral:7b", ContextLength: 8192})
 	rev, v := reviewInputs()
 	c := model.Critique{ID: 4, VariantID: v.ID, Status: model.StatusDone,
@@ -76,6 +78,7 @@ func TestReviseWithOllama(t *testing.T) {
 }
 
 func TestCriticOllamaFailureKeepsText(t *testing.T) {
+	// Real server: a cut stream is a fault it cannot be made to show.
 	s := newServer(t, ollamatest.Model{Name: "mistral:7b", ContextLength: 8192, Endless: true})
 	s.Inject(ollamatest.Fault{Kind: ollamatest.FaultCut, After: 6})
 	rev, v := reviewInputs()

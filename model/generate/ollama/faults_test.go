@@ -11,6 +11,7 @@ import (
 )
 
 func TestFaults(t *testing.T) {
+	// Real server: faults it cannot be made to show, but the think 400, which TestRealThinkRefused checks.
 	tests := []struct {
 		name    string
 		fault   ollamatest.Fault
@@ -55,6 +56,7 @@ func checkFailure(t *testing.T, err error, code generate.ErrorCode, inErr string
 }
 
 func TestModelMissing(t *testing.T) {
+	// Real server: TestRealModelMissing checks the 404 and its text.
 	s := newServer(t)
 	_, err := NewEngine(Options{}).Generate(testContext(t), newRequest(t, s.URL(), "mistral:7b", "synthese-courte", frenchReport), nil)
 	checkFailure(t, err, generate.CodeModelMissing, "mistral:7b")
@@ -81,6 +83,7 @@ func TestHostDown(t *testing.T) {
 }
 
 func TestStallAfterFirstToken(t *testing.T) {
+	// Real server: a stream that stops mid-way is a fault it cannot be made to show.
 	s := newServer(t, ollamatest.Model{Name: "tiny", ContextLength: 8192, Endless: true})
 	s.Inject(ollamatest.Fault{Kind: ollamatest.FaultStall, After: 4})
 	e := NewEngine(Options{StallTimeout: 300 * time.Millisecond, LoadTimeout: 20 * time.Second})
@@ -96,6 +99,7 @@ func TestStallAfterFirstToken(t *testing.T) {
 }
 
 func TestStallOnHeldSlot(t *testing.T) {
+	// Real server: Ollama bug #17131 (a held slot) cannot be provoked on demand.
 	s := newServer(t, ollamatest.Model{Name: "tiny", ContextLength: 8192}, ollamatest.Model{Name: "autre", ContextLength: 8192})
 	s.SetMaxLoaded(2)
 	s.HoldSlot("tiny")

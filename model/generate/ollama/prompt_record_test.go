@@ -17,6 +17,7 @@ var _ generate.Prompter = (*Engine)(nil)
 // a real workspace, and checks the stored variant keeps the exact system message sent, with its
 // variables filled in, and the preset's version, whether the generation succeeds or fails.
 func TestSchedulerStoresPrompt(t *testing.T) {
+	// Real server: TestRealSchedulerStreamsIntoStore checks the done case; a cut and a 500 are faults it cannot show.
 	tests := []struct {
 		name   string
 		fault  *ollamatest.Fault

@@ -7,6 +7,7 @@ import (
 )
 
 func TestTokens(t *testing.T) {
+	// Real server: the fake counts like a real model (~3.5 characters a token); the tiny test models count ~1 a character.
 	cases := map[string]int{
 		"": 0, "   \n": 0, "a": 1, "le": 1, "réunion": 2, "participation": 4,
 		"la réunion publique a permis aux habitants de": 14,
@@ -24,6 +25,7 @@ func TestTokens(t *testing.T) {
 }
 
 func TestReplyIsDeterministic(t *testing.T) {
+	// Real server: the fake's own text; it may merge tokens into one line (see TestRealNumPredictFraming).
 	s := New()
 	defer s.Close()
 	a := chat(t, s, body("tiny", french, ""))
@@ -47,6 +49,7 @@ func TestReplyIsDeterministic(t *testing.T) {
 }
 
 func TestSeedAndModelChangeReply(t *testing.T) {
+	// Real server: the fake's own text, which random-weight models cannot confirm.
 	s := New(Model{Name: "tiny"}, Model{Name: "other:7b"})
 	defer s.Close()
 	base := chat(t, s, body("tiny", french, `,"options":{"seed":1}`)).text()
@@ -62,6 +65,7 @@ func TestSeedAndModelChangeReply(t *testing.T) {
 }
 
 func TestWordsAndNumPredict(t *testing.T) {
+	// Real server: TestRealNumPredictFraming checks this, but lines may be fewer than tokens; Words is the fake's.
 	s := New(Model{Name: "short", Words: 5}, Model{Name: "long", Endless: true})
 	defer s.Close()
 	if n := len(strings.Fields(chat(t, s, body("short", french, "")).text())); n != 5 {
@@ -78,6 +82,7 @@ func TestWordsAndNumPredict(t *testing.T) {
 }
 
 func TestTruncation(t *testing.T) {
+	// Real server: TestRealTruncation checks the cut and the 400; the count of "hi" is the fake tokenizer's (tiny: 22).
 	s := New()
 	defer s.Close()
 	long := strings.Repeat(french+"\n", 20)
@@ -105,6 +110,7 @@ func TestTruncation(t *testing.T) {
 }
 
 func TestDefaultNumCtx(t *testing.T) {
+	// Real server: its test models set num_ctx in their Modelfile, so it cannot show Ollama's default.
 	s := New(Model{Name: "big", ContextLength: 32768})
 	defer s.Close()
 	long := strings.Repeat(french+"\n", 60) // about 4,000 to 5,000 tokens
@@ -114,35 +120,42 @@ func TestDefaultNumCtx(t *testing.T) {
 	}
 }
 
+// requestErrors are bad /api/chat requests to a server that has "tiny" (without a thinking
+// mode) and what Ollama answers; TestRealRequestErrors checks the same on the real server.
+var requestErrors = []struct {
+	body   string
+	status int
+	err    string
+}{
+	{body("nope", "hi", ""), 404, "model 'nope' not found"},
+	{body("tiny:7b", "hi", `,"stream":false`), 404, "model 'tiny:7b' not found"},
+	{body("", "hi", ""), 400, "model is required"},
+	{body("tiny", "hi", `,"think":true`), 400, `"tiny" does not support thinking`},
+	{body("tiny", "hi", `,"options":{"num_ctx":"big"}`), 500, `option "num_ctx" must be of type integer`},
+	{body("tiny", "hi", `,"options":{"temperature":true}`), 500, `option "temperature" must be of type float32`},
+	{`{"model":"tiny",`, 400, "unexpected EOF"},
+	{``, 400, "missing request body"},
+}
+
+// unknownOption is a request with an option Ollama does not know, which it ignores.
+var unknownOption = body("tiny", "hi", `,"options":{"bogus":1,"num_predict":2}`)
+
 func TestRequestErrors(t *testing.T) {
 	s := New(Model{Name: "tiny"}, Model{Name: "thinker", Capabilities: []string{"completion", "thinking"}})
 	defer s.Close()
-	cases := []struct {
-		body   string
-		status int
-		err    string
-	}{
-		{body("nope", "hi", ""), 404, "model 'nope' not found"},
-		{body("tiny:7b", "hi", `,"stream":false`), 404, "model 'tiny:7b' not found"},
-		{body("", "hi", ""), 400, "model is required"},
-		{body("tiny", "hi", `,"think":true`), 400, `"tiny" does not support thinking`},
-		{body("tiny", "hi", `,"options":{"num_ctx":"big"}`), 500, `option "num_ctx" must be of type integer`},
-		{body("tiny", "hi", `,"options":{"temperature":true}`), 500, `option "temperature" must be of type float32`},
-		{`{"model":"tiny",`, 400, "unexpected EOF"},
-		{``, 400, "missing request body"},
-	}
-	for _, c := range cases {
+	for _, c := range requestErrors {
 		r := chat(t, s, c.body)
 		if r.status != c.status || r.err != c.err {
 			t.Errorf("%s: %d %q, want %d %q", c.body, r.status, r.err, c.status, c.err)
 		}
 	}
-	if r := chat(t, s, body("tiny", "hi", `,"options":{"bogus":1,"num_predict":2}`)); r.status != 200 {
+	if r := chat(t, s, unknownOption); r.status != 200 {
 		t.Errorf("unknown option: %d %q", r.status, r.err)
 	}
 }
 
 func TestThinkingModel(t *testing.T) {
+	// Real server: it has no model with a thinking mode.
 	s := New(Model{Name: "thinker", Capabilities: []string{"completion", "thinking"}, Words: 8})
 	defer s.Close()
 	r := chat(t, s, body("thinker", french, ""))
@@ -156,6 +169,7 @@ func TestThinkingModel(t *testing.T) {
 }
 
 func TestRootAndVersion(t *testing.T) {
+	// Real server: TestRealRootAndVersion checks the same answers; request counts are the fake's.
 	s := New()
 	defer s.Close()
 	for _, m := range []string{http.MethodGet, http.MethodHead} {

@@ -28,6 +28,7 @@ func client(t *testing.T, s *Server) (*api.Client, context.Context) {
 var mistral = Model{Name: "mistral:7b", Family: "llama", ParameterSize: "7.2B", Quantization: "Q4_K_M", ContextLength: 32768, Size: 4_400_000_000}
 
 func TestClientListVersion(t *testing.T) {
+	// Real server: TestRealRootAndVersion and ollama.TestRealStatusAndShow check version and list.
 	s := New(mistral)
 	defer s.Close()
 	c, ctx := client(t, s)
@@ -48,6 +49,7 @@ func TestClientListVersion(t *testing.T) {
 }
 
 func TestClientShow(t *testing.T) {
+	// Real server: ollama.TestRealStatusAndShow and TestRealModelMissing check model_info, capabilities, 404.
 	s := New(mistral)
 	defer s.Close()
 	c, ctx := client(t, s)
@@ -68,6 +70,7 @@ func TestClientShow(t *testing.T) {
 }
 
 func TestClientChatStream(t *testing.T) {
+	// Real server: TestRealNumPredictFraming checks the framing; it may merge tokens into one line.
 	s := New()
 	defer s.Close()
 	c, ctx := client(t, s)
@@ -99,6 +102,7 @@ func TestClientChatStream(t *testing.T) {
 }
 
 func TestClientErrors(t *testing.T) {
+	// Real server: TestRealRequestErrors checks the same answers.
 	s := New()
 	defer s.Close()
 	c, ctx := client(t, s)
@@ -124,6 +128,7 @@ func TestClientErrors(t *testing.T) {
 }
 
 func TestClientSeesFaults(t *testing.T) {
+	// Real server: faults it cannot be made to show; the client's reading of them is from go-client-errors.txt.
 	s := New()
 	defer s.Close()
 	c, ctx := client(t, s)
@@ -155,6 +160,7 @@ func TestClientSeesFaults(t *testing.T) {
 }
 
 func TestClientPull(t *testing.T) {
+	// Real server: TestRealPullOffline checks the offline answer; a download needs internet it does not have.
 	s := New()
 	defer s.Close()
 	c, ctx := client(t, s)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestFaultCut(t *testing.T) {
+	// Real server: a fault it cannot be made to show.
 	s := New()
 	defer s.Close()
 	s.Inject(Fault{Kind: FaultCut, After: 3})
@@ -36,6 +37,7 @@ func TestFaultCut(t *testing.T) {
 }
 
 func TestFaultErrorLine(t *testing.T) {
+	// Real server: a fault it cannot be made to show.
 	s := New()
 	defer s.Close()
 	s.Inject(Fault{Kind: FaultErrorLine, After: 2})
@@ -50,6 +52,7 @@ func TestFaultErrorLine(t *testing.T) {
 }
 
 func TestFaultStatusAndHTML(t *testing.T) {
+	// Real server: faults it cannot be made to show.
 	s := New()
 	defer s.Close()
 	s.Inject(Fault{Kind: FaultStatus})
@@ -76,6 +79,7 @@ func TestFaultStatusAndHTML(t *testing.T) {
 }
 
 func TestFaultEmpty(t *testing.T) {
+	// Real server: a fault it cannot be made to show.
 	s := New()
 	defer s.Close()
 	s.Inject(Fault{Kind: FaultEmpty})
@@ -86,6 +90,7 @@ func TestFaultEmpty(t *testing.T) {
 }
 
 func TestFaultStall(t *testing.T) {
+	// Real server: a fault it cannot be made to show.
 	s := New()
 	defer s.Close()
 	s.Inject(Fault{Kind: FaultStall, After: 2})
@@ -118,6 +123,7 @@ func TestFaultStall(t *testing.T) {
 }
 
 func TestFaultOnOtherPathDoesNotTouchChat(t *testing.T) {
+	// Real server: the fault machinery itself, which it does not have.
 	s := New()
 	defer s.Close()
 	s.Inject(Fault{Kind: FaultStatus, Path: "/api/show"})

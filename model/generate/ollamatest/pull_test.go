@@ -9,6 +9,7 @@ import (
 )
 
 func TestPullOfflineNoStream(t *testing.T) {
+	// Real server: TestRealPullOffline checks it; only the resolver address in the text is machine-specific.
 	s := New()
 	defer s.Close()
 	resp := post(t, s, "/api/pull", `{"model":"mistral:7b","stream":false}`)
@@ -21,6 +22,7 @@ func TestPullOfflineNoStream(t *testing.T) {
 }
 
 func TestAllowPullProgress(t *testing.T) {
+	// Real server: a download needs internet, which it does not have.
 	s := New()
 	defer s.Close()
 	s.AllowPull(Model{Name: "mistral:7b", ContextLength: 32768}, 4000)
@@ -65,6 +67,7 @@ func TestAllowPullProgress(t *testing.T) {
 }
 
 func TestDeleteAndPs(t *testing.T) {
+	// Real server: deleting would change the server the other tests share; the context length is the fake's.
 	s := New(Model{Name: "tiny"}, Model{Name: "gone"})
 	defer s.Close()
 	chat(t, s, body("tiny", "hi", `,"options":{"num_predict":1}`))

@@ -48,6 +48,8 @@ type Recorder struct {
 
 	mu        sync.Mutex
 	exchanges []Exchange
+	inflight  int        // answers whose headers passed and whose body is not closed yet
+	settled   *sync.Cond // signalled when inflight falls to 0
 }
 
 // NewRecorder starts a recording proxy to target ("http://127.0.0.1:PORT"). Close it when done.
@@ -57,6 +59,7 @@ func NewRecorder(target string) (*Recorder, error) {
 		return nil, err
 	}
 	r := &Recorder{}
+	r.settled = sync.NewCond(&r.mu)
 	proxy := httputil.NewSingleHostReverseProxy(u)
 	proxy.FlushInterval = -1 // stream each line as it comes, as Ollama does
 	proxy.ModifyResponse = r.record
@@ -84,11 +87,15 @@ func (r *Recorder) URL() string { return r.ts.URL }
 // Close stops the proxy.
 func (r *Recorder) Close() { r.ts.Close() }
 
-// Exchanges returns the /api/chat exchanges recorded so far, finished ones only, in the order
-// they ended.
+// Exchanges returns the /api/chat exchanges, in the order they ended. It first waits for the
+// answers whose headers the client already has to finish passing through the proxy: a client
+// may read a short answer whole before the proxy is done with it.
 func (r *Recorder) Exchanges() []Exchange {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	for r.inflight > 0 {
+		r.settled.Wait()
+	}
 	return append([]Exchange(nil), r.exchanges...)
 }
 
@@ -119,6 +126,9 @@ func (r *Recorder) record(resp *http.Response) error {
 		return nil
 	}
 	x.Status = resp.StatusCode
+	r.mu.Lock()
+	r.inflight++
+	r.mu.Unlock()
 	resp.Body = &tee{ReadCloser: resp.Body, done: func(lines []byte) { r.finish(x, lines) }}
 	return nil
 }
@@ -164,6 +174,9 @@ func (r *Recorder) finish(x Exchange, body []byte) {
 	}
 	r.mu.Lock()
 	r.exchanges = append(r.exchanges, x)
+	if r.inflight--; r.inflight == 0 {
+		r.settled.Broadcast()
+	}
 	r.mu.Unlock()
 }
 

@@ -11,6 +11,7 @@ import (
 )
 
 func TestHoldSlot(t *testing.T) {
+	// Real server: Ollama bug #17131 (a held slot) cannot be provoked on demand.
 	s := New(Model{Name: "tiny"}, Model{Name: "other"})
 	defer s.Close()
 	s.SetMaxLoaded(2)
@@ -41,6 +42,7 @@ func TestHoldSlot(t *testing.T) {
 }
 
 func TestHeldRequestProceedsOnRelease(t *testing.T) {
+	// Real server: Ollama bug #17131 (a held slot) cannot be provoked on demand.
 	s := New()
 	defer s.Close()
 	s.HoldSlot("tiny")
@@ -75,6 +77,7 @@ func concurrent(t *testing.T, s *Server, bodies ...string) []reply {
 }
 
 func TestParallelOneQueues(t *testing.T) {
+	// Real server: recorded in concurrent-parallel1.txt; the fake's token delay makes the wait measurable.
 	s := New()
 	defer s.Close()
 	s.SetTokenDelay(5 * time.Millisecond)
@@ -90,6 +93,7 @@ func TestParallelOneQueues(t *testing.T) {
 }
 
 func TestParallelTwoOverlaps(t *testing.T) {
+	// Real server: needs OLLAMA_NUM_PARALLEL=2 set before it starts, which a test cannot do.
 	s := New()
 	defer s.Close()
 	s.SetParallel(2)
@@ -102,6 +106,7 @@ func TestParallelTwoOverlaps(t *testing.T) {
 }
 
 func TestLoadsAndLRU(t *testing.T) {
+	// Real server: TestRealRecorder checks loads and the num_ctx reload; the LRU needs OLLAMA_MAX_LOADED_MODELS.
 	s := New(Model{Name: "a"}, Model{Name: "b"}, Model{Name: "c"})
 	defer s.Close()
 	s.SetLoadDelay(30 * time.Millisecond)
@@ -133,6 +138,7 @@ func TestLoadsAndLRU(t *testing.T) {
 }
 
 func TestKeepAliveZeroUnloads(t *testing.T) {
+	// Real server: recorded in ps-after-unload.txt; only the fake counts loads.
 	s := New()
 	defer s.Close()
 	chat(t, s, body("tiny", "hi", `,"keep_alive":0`))
@@ -145,6 +151,7 @@ func TestKeepAliveZeroUnloads(t *testing.T) {
 }
 
 func TestCancelFreesSlot(t *testing.T) {
+	// Real server: ollama.TestRealCancelKeepsDeltas checks that a cancelled stream frees the slot.
 	s := New(Model{Name: "tiny-long", Endless: true})
 	defer s.Close()
 	s.SetTokenDelay(time.Millisecond)
