@@ -236,6 +236,10 @@ func VariantErrorText(v model.Variant) string {
 	if v.ErrorCode == "" {
 		return ""
 	}
+	if v.ErrorCode == string(generate.CodeContextTooLong) && v.Stats.ContextNeeded > 0 {
+		return lang.L("a passage of the report needs {{.Need}} tokens with the instructions, more than this model's context of {{.Max}}, even read in parts: shorten that passage (a very long sentence or table?) or choose a model with a larger context.",
+			map[string]any{"Need": fmtCompact(v.Stats.ContextNeeded), "Max": fmtCompact(v.Stats.ModelContext)})
+	}
 	return generateText(generate.ErrorCode(v.ErrorCode))
 }
 

@@ -115,3 +115,19 @@ func TestShowPrompt(t *testing.T) {
 		t.Errorf("the report is not in the prompt: %q", user[:80])
 	}
 }
+
+// TestContextTooLongSaysTheNumbers: when a passage cannot fit the model even read in parts,
+// the explanation gives the tokens it needs and the model's context.
+func TestContextTooLongSaysTheNumbers(t *testing.T) {
+	if err := LoadTranslations(LanguageFrench); err != nil {
+		t.Fatal(err)
+	}
+	v := model.Variant{ErrorCode: string(generate.CodeContextTooLong), Stats: model.Stats{ContextNeeded: 9500, ModelContext: 8192}}
+	if got := VariantErrorText(v); !strings.Contains(got, "9,5k jetons") || !strings.Contains(got, "(8,2k)") {
+		t.Errorf("%q lacks the numbers", got)
+	}
+	v.Stats = model.Stats{}
+	if got := VariantErrorText(v); !strings.Contains(got, "trop long") {
+		t.Errorf("without numbers: %q", got)
+	}
+}

@@ -29,7 +29,14 @@ func installQueue(t testing.TB) *uiQueue {
 // pumpUntil runs queued UI work until cond holds, failing the test after a generous deadline.
 func (q *uiQueue) pumpUntil(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	q.pumpWithin(t, 20*time.Second, what, cond)
+}
+
+// pumpWithin is pumpUntil with a deadline of its own, for work that takes minutes, such as a
+// real model reading a long report.
+func (q *uiQueue) pumpWithin(t testing.TB, limit time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
 	for !cond() {
 		select {
 		case f := <-q.ch:

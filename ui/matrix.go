@@ -166,7 +166,7 @@ func (m *presetMatrix) planFits() {
 			if err != nil {
 				continue // the host's trouble shows in the hosts panel
 			}
-			text := fitText(fit)
+			text := FitText(fit)
 			runOnUI(func() {
 				if ctx.Err() != nil {
 					return
@@ -209,8 +209,9 @@ func (m *presetMatrix) fitRequests() map[string]generate.Request {
 	return out
 }
 
-// fitText says whether the report fits a model's context; an estimated count is marked « ≈ ».
-func fitText(f ollama.Fit) string {
+// FitText says whether a report fits a model's context, as planned by ollama.Engine.Plan; a
+// count estimated rather than made with the model's own tokenizer is marked « ≈ ».
+func FitText(f ollama.Fit) string {
 	need := fmtCompact(f.PromptTokens + f.OutputTokens)
 	if !f.Exact {
 		need = "≈ " + need

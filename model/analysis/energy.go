@@ -21,8 +21,9 @@ const DefaultGridIntensity = 81.3
 
 // Energy is what one variant cost in electricity and emissions.
 type Energy struct {
-	// MeasuredWh is the generation time multiplied by the device's power: what this machine
-	// spent, whatever the engine.
+	// MeasuredWh is the generation time, timed on this machine's clock, multiplied by the power
+	// the user set for the device: only the time is measured, the energy is an estimate from
+	// it (the name is the archives' and stays).
 	MeasuredWh float64 `json:"measured_wh"`
 	// MeasuredGCO2e is MeasuredWh at the grid's carbon intensity.
 	MeasuredGCO2e float64 `json:"measured_gco2e"`
@@ -33,8 +34,9 @@ type Energy struct {
 	EstimatedGCO2e float64 `json:"estimated_gco2e"`
 }
 
-// MeasuredEnergy returns the energy, in Wh, of running a device of the given power for d,
-// and its emissions in gCO2e at gridIntensity gCO2e/kWh. Negative inputs count as zero.
+// MeasuredEnergy returns the energy, in Wh, of running a device of the given power for d (a
+// measured duration; the power is the user's setting, not a reading), and its emissions in
+// gCO2e at gridIntensity gCO2e/kWh. Negative inputs count as zero.
 func MeasuredEnergy(d time.Duration, watts, gridIntensity float64) (wh, gco2e float64) {
 	if d <= 0 || watts <= 0 {
 		return 0, 0
@@ -122,7 +124,7 @@ func suffixScale(c byte) float64 {
 	return 0
 }
 
-// EnergyFor returns the energy of a variant: measured from its total generation time on a
+// EnergyFor returns the energy of a variant: computed from its measured generation time on a
 // device of the given power, whatever the engine (the built-in engine's is tiny), and
 // estimated with EstimatedEnergy only for an Ollama variant whose model's parameters are
 // known (paramsBillions > 0) and whose output tokens were counted; zero otherwise.

@@ -18,6 +18,7 @@ import (
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/imports"
+	"github.com/rapporteur/rapporteur/ui"
 )
 
 // SourceDoc is the source revision and its analysis, flattened in one JSON object.
@@ -166,7 +167,10 @@ func runCompare(e *env, args []string) int {
 	rev := sourceRevision(im)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	variants := generateAll(ctx, rev, specsFor(o, presets), presets)
+	engine := ollama.NewEngine(ollama.Options{})
+	specs := specsFor(o, presets)
+	printPlans(ctx, e, engine, rev, specs, presets)
+	variants := generateAll(ctx, engine, rev, specs, presets)
 	status := report(e, variants)
 	docLang := rev.Language
 	if o.lang != "" {
@@ -211,12 +215,29 @@ func specsFor(o compareOptions, presets []model.Preset) []model.Spec {
 	return specs
 }
 
-func generateAll(ctx context.Context, rev model.Revision, specs []model.Spec, presets []model.Preset) []model.Variant {
+// printPlans says, for each model, how the report fits its context, with the first preset
+// asked of it: counted as the application's matrix counts it, before the generation starts.
+func printPlans(ctx context.Context, e *env, engine *ollama.Engine, rev model.Revision, specs []model.Spec, presets []model.Preset) {
+	seen := map[string]bool{}
+	for _, s := range specs {
+		p, ok := model.FindPreset(presets, s.PresetID)
+		if s.Engine != model.EngineOllama || seen[s.Host+"|"+s.Model] || !ok {
+			continue
+		}
+		seen[s.Host+"|"+s.Model] = true
+		fit, err := engine.Plan(ctx, generate.Request{Source: rev, Preset: p, Spec: s})
+		if err == nil { // a host's trouble is reported with the variants
+			fmt.Fprintf(e.stderr, "%s: %s\n", s.Model, ui.FitText(fit))
+		}
+	}
+}
+
+func generateAll(ctx context.Context, engine *ollama.Engine, rev model.Revision, specs []model.Spec, presets []model.Preset) []model.Variant {
 	variants := make([]model.Variant, len(specs))
 	for i, s := range specs {
 		variants[i] = model.Variant{ID: int64(i + 1), RunID: 1, RevisionID: rev.ID, Index: i, Spec: s, Status: model.StatusQueued}
 	}
-	engines := []generate.Engine{generate.NewBuiltin(), ollama.NewEngine(ollama.Options{})}
+	engines := []generate.Engine{generate.NewBuiltin(), engine}
 	sched := generate.NewScheduler(engines, presets, memorySink{})
 	return sched.Start(ctx, rev, variants, func(generate.Event) {}).Wait()
 }

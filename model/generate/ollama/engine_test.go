@@ -80,6 +80,8 @@ func checkStats(t *testing.T, res generate.Result) {
 	if st.DoneReason != "stop" || res.DoneReason != "stop" || st.SourceTruncated || st.Chunks != 0 {
 		t.Errorf("done reason %q/%q, truncated %v, chunks %d", st.DoneReason, res.DoneReason, st.SourceTruncated, st.Chunks)
 	}
+	// The fake streams one chunk a token and counts with ollamatest.Tokens; on the real server,
+	// eval_count is checked against num_predict (TestRealNumPredictLength).
 	if st.OutputTokens != ollamatest.Tokens(res.Text) {
 		t.Errorf("eval_count %d, server tokens of the text %d", st.OutputTokens, ollamatest.Tokens(res.Text))
 	}
@@ -161,6 +163,7 @@ func TestThinkOnlyForThinkingModels(t *testing.T) {
 		t.Errorf("think %v, want true when the user asks", th)
 	}
 	// eval_count counts the reasoning tokens too; the variant holds only the answer's.
+	// None of the real test models thinks: only the fake can show a reasoning to keep out.
 	if got := ollamatest.Tokens(withThought.Text); withThought.Text == "" || got >= withThought.Stats.OutputTokens {
 		t.Errorf("variant has %d tokens of %d written: the reasoning leaked into it", got, withThought.Stats.OutputTokens)
 	}
@@ -289,13 +292,7 @@ func TestChunkingLongSource(t *testing.T) {
 	if res.Stats.Chunks != fit.Chunks || res.Text == "" {
 		t.Errorf("chunks %d (planned %d), text %q", res.Stats.Chunks, fit.Chunks, res.Text)
 	}
-	if got := rec.stages(); len(got) != 3 || got[0] != generate.StageLoading || got[1] != generate.StageChunking || got[2] != generate.StageWriting {
-		t.Errorf("stages %v", got)
-	}
-	checkChunkFractions(t, rec.all(), res.Stats.Chunks)
-	if rec.text() != res.Text {
-		t.Errorf("chunk passes leaked into the variant's text")
-	}
+	checkChunkedProgress(t, rec, res)
 	if n := s.Requests("/api/chat"); n != res.Stats.Chunks+1 {
 		t.Errorf("%d chat requests for %d chunks", n, res.Stats.Chunks)
 	}
@@ -304,6 +301,19 @@ func TestChunkingLongSource(t *testing.T) {
 	}
 	if res.Stats.SourceTruncated {
 		t.Error("a chunked pass was truncated")
+	}
+}
+
+// checkChunkedProgress checks the progress of a generation read in parts: loading, chunking
+// from 0 to 1, then writing only the final pass's text.
+func checkChunkedProgress(t *testing.T, rec *recorder, res generate.Result) {
+	t.Helper()
+	if got := rec.stages(); len(got) != 3 || got[0] != generate.StageLoading || got[1] != generate.StageChunking || got[2] != generate.StageWriting {
+		t.Errorf("stages %v", got)
+	}
+	checkChunkFractions(t, rec.all(), res.Stats.Chunks)
+	if rec.text() != res.Text {
+		t.Errorf("chunk passes leaked into the variant's text")
 	}
 }
 

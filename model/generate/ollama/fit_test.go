@@ -6,7 +6,7 @@ import (
 )
 
 // TestEstimateTokens checks the arithmetic of the estimate; how close it comes to real
-// tokenizers is measured against the real server (TestRealCounts) and Llama 3.2's tokenizer
+// tokenizers is measured against the real server (TestRealCountsMatchServer) and Llama 3.2's tokenizer
 // (TestEstimateAgainstLlamaTokenizer).
 func TestEstimateTokens(t *testing.T) {
 	if estimateTokens("") != 0 || estimateTokens("a") != 1+messageOverhead || estimateTokens("abcdefgh") != 3+messageOverhead {

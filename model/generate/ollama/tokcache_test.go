@@ -20,12 +20,10 @@ func letterVocabulary() *ollamatest.Vocabulary {
 	return v
 }
 
-// showRequests counts the /api/show requests the server received.
-func showRequests(s *ollamatest.Server) int { return s.Requests("/api/show") }
-
-// TestTokenizerFetchedOnce: many planners asking at once for a model's tokenizer cause one
-// fetch, and they all get it.
-func TestTokenizerFetchedOnce(t *testing.T) {
+// lettersModel serves a model with letterVocabulary, and returns the server, an engine, its
+// client for the server and the model's details.
+func lettersModel(t *testing.T) (*ollamatest.Server, *Engine, *Client, ModelInfo) {
+	t.Helper()
 	s := newServer(t, ollamatest.Model{Name: "lettres", ContextLength: 4096, Vocabulary: letterVocabulary()})
 	e := NewEngine(Options{})
 	c, _ := e.Client(s.URL())
@@ -33,6 +31,16 @@ func TestTokenizerFetchedOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return s, e, c, info
+}
+
+// showRequests counts the /api/show requests the server received.
+func showRequests(s *ollamatest.Server) int { return s.Requests("/api/show") }
+
+// TestTokenizerFetchedOnce: many planners asking at once for a model's tokenizer cause one
+// fetch, and they all get it.
+func TestTokenizerFetchedOnce(t *testing.T) {
+	s, e, c, info := lettersModel(t)
 	before := showRequests(s)
 	var wg sync.WaitGroup
 	exact := make(chan bool, 8)
@@ -101,13 +109,7 @@ func TestTokenizerCacheBounded(t *testing.T) {
 // TestTokenizerWaitEndsWithContext: a planner that gives up does not wait for the fetch, and
 // the fetch still completes for the next one.
 func TestTokenizerWaitEndsWithContext(t *testing.T) {
-	s := newServer(t, ollamatest.Model{Name: "lettres", ContextLength: 4096, Vocabulary: letterVocabulary()})
-	e := NewEngine(Options{})
-	c, _ := e.Client(s.URL())
-	info, err := c.Show(testContext(t), "lettres")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, e, c, info := lettersModel(t)
 	ctx, cancel := context.WithCancel(testContext(t))
 	cancel()
 	if e.counter(ctx, c, info).Exact() {

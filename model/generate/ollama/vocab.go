@@ -142,21 +142,30 @@ func vocabulary(mi map[string]json.RawMessage, kind string) (*tokenizer.Vocabula
 	if kind == kindBytePair && !rawJSON(mi, "tokenizer.ggml.merges", &v.Merges) {
 		return nil, fmt.Errorf("%w: a byte-pair vocabulary without merges", errNoVocabulary)
 	}
-	n := len(v.Values)
-	switch {
-	case n < minVocabulary || n > maxVocabulary:
-		return nil, fmt.Errorf("%w: %d tokens", errNoVocabulary, n)
-	case len(v.Types) != n || v.Scores != nil && len(v.Scores) != n:
-		return nil, fmt.Errorf("%w: %d tokens but %d types and %d scores", errNoVocabulary, n, len(v.Types), len(v.Scores))
-	case len(v.Merges) > maxMerges:
-		return nil, fmt.Errorf("%w: %d merges", errNoVocabulary, len(v.Merges))
-	case bos < 0 || int(bos) >= n || eos < 0 || int(eos) >= n:
-		return nil, fmt.Errorf("%w: BOS %d or EOS %d outside the vocabulary", errNoVocabulary, bos, eos)
-	case !shortStrings(v.Values) || !shortStrings(v.Merges):
-		return nil, fmt.Errorf("%w: a token longer than %d bytes", errNoVocabulary, maxTokenBytes)
+	if err := checkVocabulary(v, bos, eos); err != nil {
+		return nil, err
 	}
 	v.BOS, v.EOS = []int32{bos}, []int32{eos}
 	return v, nil
+}
+
+// checkVocabulary refuses a vocabulary out of bounds or inconsistent: Ollama's tokenizers
+// index its slices without checking.
+func checkVocabulary(v *tokenizer.Vocabulary, bos, eos int32) error {
+	n := len(v.Values)
+	switch {
+	case n < minVocabulary || n > maxVocabulary:
+		return fmt.Errorf("%w: %d tokens", errNoVocabulary, n)
+	case len(v.Types) != n || v.Scores != nil && len(v.Scores) != n:
+		return fmt.Errorf("%w: %d tokens but %d types and %d scores", errNoVocabulary, n, len(v.Types), len(v.Scores))
+	case len(v.Merges) > maxMerges:
+		return fmt.Errorf("%w: %d merges", errNoVocabulary, len(v.Merges))
+	case bos < 0 || int(bos) >= n || eos < 0 || int(eos) >= n:
+		return fmt.Errorf("%w: BOS %d or EOS %d outside the vocabulary", errNoVocabulary, bos, eos)
+	case !shortStrings(v.Values) || !shortStrings(v.Merges):
+		return fmt.Errorf("%w: a token longer than %d bytes", errNoVocabulary, maxTokenBytes)
+	}
+	return nil
 }
 
 // rawJSON decodes mi[key] into v and reports whether it was there and of the right type.
