@@ -35,9 +35,10 @@ const (
 	estimateMargin = 0.15
 )
 
-// memoSize is how many counted texts a tokenizer remembers: the report's body is counted
-// once for every preset of a run and every refresh of the matrix.
-const memoSize = 32
+// memoSize is how many counted texts a tokenizer remembers (a hash and a count each, about
+// 40 bytes): the report's body is counted once for every preset of a run and every refresh of
+// the matrix, and its sections and paragraphs once for every plan that reads it in parts.
+const memoSize = 4096
 
 // estimateTokens returns the estimated tokens of text as one chat message: its characters
 // divided by 3.2, rounded up, plus a message's overhead (8 tokens); 0 for "".
