@@ -103,3 +103,25 @@ func TestSplitBySentenceKeepsParagraphs(t *testing.T) {
 		t.Errorf("%d pieces", len(pieces))
 	}
 }
+
+// TestRefusingHostBounded: a host that refuses every request as too long gets a few of them,
+// then the variant fails as too long: the single pass is tried three times at most, and a
+// refused piece is halved down to one sentence, which cannot be, so a report of 10,000 words
+// costs a dozen refusals, not one per sentence.
+func TestRefusingHostBounded(t *testing.T) {
+	for _, ctx := range []int{2048, 131072} {
+		s := newServer(t, ollamatest.Model{Name: "m", ContextLength: ctx, Words: 30})
+		for range 1000 {
+			s.Inject(ollamatest.Fault{Kind: ollamatest.FaultStatus, Status: 400, Message: "the input length exceeds the context length"})
+		}
+		_, err := NewEngine(Options{}).Generate(testContext(t), newRequest(t, s.URL(), "m", "synthese-courte", ollamatest.LongReport(10_000)), nil)
+		if generate.CodeOf(err) != generate.CodeContextTooLong {
+			t.Fatalf("context %d: err %v, want context-too-long", ctx, err)
+		}
+		n := s.Requests("/api/chat")
+		t.Logf("context %d: %d requests refused", ctx, n)
+		if n > 16 {
+			t.Errorf("context %d: %d requests refused, want at most 16", ctx, n)
+		}
+	}
+}
