@@ -46,6 +46,7 @@ type presetMatrix struct {
 	// The context fit of each model column, by column key: counted with the model's own
 	// tokenizer off the UI thread (see planFits), shown in the column's detail label.
 	fits      map[string]string
+	fitReport int64                    // the report the fits are of
 	details   map[string]*widget.Label // the detail labels of the last refresh
 	fitCancel context.CancelFunc       // stops the counting of the previous refresh
 }
@@ -144,11 +145,17 @@ func (m *presetMatrix) columnDetail(c engineColumn) string {
 
 // planFits counts, off the UI thread, how the open report fits each model's context, with the
 // first preset ticked for it (or the first preset) and the options typed so far; each column's
-// detail label shows the result when it comes. A newer refresh cancels the counting of an
-// older one.
+// detail label shows the result when it comes. Models ticked are counted with their own
+// tokenizer, fetched from the host when needed; the others only with a tokenizer already at
+// hand, else estimated, so that a host with many models is not asked for all their
+// vocabularies. A newer refresh cancels the counting of an older one; another report, or a
+// host that does not answer, clears what was shown.
 func (m *presetMatrix) planFits() {
 	if m.fitCancel != nil {
 		m.fitCancel()
+	}
+	if m.u.reportID != m.fitReport {
+		m.fits, m.fitReport = map[string]string{}, m.u.reportID
 	}
 	reqs := m.fitRequests()
 	engine := m.u.deps.Ollama
@@ -158,53 +165,68 @@ func (m *presetMatrix) planFits() {
 	ctx, cancel := context.WithCancel(m.u.ctx)
 	m.fitCancel = cancel
 	go func() {
-		for key, req := range reqs {
-			fit, err := engine.Plan(ctx, req)
+		for key, fr := range reqs {
+			plan := engine.PlanKnown
+			if fr.ticked {
+				plan = engine.Plan
+			}
+			fit, err := plan(ctx, fr.req)
 			if ctx.Err() != nil {
 				return
 			}
-			if err != nil {
-				continue // the host's trouble shows in the hosts panel
+			text := ""
+			if err == nil { // a host's trouble shows in the hosts panel
+				text = FitText(fit)
 			}
-			text := FitText(fit)
-			runOnUI(func() {
-				if ctx.Err() != nil {
-					return
-				}
-				m.fits[key] = text
-				if l := m.details[key]; l != nil {
-					for _, c := range m.columns {
-						if c.key() == key {
-							l.SetText(m.columnDetail(c))
-						}
-					}
-				}
-			})
+			runOnUI(func() { m.showFit(ctx, key, text) })
 		}
 	}()
 }
 
+// showFit shows a column's fit, unless a newer refresh took over. UI thread only.
+func (m *presetMatrix) showFit(ctx context.Context, key, text string) {
+	if ctx.Err() != nil {
+		return
+	}
+	m.fits[key] = text
+	l := m.details[key]
+	if l == nil {
+		return
+	}
+	for _, c := range m.columns {
+		if c.key() == key {
+			l.SetText(m.columnDetail(c))
+		}
+	}
+}
+
+// fitRequest is what a model column's fit is planned for, and whether the column is ticked.
+type fitRequest struct {
+	req    generate.Request
+	ticked bool
+}
+
 // fitRequests returns, by column key, the request whose fit each model column shows.
-func (m *presetMatrix) fitRequests() map[string]generate.Request {
+func (m *presetMatrix) fitRequests() map[string]fitRequest {
 	if m.u.reportID == 0 || len(m.presets) == 0 {
 		return nil
 	}
 	d := m.u.ed.collect()
 	rev := model.Revision{Meta: d.Meta, Body: d.Body}
-	out := map[string]generate.Request{}
+	out := map[string]fitRequest{}
 	for _, c := range m.columns {
 		if c.engine != model.EngineOllama {
 			continue
 		}
-		preset := m.presets[0]
+		preset, ticked := m.presets[0], false
 		for _, p := range m.presets {
 			if m.ticked[c.key()+"|"+p.ID] {
-				preset = p
+				preset, ticked = p, true
 				break
 			}
 		}
 		spec := model.Spec{Engine: c.engine, Host: c.host, Model: c.info.Name, PresetID: preset.ID, Options: m.options()}
-		out[c.key()] = generate.Request{Source: rev, Preset: preset, Spec: spec}
+		out[c.key()] = fitRequest{req: generate.Request{Source: rev, Preset: preset, Spec: spec}, ticked: ticked}
 	}
 	return out
 }

@@ -80,6 +80,12 @@ func TestOllamaModelsInMatrix(t *testing.T) {
 	if !g.matrix.columns[2].info.Thinking() {
 		t.Error("qwen3 should list the thinking capability")
 	}
+	// Another report: the fit of the previous one is not shown any more.
+	test.Tap(env.u.lib.newBtn)
+	g.matrix.refresh()
+	if detail := g.matrix.details[col.key()].Text; strings.Contains(detail, "tient") {
+		t.Errorf("after opening another report the column still shows %q", detail)
+	}
 }
 
 // TestOllamaDown shows the first-run help and says why the host does not answer.

@@ -74,7 +74,7 @@ func runHelp(e *env, _ []string) int {
   rapporteur models [--host URL]      list the models of an Ollama host
   rapporteur compare --source FILE.md [--engine builtin|ollama] [--host URL] [--models m1,m2]
                      [--options temperature=0.2,seed=42] [--presets id,id] [--preset-file F.json]
-                     [--pdf OUT.pdf] [--json OUT.json]
+                     [--pdf OUT.pdf] [--json OUT.json] [--workspace PATH]
                                       generate variants of a report and write the comparison
   rapporteur check --source SOURCE.md VARIANT.md… [--json OUT.json]
                                       facts kept, lost and introduced by each variant, and its measures

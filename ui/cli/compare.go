@@ -18,6 +18,7 @@ import (
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/imports"
+	"github.com/rapporteur/rapporteur/model/store"
 	"github.com/rapporteur/rapporteur/ui"
 )
 
@@ -43,7 +44,9 @@ type compareOptions struct {
 	// presetFile is a shared file of presets offered beside the built-in ones.
 	presetFile string
 	// all are the built-in presets and those of presetFile.
-	all                   []model.Preset
+	all []model.Preset
+	// workspace is the workspace whose learned token counts are used and kept ("": the user's).
+	workspace             string
 	host, models, options string
 	modelOptions          model.Options
 }
@@ -74,6 +77,7 @@ func parseCompare(e *env, args []string) (compareOptions, error) {
 	fs.StringVar(&o.pdf, "pdf", "", lang.L("write the comparison PDF to this file"))
 	fs.StringVar(&o.json, "json", "", lang.L("write the source and variants as JSON to this file"))
 	fs.StringVar(&o.lang, "lang", "", lang.L("language of the PDF's labels: fr or en (default: the report's)"))
+	fs.StringVar(&o.workspace, "workspace", "", lang.L("workspace whose token counts learned from Ollama are used and kept (default: the user's, when there is one; compare never creates one)"))
 	if err := fs.Parse(args); err != nil {
 		return o, errUsage
 	}
@@ -167,7 +171,9 @@ func runCompare(e *env, args []string) int {
 	rev := sourceRevision(im)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	engine := ollama.NewEngine(ollama.Options{})
+	ratios, closeRatios := learnedRatios(o.workspace)
+	defer closeRatios()
+	engine := ollama.NewEngine(ollama.Options{Ratios: ratios})
 	specs := specsFor(o, presets)
 	printPlans(ctx, e, engine, rev, specs, presets)
 	variants := generateAll(ctx, engine, rev, specs, presets)
@@ -213,6 +219,28 @@ func specsFor(o compareOptions, presets []model.Preset) []model.Spec {
 		}
 	}
 	return specs
+}
+
+// learnedRatios opens the workspace at path (the user's when empty), when there is one, so
+// that the engine plans with the token counts the application learned and keeps what this run
+// learns; compare never creates a workspace, and works without one.
+func learnedRatios(path string) (ollama.RatioStore, func()) {
+	none := func() {}
+	if path == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return nil, none
+		}
+		path = p
+	}
+	if fi, err := os.Stat(path); err != nil || !fi.Mode().IsRegular() {
+		return nil, none
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		return nil, none
+	}
+	return st, func() { st.Close() }
 }
 
 // printPlans says, for each model, how the report fits its context, with the first preset

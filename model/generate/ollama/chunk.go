@@ -40,7 +40,7 @@ type chunkBudget struct {
 	context, fixed, limit, hard int
 }
 
-func budgetFor(cnt Counter, req generate.Request, modelContext int) (chunkBudget, error) {
+func budgetFor(cnt tokenCounter, req generate.Request, modelContext int) (chunkBudget, error) {
 	fixed := cnt.Prompt(condenseMessages(req, "", 99, 99))
 	room := modelContext - fixed
 	if room < 2*minCondenseOut {
@@ -51,7 +51,7 @@ func budgetFor(cnt Counter, req generate.Request, modelContext int) (chunkBudget
 
 // splitSource cuts req's body into pieces that each fit, with the condensing prompt, a model of
 // modelContext tokens (see splitText).
-func splitSource(cnt Counter, req generate.Request, modelContext int) ([]string, error) {
+func splitSource(cnt tokenCounter, req generate.Request, modelContext int) ([]string, error) {
 	return splitText(cnt, req, req.Source.Body, modelContext)
 }
 
@@ -59,7 +59,7 @@ func splitSource(cnt Counter, req generate.Request, modelContext int) ([]string,
 // modelContext tokens: by Markdown section first (lines starting with "# " or "## "), then by
 // paragraph for a section too long, then by sentence for a paragraph too long. A single
 // sentence longer than the room gives CodeContextTooLong with a *TooLongError.
-func splitText(cnt Counter, req generate.Request, text string, modelContext int) ([]string, error) {
+func splitText(cnt tokenCounter, req generate.Request, text string, modelContext int) ([]string, error) {
 	b, err := budgetFor(cnt, req, modelContext)
 	if err != nil {
 		return nil, err
@@ -85,7 +85,7 @@ type unit struct {
 
 // units splits text, as little as needed, into units of at most b.limit tokens (a sentence may
 // reach b.hard).
-func (b chunkBudget) units(cnt Counter, req generate.Request, text string) ([]unit, error) {
+func (b chunkBudget) units(cnt tokenCounter, req generate.Request, text string) ([]unit, error) {
 	n := cnt.Text(text)
 	if n <= b.limit {
 		return []unit{{text: text, tokens: n}}, nil
@@ -113,7 +113,7 @@ func (b chunkBudget) units(cnt Counter, req generate.Request, text string) ([]un
 
 // halve cuts a piece Ollama found too long into two, by paragraph, or by sentence when it is
 // one paragraph; ok is false when it is a single sentence.
-func halve(cnt Counter, req generate.Request, piece string) (a, b string, ok bool) {
+func halve(cnt tokenCounter, req generate.Request, piece string) (a, b string, ok bool) {
 	parts, inline := split(req, piece)
 	if len(parts) < 2 {
 		return "", "", false

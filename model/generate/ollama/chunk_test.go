@@ -83,7 +83,7 @@ func TestSplitBySentenceKeepsParagraphs(t *testing.T) {
 	long := strings.Repeat("Une phrase de plus sur la place du marché. ", 80)
 	text := "## Intro\n\nCourt paragraphe.\n\n" + long + "\n\nFin."
 	req := newRequest(t, "", "m", "synthese-courte", text)
-	pieces, err := splitText(Counter{}, req, text, 1024)
+	pieces, err := splitText(tokenCounter{}, req, text, 1024)
 	if err != nil {
 		t.Fatal(err)
 	}

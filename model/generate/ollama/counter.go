@@ -54,26 +54,26 @@ func estimateText(text string) int {
 	return int(math.Ceil(float64(utf8.RuneCountInString(text)) / runesPerToken))
 }
 
-// Counter counts the tokens one model reads. With the model's own tokenizer (Exact) it counts
-// what Ollama will count, give or take the few tokens of the template's edges; without, it
-// estimates from the text's length. Either way the count is multiplied by the ratio learned
+// tokenCounter counts the tokens one model reads. With the model's own tokenizer (Exact) it
+// counts what Ollama will count, give or take the few tokens of the template's edges; without,
+// it estimates from the text's length. Either way the count is multiplied by the ratio learned
 // from what the server reported for this model, and whole prompts get a safety margin. A zero
-// Counter estimates. Counters are cheap values, safe for concurrent use.
-type Counter struct {
+// tokenCounter estimates. Counters are cheap values, safe for concurrent use.
+type tokenCounter struct {
 	mt    *modelTokenizer // nil: estimate
 	ratio float64         // learned server tokens per counted token; 0 means 1
 }
 
 // Exact reports whether the counts come from the model's own tokenizer.
-func (c Counter) Exact() bool { return c.mt != nil }
+func (c tokenCounter) Exact() bool { return c.mt != nil }
 
 // Text returns the tokens text takes inside a message, corrected by the learned ratio.
-func (c Counter) Text(text string) int { return c.scale(c.rawText(text)) }
+func (c tokenCounter) Text(text string) int { return c.scale(c.rawText(text)) }
 
 // Prompt returns the tokens of a whole chat prompt, what Ollama compares with num_ctx: the
 // messages, the chat template, BOS and the messages the model's Modelfile adds, corrected by
 // the learned ratio, plus the safety margin.
-func (c Counter) Prompt(msgs []api.Message) int {
+func (c tokenCounter) Prompt(msgs []api.Message) int {
 	n := c.scale(c.rawPrompt(msgs))
 	share := marginShare
 	if c.mt == nil {
@@ -83,7 +83,7 @@ func (c Counter) Prompt(msgs []api.Message) int {
 }
 
 // rawText counts text without correction.
-func (c Counter) rawText(text string) int {
+func (c tokenCounter) rawText(text string) int {
 	if c.mt != nil {
 		if n, ok := c.mt.count(text); ok {
 			return n
@@ -94,7 +94,7 @@ func (c Counter) rawText(text string) int {
 
 // rawPrompt counts a prompt without correction nor margin: this is what a pass compares with
 // the server's prompt_eval_count to learn the ratio.
-func (c Counter) rawPrompt(msgs []api.Message) int {
+func (c tokenCounter) rawPrompt(msgs []api.Message) int {
 	if c.mt != nil {
 		if n, ok := c.mt.prompt(msgs); ok {
 			return n
@@ -107,7 +107,7 @@ func (c Counter) rawPrompt(msgs []api.Message) int {
 	return n
 }
 
-func (c Counter) scale(n int) int {
+func (c tokenCounter) scale(n int) int {
 	if c.ratio <= 0 || n == 0 {
 		return n
 	}
@@ -117,13 +117,12 @@ func (c Counter) scale(n int) int {
 // modelTokenizer is a model's own tokenizer and chat template, fetched once per model digest.
 // It is safe for concurrent use.
 type modelTokenizer struct {
-	kind     string
 	tok      tokenizer.Tokenizer
 	tmpl     *template.Template // nil: the template is unknown (a model with a renderer)
 	preamble []api.Message      // the Modelfile's MESSAGEs, which Ollama puts before ours
 	entries  int                // tokens and merges, for the cache's bound
 
-	mu    sync.Mutex
+	mu    sync.Mutex // guards memo and order
 	memo  map[memoKey]int
 	order []memoKey
 }
@@ -142,13 +141,18 @@ func (m *modelTokenizer) count(text string) (n int, ok bool) {
 	_, _ = h.Write([]byte(text))
 	key := memoKey{len(text), h.Sum64()}
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	if n, ok := m.memo[key]; ok {
+	n, known := m.memo[key]
+	m.mu.Unlock()
+	if known {
 		return n, true
 	}
-	n, ok = m.encode(text, false)
-	if !ok {
+	if n, ok = m.encode(text, false); !ok {
 		return 0, false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, known := m.memo[key]; known {
+		return n, true // counted meanwhile by another caller
 	}
 	if m.memo == nil {
 		m.memo = map[memoKey]int{}
@@ -163,7 +167,8 @@ func (m *modelTokenizer) count(text string) (n int, ok bool) {
 }
 
 // encode runs the tokenizer, turning a panic (a vocabulary that passed the checks but
-// breaks Ollama's code) into a failure. The caller holds m.mu.
+// breaks Ollama's code) into a failure. Ollama's tokenizers are safe for concurrent use: no
+// lock is held while they work.
 func (m *modelTokenizer) encode(text string, bos bool) (n int, ok bool) {
 	defer func() {
 		if recover() != nil {
@@ -208,7 +213,5 @@ func (m *modelTokenizer) frame(msgs []api.Message) (int, bool) {
 	if err := m.tmpl.Execute(&b, template.Values{Messages: empty}); err != nil {
 		return templateOverhead + messageOverhead*len(msgs), true
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	return m.encode(b.String(), true)
 }

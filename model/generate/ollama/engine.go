@@ -37,6 +37,7 @@ type Engine struct {
 	opts       Options
 	tokenizers tokenizers
 	ratios     ratios
+	windows    windows
 
 	mu      sync.Mutex
 	clients map[string]*Client
@@ -93,6 +94,16 @@ func (e *Engine) SystemPrompt(req generate.Request) string { return Messages(req
 // by what the server reported before for this model. The error is the host's, typed as
 // Generate's are.
 func (e *Engine) Plan(ctx context.Context, req generate.Request) (Fit, error) {
+	return e.planWith(ctx, req, true)
+}
+
+// PlanKnown is Plan without fetching a vocabulary the engine does not hold yet: the count is
+// then estimated (Fit.Exact is false), for a model that is only looked at, not used.
+func (e *Engine) PlanKnown(ctx context.Context, req generate.Request) (Fit, error) {
+	return e.planWith(ctx, req, false)
+}
+
+func (e *Engine) planWith(ctx context.Context, req generate.Request, fetch bool) (Fit, error) {
 	c, err := e.Client(req.Spec.Host)
 	if err != nil {
 		return Fit{}, err
@@ -101,19 +112,23 @@ func (e *Engine) Plan(ctx context.Context, req generate.Request) (Fit, error) {
 	if err != nil {
 		return Fit{}, cancelled(ctx, err)
 	}
-	return e.plan(e.counter(ctx, c, info), req, info), nil
+	return e.plan(e.countWith(ctx, c, info, fetch), req, info), nil
 }
 
 // plan is plan with the engine's expected output, converted to the counter's tokens.
-func (e *Engine) plan(cnt Counter, req generate.Request, info ModelInfo) Fit {
+func (e *Engine) plan(cnt tokenCounter, req generate.Request, info ModelInfo) Fit {
 	return plan(cnt, req, info.ContextLength, outputTokens(cnt, req.Source.Body, e.opts.ExpectedOutputTokens(req)))
 }
 
-// counter returns the Counter of a model: its tokenizer when the host gives it, the ratio
+// counter returns the tokenCounter of a model: its tokenizer when the host gives it, the ratio
 // learned for it.
-func (e *Engine) counter(ctx context.Context, c *Client, info ModelInfo) Counter {
-	mt := e.tokenizers.get(ctx, c, info)
-	return Counter{mt: mt, ratio: e.ratios.get(ctx, ratioKey(mt != nil, info, c.Host()))}
+func (e *Engine) counter(ctx context.Context, c *Client, info ModelInfo) tokenCounter {
+	return e.countWith(ctx, c, info, true)
+}
+
+func (e *Engine) countWith(ctx context.Context, c *Client, info ModelInfo, fetch bool) tokenCounter {
+	mt := e.tokenizers.get(ctx, c, info, fetch)
+	return tokenCounter{mt: mt, ratio: e.ratios.get(ctx, ratioKey(mt != nil, info, c.Host()))}
 }
 
 // Generate writes one variant with the model req.Spec.Model on req.Spec.Host. It reports

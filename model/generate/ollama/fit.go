@@ -7,7 +7,7 @@ import (
 )
 
 // Context planning. A prompt is counted with the model's own tokenizer when the host gives its
-// vocabulary, estimated otherwise (see Counter); Ollama's own prompt_eval_count then corrects
+// vocabulary, estimated otherwise (see tokenCounter); Ollama's own prompt_eval_count then corrects
 // later plans of the same model (see ratios.go). When a count is still short, Ollama's 400
 // "the input length exceeds the context length" (we send truncate:false) makes the engine
 // read the source in finer parts.
@@ -49,7 +49,7 @@ type Fit struct {
 
 // plan tells how req fits a model whose context length is modelContext (0 when unknown),
 // counting with cnt and expecting expected output tokens.
-func plan(cnt Counter, req generate.Request, modelContext, expected int) Fit {
+func plan(cnt tokenCounter, req generate.Request, modelContext, expected int) Fit {
 	if modelContext <= 0 {
 		modelContext = defaultContext
 	}
@@ -105,7 +105,7 @@ func truncated(promptEval, numCtx, count int) bool {
 // outputTokens converts an expected output, estimated like the source's length, into the
 // counter's tokens: a model whose tokenizer counts the source at three times the estimate
 // needs three times the room to write the same words.
-func outputTokens(cnt Counter, body string, expected int) int {
+func outputTokens(cnt tokenCounter, body string, expected int) int {
 	est := estimateText(body)
 	if est == 0 {
 		return expected

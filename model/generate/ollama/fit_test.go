@@ -19,14 +19,14 @@ func TestEstimateTokens(t *testing.T) {
 
 func TestPlanContext(t *testing.T) {
 	req := newRequest(t, "", "tiny", "synthese-courte", frenchReport)
-	f := plan(Counter{}, req, 8192, DefaultExpectedOutput(req))
+	f := plan(tokenCounter{}, req, 8192, DefaultExpectedOutput(req))
 	if !f.Fits || f.NumCtx%ctxStep != 0 || f.NumCtx < f.PromptTokens+f.OutputTokens || f.OutputTokens != minOutput || f.Chunks != 0 || f.Exact {
 		t.Errorf("plan %+v", f)
 	}
-	if f := plan(Counter{}, req, 0, 100); f.ModelContext != defaultContext {
+	if f := plan(tokenCounter{}, req, 0, 100); f.ModelContext != defaultContext {
 		t.Errorf("unknown context planned as %d", f.ModelContext)
 	}
-	if g := plan(Counter{ratio: 3}, req, 8192, DefaultExpectedOutput(req)); g.PromptTokens < 3*f.PromptTokens-10 || g.NumCtx <= f.NumCtx {
+	if g := plan(tokenCounter{ratio: 3}, req, 8192, DefaultExpectedOutput(req)); g.PromptTokens < 3*f.PromptTokens-10 || g.NumCtx <= f.NumCtx {
 		t.Errorf("a ratio of 3 plans %d tokens in %d, against %d in %d", g.PromptTokens, g.NumCtx, f.PromptTokens, f.NumCtx)
 	}
 }
@@ -34,28 +34,28 @@ func TestPlanContext(t *testing.T) {
 func TestPlanContextOptions(t *testing.T) {
 	req := newRequest(t, "", "tiny", "synthese-courte", frenchReport)
 	req.Spec.Options.NumCtx = 512
-	if f := plan(Counter{}, req, 8192, 256); f.NumCtx != 512 || f.Fits || f.Chunks != 0 {
+	if f := plan(tokenCounter{}, req, 8192, 256); f.NumCtx != 512 || f.Fits || f.Chunks != 0 {
 		t.Errorf("forced num_ctx plan %+v", f)
 	}
 	req.Spec.Options.NumCtx, req.Spec.Options.NumPredict = 0, 3000
-	if f := plan(Counter{}, req, 8192, 256); f.OutputTokens != 3000 || f.NumCtx < f.PromptTokens+3000 {
+	if f := plan(tokenCounter{}, req, 8192, 256); f.OutputTokens != 3000 || f.NumCtx < f.PromptTokens+3000 {
 		t.Errorf("num_predict plan %+v", f)
 	}
 	long := newRequest(t, "", "tiny", "compte-rendu-detaille", longReport(30))
-	if f := plan(Counter{}, long, 4096, 100); f.Fits || f.Chunks < 2 || f.OutputTokens != 100 {
+	if f := plan(tokenCounter{}, long, 4096, 100); f.Fits || f.Chunks < 2 || f.OutputTokens != 100 {
 		t.Errorf("long plan %+v", f)
 	}
 }
 
 func TestOutputTokensFollowTheCount(t *testing.T) {
 	body := longReport(2)
-	if got := outputTokens(Counter{}, body, 500); got != 500 {
+	if got := outputTokens(tokenCounter{}, body, 500); got != 500 {
 		t.Errorf("estimate counter: %d, want 500", got)
 	}
-	if got := outputTokens(Counter{ratio: 3}, body, 500); got < 1490 || got > 1510 {
+	if got := outputTokens(tokenCounter{ratio: 3}, body, 500); got < 1490 || got > 1510 {
 		t.Errorf("a model counting 3 times the estimate needs about 1,500 tokens for 500 estimated, got %d", got)
 	}
-	if got := outputTokens(Counter{ratio: 3}, "", 500); got != 500 {
+	if got := outputTokens(tokenCounter{ratio: 3}, "", 500); got != 500 {
 		t.Errorf("empty body: %d", got)
 	}
 }
@@ -63,13 +63,13 @@ func TestOutputTokensFollowTheCount(t *testing.T) {
 func TestSplitKeepsEverything(t *testing.T) {
 	body := longReport(12)
 	req := newRequest(t, "", "tiny", "synthese-courte", body)
-	pieces, err := splitSource(Counter{}, req, 1024)
+	pieces, err := splitSource(tokenCounter{}, req, 1024)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := budgetFor(Counter{}, req, 1024)
+	b, _ := budgetFor(tokenCounter{}, req, 1024)
 	for i, p := range pieces {
-		if n := (Counter{}).Text(p); n > b.hard {
+		if n := (tokenCounter{}).Text(p); n > b.hard {
 			t.Errorf("piece %d: %d tokens, room %d", i, n, b.hard)
 		}
 	}

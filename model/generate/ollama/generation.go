@@ -3,6 +3,7 @@ package ollama
 import (
 	"context"
 	"errors"
+	"math"
 	"strings"
 	"time"
 
@@ -27,14 +28,13 @@ type generation struct {
 
 	c    *Client
 	info ModelInfo
-	cnt  Counter
+	cnt  tokenCounter
 	key  string // the key of cnt's ratio
 
 	// pieces done and known in this round, and the last fraction reported, for the progress
 	// of the chunk passes
 	done, total int
-	reported    float64
-	chunkingYet bool
+	reported    float64 // -1 at the start of a round
 }
 
 // run does the work of Generate: look the model up, then one pass, or the chunked passes when
@@ -59,25 +59,48 @@ func (g *generation) run(ctx context.Context) error {
 		return g.single(ctx, fit.NumCtx, true)
 	}
 	if fit.Fits {
-		window := fit.NumCtx
-		if w := g.req.Window; w >= window && w <= fit.ModelContext {
-			window = w
-		}
+		window := g.window(fit)
 		for attempt := 1; ; attempt++ {
+			before := g.cnt.ratio
 			if err = g.single(ctx, window, false); !codeIs(err, generate.CodeContextTooLong) {
 				return err
 			}
 			// The count was short. The ratio learned the least the server counted; plan again,
 			// at least doubling the window, so that a count off by several times (a model whose
-			// vocabulary is unknown) costs two or three tries, not one per 1,024 tokens.
+			// vocabulary is unknown) costs two or three tries, not one per 1,024 tokens; and
+			// grow the group's window as the ratio grew, so that the group's other variants
+			// fit in the new window too.
 			fit = g.e.plan(g.cnt, g.req, g.info)
 			if !fit.Fits || window >= fit.ModelContext || attempt == maxSingleTries {
 				break
 			}
-			window = min(max(fit.NumCtx, 2*window), fit.ModelContext)
+			group := roundUp(int(math.Ceil(float64(max(window, g.req.Window))*ratioOr1(g.cnt.ratio)/ratioOr1(before))), ctxStep)
+			window = min(max(fit.NumCtx, 2*window, group), fit.ModelContext)
 		}
 	}
 	return g.chunked(ctx, fit.ModelContext)
+}
+
+// ratioOr1 is a counter's ratio, 0 meaning 1.
+func ratioOr1(r float64) float64 {
+	if r <= 0 {
+		return 1
+	}
+	return r
+}
+
+// window is the num_ctx of a single pass planned as fit: the window the model was last sent
+// with by this engine (it is loaded so), or else the window agreed for the request's group,
+// when it is large enough and within the model's context; otherwise the plan's own. A model
+// whose count turned out short thus keeps the larger window its first variant needed, instead
+// of being reloaded by each of the others.
+func (g *generation) window(fit Fit) int {
+	for _, w := range []int{g.e.windows.get(g.c.Host(), g.info), g.req.Window} {
+		if w >= fit.NumCtx && w <= fit.ModelContext {
+			return w
+		}
+	}
+	return fit.NumCtx
 }
 
 // single runs the preset on the whole source in one pass.
@@ -90,19 +113,24 @@ func (g *generation) single(ctx context.Context, numCtx int, truncate bool) erro
 // chunked condenses the source piece by piece until it fits modelContext with the preset, then
 // runs the preset on the condensed text. A final pass Ollama finds too long is condensed again.
 func (g *generation) chunked(ctx context.Context, modelContext int) error {
+	if need := g.finalPrompt("") + g.reserve(modelContext); need > modelContext {
+		return tooLong(need, modelContext) // the instructions alone leave no room
+	}
 	text := g.req.Source.Body
 	for round := 0; ; round++ {
-		if g.finalPrompt(text)+g.reserve(modelContext) <= modelContext {
+		if need := g.finalPrompt(text) + g.reserve(modelContext); need <= modelContext {
 			req := g.req
 			req.Source.Body = text
 			r, err := g.send(ctx, pass{msgs: Messages(req), numCtx: modelContext, onDelta: g.emit})
 			g.res.Text = r.text
-			if !codeIs(err, generate.CodeContextTooLong) || round == maxRounds {
+			switch {
+			case !codeIs(err, generate.CodeContextTooLong):
 				return err
+			case round == maxRounds:
+				return tooLong(max(need, modelContext+1), modelContext)
 			}
-		}
-		if round == maxRounds {
-			return tooLong(g.finalPrompt(text)+g.reserve(modelContext), modelContext)
+		} else if round == maxRounds {
+			return tooLong(need, modelContext)
 		}
 		pieces, err := splitText(g.cnt, g.req, text, modelContext)
 		if err != nil {
@@ -135,7 +163,7 @@ func (g *generation) finalPrompt(body string) int {
 // and returns the answers joined. A piece Ollama finds too long is halved and each half
 // condensed. Their text is not the variant's and is not reported.
 func (g *generation) condense(ctx context.Context, pieces []string, numCtx, share int) (string, error) {
-	g.done, g.total = 0, len(pieces)
+	g.done, g.total, g.reported = 0, len(pieces), -1
 	g.chunking(0)
 	out := make([]string, 0, len(pieces))
 	for _, piece := range pieces {
@@ -149,13 +177,13 @@ func (g *generation) condense(ctx context.Context, pieces []string, numCtx, shar
 	return strings.Join(out, "\n\n"), nil
 }
 
-// chunking reports the progress of the chunk passes, only when it grows (a piece halved, or
-// a round of condensing again, would make it fall back), and once at 0.
+// chunking reports the progress of a round of chunk passes, from 0 to 1, only when it grows (a
+// piece halved would make it fall back). A second round, rare, starts again from 0.
 func (g *generation) chunking(frac float64) {
-	if g.chunkingYet && frac <= g.reported {
+	if frac <= g.reported {
 		return
 	}
-	g.chunkingYet, g.reported = true, max(g.reported, frac)
+	g.reported = frac
 	g.progress(generate.Progress{Stage: generate.StageChunking, Fraction: frac})
 }
 
@@ -193,15 +221,17 @@ func (g *generation) condensePiece(ctx context.Context, piece string, numCtx, sh
 func (g *generation) send(ctx context.Context, p pass) (passResult, error) {
 	raw, count := g.cnt.rawPrompt(p.msgs), g.cnt.Prompt(p.msgs)
 	r, err := g.e.chat(ctx, g.c, g.info, g.req.Spec, p)
-	g.account(r, p.numCtx, count)
-	switch f := r.final; {
+	g.account(r, p)
+	f := r.final
+	switch {
 	case codeIs(err, generate.CodeContextTooLong):
 		g.e.ratios.tooLong(ctx, g.key, raw, p.numCtx)
-	case f.Done && !truncated(f.PromptEvalCount, p.numCtx, count):
+	case f.Done && !(p.truncate && truncated(f.PromptEvalCount, p.numCtx, count)):
 		g.e.ratios.observe(ctx, g.key, raw, f.PromptEvalCount)
 	default:
 		return r, err
 	}
+	g.e.windows.set(g.c.Host(), g.info, p.numCtx) // Ollama loaded the model so, even to refuse
 	g.cnt.ratio = g.e.ratios.get(ctx, g.key)
 	return r, err
 }
@@ -218,8 +248,10 @@ func (g *generation) emit(delta string, chunks int) {
 	g.progress(generate.Progress{Stage: generate.StageWriting, Delta: delta, Fraction: frac})
 }
 
-// account adds a pass's measurements to the stats; counts and durations add up over passes.
-func (g *generation) account(r passResult, numCtx, count int) {
+// account adds a pass's measurements to the stats; counts and durations add up over passes. A
+// pass that let Ollama cut the prompt (the user fixed num_ctx) is flagged truncated when its
+// count shows it; the others are refused rather than cut (truncate:false).
+func (g *generation) account(r passResult, p pass) {
 	f := r.final
 	s := &g.res.Stats
 	s.Load += f.LoadDuration
@@ -230,10 +262,10 @@ func (g *generation) account(r passResult, numCtx, count int) {
 	if s.Eval > 0 {
 		s.TokensPerSecond = float64(s.OutputTokens) / s.Eval.Seconds()
 	}
-	s.NumCtx = numCtx
+	s.NumCtx = p.numCtx
 	if f.Done {
 		s.DoneReason = f.DoneReason
-		s.SourceTruncated = s.SourceTruncated || truncated(f.PromptEvalCount, numCtx, count)
+		s.SourceTruncated = s.SourceTruncated || p.truncate && truncated(f.PromptEvalCount, p.numCtx, g.cnt.Prompt(p.msgs))
 	}
 }
 

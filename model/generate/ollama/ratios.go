@@ -39,6 +39,8 @@ type ratios struct {
 	mu     sync.Mutex
 	loaded bool
 	m      map[string]float64
+
+	saveMu sync.Mutex // orders the saves, so that the last one written is the current ratio
 }
 
 // ratioKey names what a ratio corrects: the counting method and the model's digest (or its
@@ -100,11 +102,16 @@ func (r *ratios) update(ctx context.Context, key string, next func(old float64, 
 	}
 	v := clampRatio(next(old, known))
 	r.m[key] = v
-	store := r.store
 	r.mu.Unlock()
-	if store != nil && (!known || math.Abs(v-old) > saveChange*old) {
-		_ = store.SaveTokenRatio(context.WithoutCancel(ctx), key, v) // a lost ratio is learned again
+	if r.store == nil || (known && math.Abs(v-old) <= saveChange*old) {
+		return
 	}
+	r.saveMu.Lock()
+	defer r.saveMu.Unlock()
+	r.mu.Lock()
+	v = r.m[key] // another update may have come meanwhile: save what is current
+	r.mu.Unlock()
+	_ = r.store.SaveTokenRatio(context.WithoutCancel(ctx), key, v) // a lost ratio is learned again
 }
 
 // loadLocked reads the store's ratios the first time. The caller holds r.mu.

@@ -50,7 +50,7 @@ func TestRealCountsMatchServer(t *testing.T) {
 		if !cnt.Exact() {
 			t.Fatalf("%s: the tiny model's vocabulary was not read", name)
 		}
-		raw, estimate := cnt.rawPrompt(Messages(req)), (Counter{}).rawPrompt(Messages(req))
+		raw, estimate := cnt.rawPrompt(Messages(req)), (tokenCounter{}).rawPrompt(Messages(req))
 		res, err := e.Generate(ctx, req, nil)
 		if err != nil {
 			t.Fatal(err)

@@ -8,10 +8,12 @@ import (
 )
 
 // Bounds of the tokenizer cache. A tokenizer of 128,000 tokens and 280,000 merges (Llama 3)
-// holds about 35 MB once built (see BenchmarkTokenizerLoad): three of them are the most a run
-// of several models keeps.
+// holds 33.5 MB once built (BenchmarkTokenizerLoad): the cache keeps tokenizers of at most
+// 1,500,000 tokens and merges in all, three vocabularies of that size (about 100 MB), and
+// always the last one asked for. The matrix only fetches the tokenizers of the models ticked,
+// so that a host with many models does not make the cache fetch and drop them in turn.
 const (
-	maxTokenizers = 3
+	maxCachedEntries = 1_500_000
 	// retryVocabulary is how long a model whose vocabulary could not be had is counted by
 	// estimate before the host is asked again.
 	retryVocabulary = time.Minute
@@ -36,9 +38,10 @@ type tokEntry struct {
 	at    time.Time
 }
 
-// get returns the tokenizer of info on c, fetching it when needed; nil when the model has none
-// Rapporteur can use, its host did not give it, or ctx ended first.
-func (t *tokenizers) get(ctx context.Context, c *Client, info ModelInfo) *modelTokenizer {
+// get returns the tokenizer of info on c, fetching it when needed and fetch is true; nil when
+// the model has none Rapporteur can use, its host did not give it, it is not cached and fetch
+// is false, or ctx ended first.
+func (t *tokenizers) get(ctx context.Context, c *Client, info ModelInfo, fetch bool) *modelTokenizer {
 	if info.Digest == "" {
 		return nil // nothing tells a model pulled again from the one cached
 	}
@@ -50,10 +53,14 @@ func (t *tokenizers) get(ctx context.Context, c *Client, info ModelInfo) *modelT
 	if ok && e.done() && e.err != nil && time.Since(e.at) > retryVocabulary {
 		ok = false
 	}
+	if !ok && !fetch {
+		t.mu.Unlock()
+		return nil
+	}
 	if !ok {
 		e = &tokEntry{ready: make(chan struct{})}
 		t.entries[info.Digest] = e
-		go e.fetch(ctx, c, info.Name)
+		go e.fetch(ctx, c, info.Name, t.shrink)
 	}
 	t.touchLocked(info.Digest)
 	t.mu.Unlock()
@@ -67,7 +74,9 @@ func (t *tokenizers) get(ctx context.Context, c *Client, info ModelInfo) *modelT
 
 // fetch fills e from the host; it runs without the caller's cancellation, bounded by its own
 // timeout, so that a planner giving up does not spoil the entry for the next one.
-func (e *tokEntry) fetch(ctx context.Context, c *Client, name string) {
+// Once it is filled, and before its waiters wake, filled is called, so that the cache keeps to
+// its bound.
+func (e *tokEntry) fetch(ctx context.Context, c *Client, name string, filled func(*tokEntry)) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), vocabularyTimeout)
 	defer cancel()
 	e.mt, e.err = c.fetchTokenizer(ctx, name)
@@ -75,6 +84,7 @@ func (e *tokEntry) fetch(ctx context.Context, c *Client, name string) {
 		e.err = errors.New("no tokenizer")
 	}
 	e.at = time.Now()
+	filled(e)
 	close(e.ready)
 }
 
@@ -87,8 +97,7 @@ func (e *tokEntry) done() bool {
 	}
 }
 
-// touchLocked marks digest as just used and drops the least recently used entries beyond
-// the bound. The caller holds t.mu.
+// touchLocked marks digest as just used. The caller holds t.mu.
 func (t *tokenizers) touchLocked(digest string) {
 	for i, d := range t.order {
 		if d == digest {
@@ -97,7 +106,26 @@ func (t *tokenizers) touchLocked(digest string) {
 		}
 	}
 	t.order = append(t.order, digest)
-	for len(t.order) > maxTokenizers {
+}
+
+// shrink drops the least recently used tokenizers while those kept, filled among them, hold
+// more than maxCachedEntries tokens and merges; the most recent one always stays. Entries still
+// being fetched count for nothing.
+func (t *tokenizers) shrink(filled *tokEntry) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	size := func(e *tokEntry) int {
+		if (e == filled || e.done()) && e.mt != nil {
+			return e.mt.entries
+		}
+		return 0
+	}
+	total := 0
+	for _, e := range t.entries {
+		total += size(e)
+	}
+	for total > maxCachedEntries && len(t.order) > 1 {
+		total -= size(t.entries[t.order[0]])
 		delete(t.entries, t.order[0])
 		t.order = t.order[1:]
 	}

@@ -62,47 +62,62 @@ func TestTokenizerFetchedOnce(t *testing.T) {
 	}
 }
 
-// TestTokenizerCacheBounded: at most maxTokenizers tokenizers are kept, the least recently
-// used dropped first; a model without vocabulary is not asked again at each plan.
+// TestTokenizerCacheBounded: the tokenizers kept hold at most maxCachedEntries tokens and
+// merges, the least recently used dropped first: three of Llama 3.2's size (408,000 each) stay
+// when a fourth comes. PlanKnown never fetches: a model only looked at is estimated.
 func TestTokenizerCacheBounded(t *testing.T) {
 	var models []ollamatest.Model
-	for i := range maxTokenizers + 1 {
-		models = append(models, ollamatest.Model{Name: fmt.Sprintf("m%d", i), ContextLength: 4096, Vocabulary: letterVocabulary()})
+	for i := range 4 {
+		models = append(models, ollamatest.Model{Name: fmt.Sprintf("m%d", i), ContextLength: 8192, Vocabulary: llama32Vocabulary(t)})
 	}
-	s := newServer(t, append(models, ollamatest.Model{Name: "plain", ContextLength: 4096})...)
+	s := newServer(t, models...)
 	e := NewEngine(Options{})
 	c, _ := e.Client(s.URL())
 	ctx := testContext(t)
-	infos := map[string]ModelInfo{}
-	for _, m := range append(models, ollamatest.Model{Name: "plain"}) {
-		info, err := c.Show(ctx, m.Name)
+	fetches := func(name string, fetch bool) (int, bool) {
+		info, err := c.Show(ctx, name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		infos[m.Name] = info
-	}
-	fetches := func(name string) int {
 		before := showRequests(s)
-		e.counter(ctx, c, infos[name])
-		return showRequests(s) - before
+		exact := e.countWith(ctx, c, info, fetch).Exact()
+		return showRequests(s) - before, exact
 	}
-	for i := range maxTokenizers + 1 {
-		if n := fetches(fmt.Sprintf("m%d", i)); n != 1 {
-			t.Errorf("m%d: %d fetches the first time", i, n)
+	if n, exact := fetches("m0", false); n != 0 || exact {
+		t.Errorf("PlanKnown's count fetched %d vocabularies (exact %v)", n, exact)
+	}
+	for i := range 4 {
+		if n, exact := fetches(fmt.Sprintf("m%d", i), true); n != 1 || !exact {
+			t.Errorf("m%d: %d fetches the first time (exact %v)", i, n, exact)
 		}
 	}
-	if len(e.tokenizers.entries) != maxTokenizers {
-		t.Errorf("%d tokenizers kept, at most %d", len(e.tokenizers.entries), maxTokenizers)
+	for _, m := range []string{"m3", "m2", "m1"} {
+		if n, _ := fetches(m, true); n != 0 {
+			t.Errorf("%s, among the three most recent, was fetched again", m)
+		}
 	}
-	if n := fetches(fmt.Sprintf("m%d", maxTokenizers)); n != 0 {
-		t.Errorf("the most recent tokenizer was fetched again")
+	if n, exact := fetches("m0", false); n != 0 || exact {
+		t.Errorf("the least recently used tokenizer was kept (%d fetches, exact %v)", n, exact)
 	}
-	if n := fetches("m0"); n != 1 {
-		t.Errorf("the least recently used tokenizer was kept (%d fetches)", n)
+	if len(e.tokenizers.entries) != 3 {
+		t.Errorf("%d tokenizers kept, want 3", len(e.tokenizers.entries))
 	}
-	fetches("plain")
-	if n := fetches("plain"); n != 0 || e.counter(ctx, c, infos["plain"]).Exact() {
-		t.Errorf("a model without vocabulary: %d fetches the second time", n)
+}
+
+// TestTokenizerMissingNotRefetched: a model whose host gives no vocabulary is estimated, and
+// not asked again at each plan.
+func TestTokenizerMissingNotRefetched(t *testing.T) {
+	s := newServer(t, ollamatest.Model{Name: "plain", ContextLength: 4096})
+	e := NewEngine(Options{})
+	c, _ := e.Client(s.URL())
+	info, err := c.Show(testContext(t), "plain")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.counter(testContext(t), c, info)
+	before := showRequests(s)
+	if e.counter(testContext(t), c, info).Exact() || showRequests(s) != before {
+		t.Errorf("a model without vocabulary was asked again")
 	}
 }
 

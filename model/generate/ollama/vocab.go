@@ -105,7 +105,7 @@ func buildTokenizer(show verboseShow) (*modelTokenizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	mt := &modelTokenizer{kind: kind, preamble: show.Messages, entries: len(v.Values) + len(v.Merges)}
+	mt := &modelTokenizer{preamble: show.Messages, entries: len(v.Values) + len(v.Merges)}
 	if show.Renderer == "" && show.Template != "" {
 		if t, err := template.Parse(show.Template); err == nil {
 			mt.tmpl = t

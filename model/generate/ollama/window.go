@@ -2,6 +2,7 @@ package ollama
 
 import (
 	"context"
+	"sync"
 
 	"github.com/rapporteur/rapporteur/model/generate"
 )
@@ -56,4 +57,36 @@ func (c *Client) loadedContext(ctx context.Context, info ModelInfo) int {
 		}
 	}
 	return 0
+}
+
+// windows remembers the num_ctx the engine last sent each model on each host: Ollama holds the
+// model loaded with it, so a later request that fits in it is sent with it too. Safe for
+// concurrent use.
+type windows struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+func windowKey(host string, info ModelInfo) string {
+	if info.Digest != "" {
+		return host + "|" + info.Digest
+	}
+	return host + "|" + info.Name
+}
+
+// get returns the window last sent to the model of info on host, 0 when none.
+func (w *windows) get(host string, info ModelInfo) int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.m[windowKey(host, info)]
+}
+
+// set records that the model of info on host was just sent num_ctx n.
+func (w *windows) set(host string, info ModelInfo, n int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.m == nil {
+		w.m = map[string]int{}
+	}
+	w.m[windowKey(host, info)] = n
 }

@@ -96,7 +96,9 @@ func UnloadAll(t testing.TB, host string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	for {
+	poll := time.NewTicker(100 * time.Millisecond)
+	defer poll.Stop()
+	for ; ; <-poll.C {
 		names, err := loadedModels(ctx, host)
 		if err != nil {
 			t.Fatalf("/api/ps: %v", err)
@@ -156,6 +158,7 @@ func loadedModels(ctx context.Context, host string) ([]string, error) {
 	return names, nil
 }
 
-// MaxLoadedOne reports whether the tests run with OLLAMA_MAX_LOADED_MODELS=1 in their
-// environment, as CI starts the real server: it then holds one model at a time.
+// MaxLoadedOne reports whether the tests run with OLLAMA_MAX_LOADED_MODELS=1 in their own
+// environment. It says nothing of the server's: it holds when the server was started from the
+// same environment, as .ci/run does, and the server then holds one model at a time.
 func MaxLoadedOne() bool { return os.Getenv("OLLAMA_MAX_LOADED_MODELS") == "1" }
