@@ -9,9 +9,10 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/rapporteur/rapporteur/model"
 )
 
 // MaxFileSize is the largest file imported: 5 MiB, about 800,000 words of French, far above
@@ -39,27 +40,22 @@ type Imported struct {
 	Encoding string
 }
 
-// ReadFile imports the file at path. The size is checked before anything is read.
+// ReadFile imports the regular file at path; a directory, a FIFO or a device is CodeUnreadable.
+// The size is checked before anything is read.
 func ReadFile(path string) (Imported, error) {
 	if err := checkExtension(path); err != nil {
 		return Imported{}, err
 	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return Imported{}, openError(path, err)
-	}
-	if !info.Mode().IsRegular() {
-		return Imported{}, fail(path, CodeUnreadable, errors.New("not a regular file"))
-	}
-	if info.Size() > MaxFileSize {
-		return Imported{}, tooLarge(path, MaxFileSize)
-	}
-	f, err := os.Open(path)
+	// Only a regular file is read: a FIFO or a device could block the reader forever.
+	f, info, err := model.OpenRegular(path)
 	if err != nil {
 		return Imported{}, openError(path, err)
 	}
 	defer f.Close()
-	// The file may grow between Stat and Read: read one byte more than allowed to notice.
+	if info.Size() > MaxFileSize {
+		return Imported{}, tooLarge(path, MaxFileSize)
+	}
+	// The file may grow after its size was checked: read one byte more than allowed to notice.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return Imported{}, fail(path, CodeUnreadable, err)
