@@ -93,6 +93,12 @@ type Stats struct {
 	// parts: the tokens its smallest passage needed, with the instructions and the least room
 	// to answer.
 	ContextNeeded int `json:"context_needed,omitempty"`
+	// Where says where the variant was written; empty for variants made before it was
+	// recorded.
+	Where Place `json:"where,omitempty"`
+	// WhereHost names the machine for PlaceNetwork and the service for PlaceRemote (for a
+	// remote model, the host its server forwards to).
+	WhereHost string `json:"where_host,omitempty"`
 }
 
 // Variant is one generated version of a revision, in whatever state its generation reached.

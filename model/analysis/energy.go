@@ -103,11 +103,15 @@ func ParseParameterSize(s string) (float64, bool) {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(s[:len(s)-1]), 64)
-	if err != nil || !(v > 0) || math.IsInf(v, 0) {
+	if err != nil || !(v > 0) || math.IsInf(v, 0) || v*scale > maxParamsBillions {
 		return 0, false
 	}
 	return v * scale, true
 }
+
+// maxParamsBillions is far beyond any model (the largest have a few thousand billion
+// parameters): a host's size beyond it (« 1e300B ») is not believed.
+const maxParamsBillions = 1e5
 
 // suffixScale returns what a size suffix is worth in billions, or 0 for no known suffix.
 func suffixScale(c byte) float64 {

@@ -89,6 +89,8 @@ func TestParseParameterSize(t *testing.T) {
 		{"-7B", 0, false},
 		{"InfB", 0, false},
 		{"NaNB", 0, false},
+		{"1e300B", 0, false}, // a host's absurd size, which broke the JSON and the PDF
+		{"200T", 0, false},
 	}
 	for _, tt := range tests {
 		got, ok := ParseParameterSize(tt.in)

@@ -39,7 +39,7 @@ func (b *Builtin) Generate(ctx context.Context, req Request, progress ProgressFu
 		progress = func(Progress) {}
 	}
 	started := time.Now()
-	res := Result{Stats: model.Stats{Started: started}}
+	res := Result{Stats: model.Stats{Started: started, Where: model.PlaceThisComputer}}
 	progress(Progress{Stage: StageLoading, Fraction: 0})
 	pieces, err := b.extract(req)
 	res.Stats.PromptTokens = analysis.WordCount(req.Source.Body)

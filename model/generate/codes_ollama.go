@@ -33,4 +33,14 @@ const (
 	// CodePullFailed: downloading a model failed (offline, unknown name, disk full); the error
 	// keeps Ollama's own message.
 	CodePullFailed ErrorCode = "pull-failed"
+	// CodeRemoteRefused: the model would send the report outside this computer and its network
+	// (a cloud or remote model, or a host on the internet), and the user has not allowed it.
+	// Nothing was sent.
+	CodeRemoteRefused ErrorCode = "remote-not-allowed"
+	// CodeOutputCap: the answer grew past the most a variant may hold; the request was stopped
+	// and the text kept up to the cap.
+	CodeOutputCap ErrorCode = "output-cap"
+	// CodeRedirected: the host answered with a redirection to another address; Rapporteur does
+	// not follow it, so that the report goes nowhere else.
+	CodeRedirected ErrorCode = "redirected"
 )

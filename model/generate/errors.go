@@ -20,6 +20,7 @@ const (
 	CodePresetMissing     ErrorCode = "preset-missing"     // no preset of the spec's id
 	CodeSaveFailed        ErrorCode = "save-failed"        // the variant could not be persisted
 	CodeInternal          ErrorCode = "internal"           // a bug or an unclassified failure
+	CodeTimeout           ErrorCode = "timeout"            // a deadline passed before the answer came
 )
 
 // Error is a classified generation error.
@@ -47,7 +48,8 @@ func newError(code ErrorCode, format string, args ...any) *Error {
 }
 
 // CodeOf classifies err: the code of the first *Error in its chain, CodeCancelled for a
-// cancelled or expired context, "" for nil, and CodeInternal otherwise.
+// cancelled context, CodeTimeout for an expired one (nobody cancelled: time ran out), "" for
+// nil, and CodeInternal otherwise.
 func CodeOf(err error) ErrorCode {
 	var e *Error
 	switch {
@@ -55,8 +57,10 @@ func CodeOf(err error) ErrorCode {
 		return ""
 	case errors.As(err, &e) && e.Code != "":
 		return e.Code
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, context.Canceled):
 		return CodeCancelled
+	case errors.Is(err, context.DeadlineExceeded):
+		return CodeTimeout
 	}
 	return CodeInternal
 }

@@ -19,7 +19,7 @@ func TestCodeOf(t *testing.T) {
 		{"typed wrapping a cancel", &Error{Code: CodeSaveFailed, Err: context.Canceled}, CodeSaveFailed},
 		{"canceled", context.Canceled, CodeCancelled},
 		{"wrapped canceled", fmt.Errorf("stream: %w", context.Canceled), CodeCancelled},
-		{"deadline", context.DeadlineExceeded, CodeCancelled},
+		{"deadline", context.DeadlineExceeded, CodeTimeout},
 		{"typed without code", &Error{Err: context.Canceled}, CodeCancelled},
 		{"plain", errors.New("boom"), CodeInternal},
 	}

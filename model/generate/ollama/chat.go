@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ollama/ollama/api"
 
@@ -17,6 +18,13 @@ import (
 
 // errNotOllamaChunk is returned when a stream line has none of the fields Ollama always sends.
 var errNotOllamaChunk = errors.New("a stream line has no model nor created_at: the host is not Ollama")
+
+// errOutputCap stops a stream whose text passed the engine's MaxOutput.
+var errOutputCap = errors.New("the answer passed the most a variant may hold")
+
+// maxStreamBytes bounds the bytes of one streamed answer, whatever its lines carry: a real
+// answer of 200,000 characters takes about 6 MB of NDJSON.
+const maxStreamBytes = 256 << 20
 
 // pass is one /api/chat request of a generation: the single pass, a chunk pass or the final one.
 type pass struct {
@@ -66,10 +74,12 @@ func (e *Engine) chat(ctx context.Context, c *Client, info ModelInfo, spec model
 	defer w.stop()
 
 	var (
-		mu    sync.Mutex
-		text  strings.Builder
-		res   passResult
-		count int
+		mu     sync.Mutex
+		text   strings.Builder
+		res    passResult
+		count  int
+		chars  int // characters of text
+		capped bool
 	)
 	err := c.long.Chat(rctx, chatRequest(info, spec, p), func(r api.ChatResponse) error {
 		mu.Lock()
@@ -85,13 +95,19 @@ func (e *Engine) chat(ctx context.Context, c *Client, info ModelInfo, spec model
 			return errNotOllamaChunk
 		}
 		if r.Done {
-			res.final = r
+			res.final = sane(r)
 		}
 		if r.Message.Content != "" {
+			delta, ok := fitCap(r.Message.Content, chars, e.opts.MaxOutput)
 			count++
-			text.WriteString(r.Message.Content)
-			if p.onDelta != nil {
-				p.onDelta(r.Message.Content, count)
+			chars += utf8.RuneCountInString(delta)
+			text.WriteString(delta)
+			if p.onDelta != nil && delta != "" {
+				p.onDelta(delta, count)
+			}
+			if !ok {
+				capped = true
+				return errOutputCap
 			}
 		}
 		return nil
@@ -99,7 +115,26 @@ func (e *Engine) chat(ctx context.Context, c *Client, info ModelInfo, spec model
 	mu.Lock()
 	defer mu.Unlock()
 	res.text = text.String()
+	if capped {
+		return res, &generate.Error{Code: generate.CodeOutputCap,
+			Err: fmt.Errorf("cut at %d characters, the most a variant may hold", chars)}
+	}
 	return res, passError(ctx, err, w, res, e.opts)
+}
+
+// fitCap returns the part of delta that keeps a text of have characters within limit
+// characters, and whether all of it fits.
+func fitCap(delta string, have, limit int) (string, bool) {
+	room := limit - have
+	if len(delta) <= room || utf8.RuneCountInString(delta) <= room {
+		return delta, true
+	}
+	cut := 0
+	for range max(0, room) {
+		_, size := utf8.DecodeRuneInString(delta[cut:])
+		cut += size
+	}
+	return delta[:cut], false
 }
 
 // passError types the end of a stream: stalled, cancelled, failed, cut, or empty.
@@ -112,7 +147,7 @@ func passError(ctx context.Context, err error, w *watchdog, res passResult, o Op
 		}
 		return &generate.Error{Code: generate.CodeStalled, Err: fmt.Errorf("no answer for %s: %s", wait, stallMessage)}
 	case ctx.Err() != nil:
-		return &generate.Error{Code: generate.CodeCancelled, Err: ctx.Err()}
+		return cancelled(ctx, ctx.Err())
 	case err != nil:
 		return classify(err)
 	case !res.final.Done:
@@ -162,4 +197,32 @@ func chatOptions(o model.Options, p pass) map[string]any {
 		opts["num_predict"] = o.NumPredict
 	}
 	return opts
+}
+
+// Bounds on a stream's final measurements: a host's counts and durations beyond them (negative,
+// 2^62) are not believed and count as unknown (0).
+const (
+	maxCount    = 1 << 31
+	maxDuration = 48 * time.Hour
+)
+
+// sane returns the final line r with its counts and durations within bounds.
+func sane(r api.ChatResponse) api.ChatResponse {
+	count := func(n int) int {
+		if n < 0 || n > maxCount {
+			return 0
+		}
+		return n
+	}
+	dur := func(d time.Duration) time.Duration {
+		if d < 0 || d > maxDuration {
+			return 0
+		}
+		return d
+	}
+	m := &r.Metrics
+	m.PromptEvalCount, m.EvalCount = count(m.PromptEvalCount), count(m.EvalCount)
+	m.TotalDuration, m.LoadDuration = dur(m.TotalDuration), dur(m.LoadDuration)
+	m.PromptEvalDuration, m.EvalDuration = dur(m.PromptEvalDuration), dur(m.EvalDuration)
+	return r
 }

@@ -15,13 +15,27 @@ import (
 
 	"github.com/ollama/ollama/api"
 
+	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
 )
 
-// Timeouts of a Client's connections. There is no overall timeout: a stream may last minutes.
-const (
+// Timeouts of a Client's connections. A stream has no overall timeout (it may last minutes):
+// the engine's watchdog bounds its silences. They are variables so that tests of hostile hosts
+// run in seconds.
+var (
 	dialTimeout   = 3 * time.Second  // to open a connection
 	headerTimeout = 10 * time.Second // for the headers of /api/version, /api/tags, /api/show
+	// requestTimeout bounds a whole short request, its body included: a host that trickles
+	// its answer a byte at a time cannot hold the application.
+	requestTimeout = time.Minute
+	// dial opens connections; tests replace it to reach a test server under another name.
+	dial = (&net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second}).DialContext
+)
+
+// Bounds on what a host may send outside a stream.
+const (
+	maxAnswerBytes = 16 << 20 // a short answer (/api/version, /api/tags, /api/show, /api/ps)
+	maxModels      = 1000     // models listed from one host; the others are left out
 )
 
 // ModelInfo describes a model installed on a host.
@@ -46,7 +60,14 @@ type ModelInfo struct {
 	// Capabilities lists what the model can do ("completion", "thinking", "tools"), from
 	// /api/show; nil until Show is called.
 	Capabilities []string
+	// RemoteHost is set for a remote model: its host forwards every request to this address
+	// (Ollama's cloud models, or a model created with remote_host), so the report leaves the
+	// host. RemoteModel is the model's name there.
+	RemoteHost, RemoteModel string
 }
+
+// Remote reports whether the model is a remote one (see RemoteHost).
+func (m ModelInfo) Remote() bool { return m.RemoteHost != "" }
 
 // Thinking reports whether the model lists the "thinking" capability, that is whether a
 // request to it may carry the think field.
@@ -72,6 +93,8 @@ type HostStatus struct {
 	// Err says why the host is unreachable or its list unknown: a *generate.Error with
 	// CodeHostUnreachable, CodeNotOllama or CodeServer; nil when all went well.
 	Err error
+	// Omitted counts the models left out of Models: a host lists at most 1,000.
+	Omitted int
 }
 
 // Client talks to one Ollama host. It is safe for concurrent use.
@@ -81,10 +104,15 @@ type Client struct {
 	long  *api.Client  // chat and pull: headers may wait for a model to load
 	plain *http.Client // requests the api package does not make (a verbose /api/show)
 
-	mu     sync.Mutex
-	shows  map[string]ModelInfo // Show results by name@digest
-	list   []ModelInfo          // the last /api/tags answer
-	listAt time.Time            // when it came
+	mu      sync.Mutex
+	shows   map[string]ModelInfo // Show results by name@digest
+	list    []ModelInfo          // the last /api/tags answer
+	listAt  time.Time            // when it came
+	omitted int                  // models of the last answer left out of list
+
+	placeOnce sync.Once // see Locate
+	place     model.Place
+	placeName string
 }
 
 // listTTL is how long Show trusts the last model list to find a model's digest.
@@ -92,8 +120,10 @@ const listTTL = 10 * time.Second
 
 // NewClient returns a client for host, normalised by NormalizeHost. Connections time out after
 // about 3 s of dialling; /api/version, /api/tags and /api/show must answer their headers within
-// 10 s; /api/chat and /api/pull have no header timeout, since Ollama sends a chat's headers
-// only once the model is loaded, which may take minutes (the engine's watchdog covers them).
+// 10 s and whole within a minute, at most 16 MiB; /api/chat and /api/pull have no header
+// timeout, since Ollama sends a chat's headers only once the model is loaded, which may take
+// minutes (the engine's watchdog covers them). The client connects to host only: no proxy, no
+// redirection followed, and no request signed with the user's Ollama key.
 func NewClient(host string) (*Client, error) {
 	h, err := NormalizeHost(host)
 	if err != nil {
@@ -103,25 +133,46 @@ func NewClient(host string) (*Client, error) {
 	if err != nil {
 		return nil, badHost(host, err.Error())
 	}
-	quick := &http.Client{Transport: newTransport(headerTimeout)}
+	base = unsigned(base)
+	quick := newHTTPClient(headerTimeout, requestTimeout, maxAnswerBytes)
 	return &Client{
 		host:  h,
 		quick: api.NewClient(base, quick),
-		long:  api.NewClient(base, &http.Client{Transport: newTransport(0)}),
-		plain: quick,
+		long:  api.NewClient(base, newHTTPClient(0, 0, maxStreamBytes)),
+		plain: newHTTPClient(headerTimeout, requestTimeout, showVerboseLimit+1),
 		shows: map[string]ModelInfo{},
 	}, nil
 }
 
-func newTransport(header time.Duration) http.RoundTripper {
-	dialer := &net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second}
-	return htmlGuard{next: &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dialer.DialContext,
-		MaxIdleConnsPerHost:   8,
-		IdleConnTimeout:       90 * time.Second,
-		ResponseHeaderTimeout: header,
-	}}
+// newHTTPClient returns an HTTP client that waits header for the headers (0: no limit), whole
+// for the whole request (0: no limit), reads at most limit bytes of an answer, connects
+// directly (no proxy) and follows no redirection.
+func newHTTPClient(header, whole time.Duration, limit int64) *http.Client {
+	return &http.Client{
+		Timeout: whole,
+		Transport: guard{limit: limit, next: &http.Transport{
+			DialContext:           dial,
+			MaxIdleConnsPerHost:   8,
+			IdleConnTimeout:       90 * time.Second,
+			ResponseHeaderTimeout: header,
+		}},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+// unsigned returns base so that the api package does not sign its requests: it signs them
+// with the user's Ollama key (~/.ollama/id_ed25519) whenever the host is named "ollama.com".
+// The same name written as a fully qualified one, "ollama.com.", reaches the same server.
+func unsigned(base *url.URL) *url.URL {
+	if strings.EqualFold(base.Hostname(), "ollama.com") {
+		u := *base
+		u.Host = "ollama.com."
+		if p := base.Port(); p != "" {
+			u.Host = net.JoinHostPort("ollama.com.", p)
+		}
+		return &u
+	}
+	return base
 }
 
 // Host returns the client's normalised host ("http://127.0.0.1:11434").
@@ -141,6 +192,9 @@ func (c *Client) Status(ctx context.Context) HostStatus {
 	}
 	st.Reachable, st.Version = true, v
 	st.Models, st.Err = c.Models(ctx)
+	c.mu.Lock()
+	st.Omitted = c.omitted
+	c.mu.Unlock()
 	return st
 }
 
@@ -150,15 +204,17 @@ func (c *Client) Models(ctx context.Context) ([]ModelInfo, error) {
 	if err != nil {
 		return nil, classify(err)
 	}
-	out := make([]ModelInfo, 0, len(list.Models))
-	for _, m := range list.Models {
+	n := min(len(list.Models), maxModels)
+	out := make([]ModelInfo, 0, n)
+	for _, m := range list.Models[:n] {
 		out = append(out, ModelInfo{
 			Name: m.Name, Family: m.Details.Family, ParameterSize: m.Details.ParameterSize,
-			Quantization: m.Details.QuantizationLevel, Digest: m.Digest, Size: m.Size, Modified: m.ModifiedAt,
+			Quantization: m.Details.QuantizationLevel, Digest: m.Digest, Size: max(0, m.Size), Modified: m.ModifiedAt,
+			RemoteHost: strings.TrimSpace(m.RemoteHost), RemoteModel: m.RemoteModel,
 		})
 	}
 	c.mu.Lock()
-	c.list, c.listAt = out, time.Now()
+	c.list, c.listAt, c.omitted = out, time.Now(), len(list.Models)-n
 	c.mu.Unlock()
 	return out, nil
 }
@@ -225,6 +281,9 @@ func fillShow(info *ModelInfo, resp *api.ShowResponse) {
 		info.Quantization = resp.Details.QuantizationLevel
 	}
 	info.ContextLength = contextLength(resp.ModelInfo)
+	if resp.RemoteHost != "" {
+		info.RemoteHost, info.RemoteModel = strings.TrimSpace(resp.RemoteHost), resp.RemoteModel
+	}
 	info.Capabilities = make([]string, 0, len(resp.Capabilities))
 	for _, cp := range resp.Capabilities {
 		info.Capabilities = append(info.Capabilities, string(cp))
@@ -233,18 +292,29 @@ func fillShow(info *ModelInfo, resp *api.ShowResponse) {
 
 // contextLength reads "<arch>.context_length" from model_info, where arch is
 // "general.architecture"; any "*.context_length" will do when the architecture is missing.
+// A context length beyond maxContext, or not a whole positive number, is taken as unknown.
 func contextLength(mi map[string]any) int {
 	if arch, ok := mi["general.architecture"].(string); ok {
 		if n, ok := mi[arch+".context_length"].(float64); ok {
-			return int(n)
+			return saneContext(n)
 		}
 	}
 	for k, v := range mi {
 		if n, ok := v.(float64); ok && strings.HasSuffix(k, ".context_length") {
-			return int(n)
+			return saneContext(n)
 		}
 	}
 	return 0
+}
+
+// maxContext is far beyond any model's context (the largest are 10 million tokens).
+const maxContext = 1 << 26
+
+func saneContext(n float64) int {
+	if !(n >= 1 && n <= maxContext) || n != float64(int(n)) {
+		return 0
+	}
+	return int(n)
 }
 
 // sameModel reports whether two model names designate the same model, "x" meaning "x:latest".

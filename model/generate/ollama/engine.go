@@ -29,6 +29,22 @@ type Options struct {
 	// Ratios keeps what the engine learns of each model's token counts across sessions (the
 	// workspace); nil keeps it in memory only.
 	Ratios RatioStore
+	// AllowRemote says whether the model name on host may be used although it takes the
+	// report outside this computer and its network (see Client.Locate); nil allows none, so
+	// that such a model is never used by default.
+	AllowRemote func(host, name string) bool
+	// MaxOutput is the most text, in characters, a variant may hold: a stream that goes past
+	// it is stopped (CodeOutputCap), its text kept up to it; default DefaultMaxOutput.
+	MaxOutput int
+}
+
+// DefaultMaxOutput is the most text a variant may hold by default: 2,000,000 characters, some
+// 300,000 words, far beyond any report, and a bound on a host that never stops writing.
+const DefaultMaxOutput = 2_000_000
+
+// remoteAllowed applies Options.AllowRemote.
+func (e *Engine) remoteAllowed(host, name string) bool {
+	return e.opts.AllowRemote != nil && e.opts.AllowRemote(host, name)
 }
 
 // Engine writes variants with Ollama. It is safe for concurrent use; the Scheduler decides how
@@ -53,6 +69,9 @@ func NewEngine(opts Options) *Engine {
 	}
 	if opts.ExpectedOutputTokens == nil {
 		opts.ExpectedOutputTokens = DefaultExpectedOutput
+	}
+	if opts.MaxOutput <= 0 {
+		opts.MaxOutput = DefaultMaxOutput
 	}
 	return &Engine{opts: opts, ratios: ratios{store: opts.Ratios}, clients: map[string]*Client{}}
 }

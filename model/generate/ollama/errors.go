@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -31,21 +32,75 @@ func (e errNotOllamaPage) Error() string {
 	return fmt.Sprintf("the host answered with an HTML page (status %d), not Ollama's JSON", e.status)
 }
 
-// htmlGuard is an http.RoundTripper that turns an HTML answer into an error: Ollama always
-// answers its API with JSON or NDJSON, so an HTML page means another server holds the port.
-type htmlGuard struct{ next http.RoundTripper }
+// errRedirected is returned by the transport when a host answers with a redirection.
+type errRedirected struct {
+	status   int
+	location string
+}
 
-// RoundTrip sends req and rejects HTML responses.
-func (g htmlGuard) RoundTrip(req *http.Request) (*http.Response, error) {
+func (e errRedirected) Error() string {
+	return fmt.Sprintf("the host redirects (status %d) to %q: not followed, so that the report goes nowhere else", e.status, e.location)
+}
+
+// errTooLarge is returned when an answer is larger than the transport reads.
+type errTooLarge struct{ limit int64 }
+
+func (e errTooLarge) Error() string {
+	return fmt.Sprintf("the host's answer is larger than %d bytes, the most read", e.limit)
+}
+
+// guard is the transport of every request to a host: it sends no Authorization header,
+// refuses redirections (the report must not reach another server) and HTML pages (another
+// server holds Ollama's port), and reads at most limit bytes of an answer.
+type guard struct {
+	limit int64
+	next  http.RoundTripper
+}
+
+// RoundTrip sends req and checks the answer.
+func (g guard) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Header.Get("Authorization") != "" {
+		req = req.Clone(req.Context())
+		req.Header.Del("Authorization")
+	}
 	resp, err := g.next.RoundTrip(req)
 	if err != nil {
 		return nil, err
 	}
-	if strings.Contains(strings.ToLower(resp.Header.Get("Content-Type")), "html") {
+	switch {
+	case resp.StatusCode >= 300 && resp.StatusCode < 400:
+		resp.Body.Close()
+		return nil, errRedirected{status: resp.StatusCode, location: resp.Header.Get("Location")}
+	case strings.Contains(strings.ToLower(resp.Header.Get("Content-Type")), "html"):
 		resp.Body.Close()
 		return nil, errNotOllamaPage{status: resp.StatusCode}
 	}
+	if g.limit > 0 {
+		resp.Body = &limitedBody{ReadCloser: resp.Body, left: g.limit, limit: g.limit}
+	}
 	return resp, nil
+}
+
+// limitedBody reads at most limit bytes, then fails with errTooLarge if more come.
+type limitedBody struct {
+	io.ReadCloser
+	left, limit int64
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		var one [1]byte
+		if n, _ := b.ReadCloser.Read(one[:]); n > 0 {
+			return 0, errTooLarge{limit: b.limit}
+		}
+		return b.ReadCloser.Read(p)
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.ReadCloser.Read(p)
+	b.left -= int64(n)
+	return n, err
 }
 
 // classify turns an error from the api package or the network into a *generate.Error.
@@ -73,16 +128,24 @@ func classify(err error) error {
 // that are not Ollama's, and the plain errors the api package makes of an error line.
 func classifyTransport(err error) error {
 	var page errNotOllamaPage
+	var redirect errRedirected
+	var large errTooLarge
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var dns *net.DNSError
 	var op *net.OpError
 	var ue *url.Error
 	switch {
+	case errors.As(err, &redirect):
+		return wrap(generate.CodeRedirected, err)
+	case errors.As(err, &large):
+		return wrap(generate.CodeNotOllama, err)
 	case errors.As(err, &page), errors.As(err, &syn), errors.As(err, &typ):
 		return wrap(generate.CodeNotOllama, err)
 	case errors.As(err, &dns), errors.As(err, &op) && op.Op == "dial":
 		return wrap(generate.CodeHostUnreachable, err)
+	case errors.As(err, &ue) && ue.Timeout():
+		return wrap(generate.CodeTimeout, err)
 	case errors.As(err, &ue):
 		if strings.Contains(ue.Err.Error(), "malformed HTTP") {
 			return wrap(generate.CodeNotOllama, err)

@@ -3,10 +3,12 @@ package ollama
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"time"
 
+	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
 )
 
@@ -51,6 +53,9 @@ func (g *generation) run(ctx context.Context) error {
 	if g.info, err = g.c.Show(ctx, g.req.Spec.Model); err != nil {
 		return cancelled(ctx, err)
 	}
+	if err := g.place(ctx); err != nil {
+		return err
+	}
 	g.cnt = g.e.counter(ctx, g.c, g.info)
 	g.key = ratioKey(g.cnt.Exact(), g.info, g.c.Host())
 	fit := g.e.plan(g.cnt, g.req, g.info)
@@ -79,6 +84,21 @@ func (g *generation) run(ctx context.Context) error {
 		}
 	}
 	return g.chunked(ctx, fit.ModelContext)
+}
+
+// place records where the variant is written and refuses, before anything is sent, a model
+// that would take the report outside this computer and its network without the user's leave.
+func (g *generation) place(ctx context.Context) error {
+	where, name := g.c.Locate(ctx, g.info)
+	if where == model.PlaceRemote && !g.e.remoteAllowed(g.c.Host(), g.info.Name) {
+		return &generate.Error{Code: generate.CodeRemoteRefused,
+			Err: fmt.Errorf("%s would send the report to %s, outside this computer and its network, and was not allowed to", g.info.Name, name)}
+	}
+	g.res.Stats.Where, g.res.Stats.WhereHost = where, name
+	if where == model.PlaceThisComputer {
+		g.res.Stats.WhereHost = ""
+	}
+	return nil
 }
 
 // ratioOr1 is a counter's ratio, 0 meaning 1.
@@ -277,10 +297,14 @@ func (g *generation) noteTooLong(err error) {
 	}
 }
 
-// cancelled returns a CodeCancelled error when ctx is done, err otherwise.
+// cancelled returns, when ctx is done, a CodeCancelled error, or CodeTimeout when its deadline
+// passed (nobody cancelled: a host too slow for the caller's patience); err otherwise.
 func cancelled(ctx context.Context, err error) error {
-	if ctx.Err() != nil {
-		return &generate.Error{Code: generate.CodeCancelled, Err: ctx.Err()}
+	switch ctx.Err() {
+	case nil:
+		return err
+	case context.DeadlineExceeded:
+		return &generate.Error{Code: generate.CodeTimeout, Err: ctx.Err()}
 	}
-	return err
+	return &generate.Error{Code: generate.CodeCancelled, Err: ctx.Err()}
 }

@@ -25,6 +25,8 @@ const (
 // recently used dropped first. A tokenizer is fetched once even when several goroutines ask
 // for it at the same time. Safe for concurrent use.
 type tokenizers struct {
+	limit int // tokens and merges kept; 0 means maxCachedEntries
+
 	mu      sync.Mutex
 	entries map[string]*tokEntry
 	order   []string // digests, least recently used first
@@ -109,7 +111,7 @@ func (t *tokenizers) touchLocked(digest string) {
 }
 
 // shrink drops the least recently used tokenizers while those kept, filled among them, hold
-// more than maxCachedEntries tokens and merges; the most recent one always stays. Entries still
+// more than the limit of tokens and merges; the most recent one always stays. Entries still
 // being fetched count for nothing.
 func (t *tokenizers) shrink(filled *tokEntry) {
 	t.mu.Lock()
@@ -120,11 +122,14 @@ func (t *tokenizers) shrink(filled *tokEntry) {
 		}
 		return 0
 	}
-	total := 0
+	total, limit := 0, t.limit
+	if limit <= 0 {
+		limit = maxCachedEntries
+	}
 	for _, e := range t.entries {
 		total += size(e)
 	}
-	for total > maxCachedEntries && len(t.order) > 1 {
+	for total > limit && len(t.order) > 1 {
 		total -= size(t.entries[t.order[0]])
 		delete(t.entries, t.order[0])
 		t.order = t.order[1:]

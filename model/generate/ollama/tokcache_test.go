@@ -62,16 +62,18 @@ func TestTokenizerFetchedOnce(t *testing.T) {
 	}
 }
 
-// TestTokenizerCacheBounded: the tokenizers kept hold at most maxCachedEntries tokens and
-// merges, the least recently used dropped first: three of Llama 3.2's size (408,000 each) stay
-// when a fourth comes. PlanKnown never fetches: a model only looked at is estimated.
+// TestTokenizerCacheBounded: the tokenizers kept hold at most the cache's limit of tokens and
+// merges, the least recently used dropped first: with room for three vocabularies of 30
+// tokens, three stay when a fourth comes. PlanKnown never fetches: a model only looked at is
+// estimated.
 func TestTokenizerCacheBounded(t *testing.T) {
 	var models []ollamatest.Model
 	for i := range 4 {
-		models = append(models, ollamatest.Model{Name: fmt.Sprintf("m%d", i), ContextLength: 8192, Vocabulary: llama32Vocabulary(t)})
+		models = append(models, ollamatest.Model{Name: fmt.Sprintf("m%d", i), ContextLength: 8192, Vocabulary: letterVocabulary()})
 	}
 	s := newServer(t, models...)
 	e := NewEngine(Options{})
+	e.tokenizers.limit = 3*len(letterVocabulary().Tokens) + 10
 	c, _ := e.Client(s.URL())
 	ctx := testContext(t)
 	fetches := func(name string, fetch bool) (int, bool) {

@@ -1,0 +1,94 @@
+package ollama
+
+import (
+	"context"
+	"net"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// resolveTimeout bounds the name lookup that tells whether a host is on the local network.
+const resolveTimeout = 2 * time.Second
+
+// localSuffixes are the name endings of machines of a local network.
+var localSuffixes = []string{".local", ".lan", ".home", ".internal", ".intranet", ".localdomain", ".home.arpa"}
+
+// Locate tells where a request for the model of info on c's host is really answered, for the
+// AI-use disclosure and before anything is sent: PlaceRemote with the remote's host when the
+// model is a remote one (its host forwards requests: Ollama's cloud models, or a model created
+// with remote_host); otherwise where the host itself is: PlaceThisComputer for a loopback
+// address, PlaceNetwork (with the host's name) for a private or link-local address, a name
+// that resolves only to such addresses, or a local name (.local, .lan, a name without a dot),
+// and PlaceRemote for anything else, such as https://ollama.com.
+func (c *Client) Locate(ctx context.Context, info ModelInfo) (model.Place, string) {
+	if info.RemoteHost != "" {
+		return model.PlaceRemote, remoteName(info.RemoteHost)
+	}
+	c.placeOnce.Do(func() { c.place, c.placeName = locateHost(ctx, c.host) })
+	return c.place, c.placeName
+}
+
+// remoteName is the host of a remote model's URL, or the URL itself when it has none.
+func remoteName(raw string) string {
+	if u, err := url.Parse(strings.TrimSpace(raw)); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return strings.TrimSpace(raw)
+}
+
+// locateHost places a normalised host ("http://name:port").
+func locateHost(ctx context.Context, host string) (model.Place, string) {
+	u, err := url.Parse(host)
+	if err != nil || u.Hostname() == "" {
+		return model.PlaceRemote, host
+	}
+	name := strings.ToLower(u.Hostname())
+	if ip := net.ParseIP(name); ip != nil {
+		return placeOf([]net.IP{ip}), name
+	}
+	if name == "localhost" || strings.HasSuffix(name, ".localhost") {
+		return model.PlaceThisComputer, name
+	}
+	ctx, cancel := context.WithTimeout(ctx, resolveTimeout)
+	defer cancel()
+	addrs, err := net.DefaultResolver.LookupIPAddr(ctx, name)
+	if err == nil && len(addrs) > 0 {
+		ips := make([]net.IP, len(addrs))
+		for i, a := range addrs {
+			ips[i] = a.IP
+		}
+		return placeOf(ips), name
+	}
+	if !strings.Contains(name, ".") || hasLocalSuffix(name) {
+		return model.PlaceNetwork, name
+	}
+	return model.PlaceRemote, name
+}
+
+// placeOf is this computer when every address is a loopback one, the network when every one
+// is loopback, private or link-local, and remote otherwise.
+func placeOf(ips []net.IP) model.Place {
+	place := model.PlaceThisComputer
+	for _, ip := range ips {
+		switch {
+		case ip.IsLoopback():
+		case ip.IsPrivate() || ip.IsLinkLocalUnicast():
+			place = model.PlaceNetwork
+		default:
+			return model.PlaceRemote
+		}
+	}
+	return place
+}
+
+func hasLocalSuffix(name string) bool {
+	for _, s := range localSuffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
