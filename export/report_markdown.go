@@ -51,11 +51,11 @@ func (d *reportDoc) inline(n ast.Node, src []byte, s inlineState, out []span) []
 	case *east.Strikethrough:
 		s.strike = true
 	case *ast.Link:
-		if uri := pdfURI(string(n.Destination)); uri != "" {
+		return d.link(n, src, s, out)
+	case *ast.AutoLink:
+		if uri := pdfURI(autoLinkURL(n, src)); uri != "" {
 			s.link, s.c = uri, repLink
 		}
-	case *ast.AutoLink:
-		s.link, s.c = pdfURI(autoLinkURL(n, src)), repLink
 		return d.addText(out, s, n.Label(src))
 	case *east.TaskCheckBox:
 		return d.addText(out, s, []byte(map[bool]string{true: "[x] ", false: "[ ] "}[n.IsChecked]))
@@ -72,12 +72,47 @@ func autoLinkURL(n *ast.AutoLink, src []byte) string {
 	return url
 }
 
-// pdfURI makes an absolute URL fit for a PDF link: characters outside printable ASCII are
-// percent-encoded. A relative URL (« #suite », « page.html ») gives "": it would lead
-// nowhere from a PDF, so its text is set as ordinary text.
+// link adds the spans of a link written [text](target). A target a reader may safely follow
+// from a PDF (see pdfURI) makes the text clickable and is shown after it, « text (target) »,
+// so that nobody clicks an address they cannot see; any other target (a file, a script, a
+// share, a relative path) leaves the text plain, not clickable.
+func (d *reportDoc) link(n *ast.Link, src []byte, s inlineState, out []span) []span {
+	uri := pdfURI(string(n.Destination))
+	if uri == "" {
+		return d.collect(n, src, s, out)
+	}
+	s.link, s.c = uri, repLink
+	start := len(out)
+	out = d.collect(n, src, s, out)
+	var label strings.Builder
+	for _, sp := range out[start:] {
+		label.WriteString(sp.text)
+	}
+	shown := strings.TrimSpace(string(n.Destination))
+	if u, ok := strings.CutPrefix(shown, "mailto:"); ok {
+		shown = u
+	}
+	if l := strings.TrimSpace(label.String()); l == shown || l == uri {
+		return out
+	}
+	return append(out, span{text: " (" + shown + ")", st: s.style(), c: s.c, link: uri, strike: s.strike})
+}
+
+// linkSchemes are the schemes a PDF link may have: the web and e-mail. A file, a script
+// (javascript:), inline data, a network share (smb:), a program (launch:) and every other
+// scheme stay text.
+var linkSchemes = map[string]bool{"http": true, "https": true, "mailto": true}
+
+// pdfURI makes an absolute http, https or mailto URL fit for a PDF link: characters outside
+// printable ASCII are percent-encoded. Any other URL gives "": a relative one (« #suite »,
+// « page.html ») would lead nowhere from a PDF, and the other schemes could open a file, run
+// a script or a program, or reach a share, so their text is set as ordinary text.
 func pdfURI(raw string) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || u.Scheme == "" {
+	if err != nil || !linkSchemes[strings.ToLower(u.Scheme)] {
+		return ""
+	}
+	if (u.Scheme == "mailto" && u.Opaque == "") || (u.Scheme != "mailto" && u.Host == "") {
 		return ""
 	}
 	var b strings.Builder
@@ -98,6 +133,11 @@ func (d *reportDoc) addText(out []span, s inlineState, raw []byte) []span {
 		t = string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(raw))))
 		t = strings.ReplaceAll(cleanText(t, d.fs), "\n", " ")
 	}
+	return append(out, span{text: t, st: s.style(), c: s.c, link: s.link, code: s.code, strike: s.strike})
+}
+
+// style is the body type in the state's weight, slant and size.
+func (s inlineState) style() style {
 	st := repBody
 	switch {
 	case s.bold:
@@ -108,5 +148,5 @@ func (d *reportDoc) addText(out []span, s inlineState, raw []byte) []span {
 	if s.code {
 		st.size = repCode.size
 	}
-	return append(out, span{text: t, st: st, c: s.c, link: s.link, code: s.code, strike: s.strike})
+	return st
 }
