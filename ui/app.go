@@ -123,7 +123,7 @@ func (u *UI) rebuild() error {
 // timeout, the parallelism, and the hosts' models read again. A run under way keeps its engine.
 func (u *UI) applyOllamaSettings() {
 	if u.deps.Ollama != nil {
-		fresh := ollama.NewEngine(ollama.Options{StallTimeout: StallTimeout(u.app), Ratios: ratioStore(u.deps.Store)})
+		fresh := newOllamaEngine(u.app, u.deps.Store)
 		for i, e := range u.deps.Engines {
 			if e == generate.Engine(u.deps.Ollama) {
 				u.deps.Engines[i] = fresh
@@ -134,14 +134,6 @@ func (u *UI) applyOllamaSettings() {
 	u.sched = generate.NewScheduler(u.deps.Engines, u.deps.Presets, u.deps.Store)
 	u.sched.SetParallel(Parallel(u.app))
 	u.gen.hosts.load()
-}
-
-// ratioStore is st as the Ollama engine's memory of token ratios; none without a workspace.
-func ratioStore(st *store.Store) ollama.RatioStore {
-	if st == nil {
-		return nil
-	}
-	return st
 }
 
 // onCloseWindow saves and closes, or asks first when the last edit cannot be saved.

@@ -296,5 +296,20 @@ func ollamaText(code generate.ErrorCode) string {
 	case generate.CodePullFailed:
 		return lang.L("the download failed (is the host connected to the internet? is the model name right?).")
 	}
+	return guardText(code)
+}
+
+// guardText explains what Rapporteur refused of a host to protect the report.
+func guardText(code generate.ErrorCode) string {
+	switch code {
+	case generate.CodeRemoteRefused:
+		return lang.L("this model sends the report outside this computer and your network; nothing was sent. To use it anyway, tick it in the grid and allow it.")
+	case generate.CodeOutputCap:
+		return lang.L("cut: the answer was too long (more than the maximum set in Settings); the text is kept up to there.")
+	case generate.CodeRedirected:
+		return lang.L("the host redirects to another address: Rapporteur does not follow, so that the report goes nowhere else (check the address in Settings).")
+	case generate.CodeTimeout:
+		return lang.L("the host did not answer in time.")
+	}
 	return ""
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 )
 
@@ -47,10 +48,18 @@ type hostsPanel struct {
 	onChange func() // called on the UI thread once new statuses are shown
 }
 
-// hostRead is what was read of a host, with the number of models whose details failed.
+// hostRead is what was read of a host, with the number of models whose details failed and
+// where each model writes.
 type hostRead struct {
 	ollama.HostStatus
 	unreadable int
+	places     []place // one for each of Models
+}
+
+// place is where a model writes, and the machine or service it names.
+type place struct {
+	where model.Place
+	name  string
 }
 
 func newHostsPanel(u *UI, onChange func()) *hostsPanel {
@@ -110,9 +119,11 @@ func readHost(ctx context.Context, engine *ollama.Engine, host string) hostRead 
 		cancel()
 		if err != nil {
 			r.unreadable++
-			continue
+		} else {
+			r.Models[i] = full
 		}
-		r.Models[i] = full
+		where, name := c.Locate(ctx, r.Models[i])
+		r.places = append(r.places, place{where: where, name: name})
 	}
 	return r
 }
@@ -182,17 +193,23 @@ func (h *hostsPanel) reachableHosts() []string {
 func (h *hostsPanel) models() []hostModel {
 	var out []hostModel
 	for _, st := range h.statuses {
-		for _, m := range st.Models {
-			out = append(out, hostModel{host: st.Host, info: m})
+		for i, m := range st.Models {
+			hm := hostModel{host: st.Host, info: m}
+			if i < len(st.places) {
+				hm.where, hm.whereName = st.places[i].where, st.places[i].name
+			}
+			out = append(out, hm)
 		}
 	}
 	return out
 }
 
-// hostModel is one model on one host.
+// hostModel is one model on one host, and where it writes.
 type hostModel struct {
-	host string
-	info ollama.ModelInfo
+	host      string
+	info      ollama.ModelInfo
+	where     model.Place
+	whereName string
 }
 
 // ollamaHelp is the first-run explanation shown while no Ollama host answers.

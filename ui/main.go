@@ -14,7 +14,6 @@ import (
 	"github.com/rapporteur/rapporteur/assets"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
-	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/store"
 )
 
@@ -50,7 +49,7 @@ func Main(args []string, version string) int {
 		return 1
 	}
 	defer st.Close()
-	engine := ollama.NewEngine(ollama.Options{StallTimeout: StallTimeout(a), Ratios: st})
+	engine := newOllamaEngine(a, st)
 	Create(a, w, Deps{
 		Store:   st,
 		Presets: model.BuiltinPresets(),

@@ -16,11 +16,14 @@ import (
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 )
 
-// engineColumn is a column of the matrix: the built-in engine or one model on one host.
+// engineColumn is a column of the matrix: the built-in engine or one model on one host, and
+// where that model writes (see ollama.Client.Locate).
 type engineColumn struct {
-	engine string
-	host   string
-	info   ollama.ModelInfo
+	engine    string
+	host      string
+	info      ollama.ModelInfo
+	where     model.Place
+	whereName string
 }
 
 func (c engineColumn) key() string { return c.engine + "|" + c.host + "|" + c.info.Name }
@@ -29,7 +32,11 @@ func (c engineColumn) label() string {
 	if c.engine == model.EngineBuiltin {
 		return lang.L("Built-in engine")
 	}
-	return engineLabel(model.Spec{Engine: c.engine, Host: c.host, Model: c.info.Name})
+	label := model.CleanName(engineLabel(model.Spec{Engine: c.engine, Host: c.host, Model: c.info.Name}))
+	if c.where == model.PlaceRemote {
+		return "☁ " + label
+	}
+	return label
 }
 
 // presetMatrix lets the user tick, for each preset, the engines and models that should write it.
@@ -81,7 +88,7 @@ func (m *presetMatrix) setPresets(ps []model.Preset) {
 func (m *presetMatrix) setModels(models []hostModel) {
 	m.columns = []engineColumn{{engine: model.EngineBuiltin}}
 	for _, hm := range models {
-		m.columns = append(m.columns, engineColumn{engine: model.EngineOllama, host: hm.host, info: hm.info})
+		m.columns = append(m.columns, engineColumn{engine: model.EngineOllama, host: hm.host, info: hm.info, where: hm.where, whereName: hm.whereName})
 	}
 	m.refresh()
 }
@@ -125,7 +132,7 @@ func (m *presetMatrix) header(c engineColumn) fyne.CanvasObject {
 		return container.NewVBox(title, detail)
 	}
 	m.details[c.key()] = detail
-	card := widget.NewButtonWithIcon("", theme.InfoIcon(), func() { m.u.showModelCard(c.host, c.info) })
+	card := widget.NewButtonWithIcon("", theme.InfoIcon(), func() { m.u.showModelCard(c) })
 	card.Importance = widget.LowImportance
 	return container.NewVBox(container.NewBorder(nil, nil, nil, card, title), detail)
 }
@@ -136,7 +143,10 @@ func (m *presetMatrix) columnDetail(c engineColumn) string {
 	if c.engine == model.EngineBuiltin {
 		return lang.L("extraction, no model")
 	}
-	detail := fmt.Sprintf("%s · %s", c.info.ParameterSize, c.info.Quantization)
+	detail := model.CleanName(fmt.Sprintf("%s · %s", c.info.ParameterSize, c.info.Quantization))
+	if place := placeText(c.where, c.whereName); place != "" {
+		detail += "\n" + place
+	}
 	if fit := m.fits[c.key()]; fit != "" {
 		detail += "\n" + fit
 	}
@@ -250,11 +260,19 @@ func FitText(f ollama.Fit) string {
 
 func (m *presetMatrix) cell(c engineColumn, p model.Preset) fyne.CanvasObject {
 	key := c.key() + "|" + p.ID
-	check := widget.NewCheck("", func(on bool) {
-		m.ticked[key] = on
-		if c.engine == model.EngineOllama {
-			m.refresh() // the context fit follows the preset ticked
+	var check *widget.Check
+	check = widget.NewCheck("", func(on bool) {
+		if on && c.where == model.PlaceRemote && !RemoteAllowed(m.u.app, c.host, c.info.Name) {
+			m.u.confirmRemote(c, func(ok bool) {
+				if ok {
+					m.tick(key, true)
+				} else {
+					check.SetChecked(false)
+				}
+			})
+			return
 		}
+		m.tick(key, on)
 	})
 	check.Checked = m.ticked[key]
 	if c.engine == model.EngineBuiltin && p.Method == model.MethodNone {
@@ -262,6 +280,14 @@ func (m *presetMatrix) cell(c engineColumn, p model.Preset) fyne.CanvasObject {
 		check.Disable() // the built-in engine can only extract
 	}
 	return container.NewCenter(check)
+}
+
+// tick records a cell's tick; the context fit follows the preset ticked for a model.
+func (m *presetMatrix) tick(key string, on bool) {
+	m.ticked[key] = on
+	if !strings.HasPrefix(key, model.EngineBuiltin+"|") {
+		m.refresh()
+	}
 }
 
 // specs returns one spec per ticked cell, preset by preset, with opts for the models.

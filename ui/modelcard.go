@@ -8,11 +8,17 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/rapporteur/rapporteur/model/generate/ollama"
+	"github.com/rapporteur/rapporteur/model"
 )
 
-// showModelCard shows what is known of a model: family, size, quantisation, context, abilities.
-func (u *UI) showModelCard(host string, m ollama.ModelInfo) {
+// showModelCard shows what is known of a model: where it writes, family, size, quantisation,
+// context, abilities.
+func (u *UI) showModelCard(c engineColumn) {
+	host, m := c.host, c.info
+	where := placeText(c.where, c.whereName)
+	if where == "" {
+		where = lang.L("on this computer")
+	}
 	unknown := lang.L("unknown")
 	context, thinking, abilities := unknown, unknown, unknown
 	if m.ContextLength > 0 { // read from /api/show; empty when that failed
@@ -23,8 +29,11 @@ func (u *UI) showModelCard(host string, m ollama.ModelInfo) {
 		}
 		abilities = capabilityNames(m.Capabilities)
 	}
+	whereLabel := widget.NewLabel(where)
+	whereLabel.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Host"), widget.NewLabel(host)),
+		widget.NewFormItem(lang.L("Host"), widget.NewLabel(model.CleanName(host))),
+		widget.NewFormItem(lang.L("Where it writes"), whereLabel),
 		widget.NewFormItem(lang.L("Family"), widget.NewLabel(m.Family)),
 		widget.NewFormItem(lang.L("Model size"), widget.NewLabel(parameterSize(m.ParameterSize))),
 		widget.NewFormItem(lang.L("Quantisation"), widget.NewLabel(m.Quantization)),
@@ -34,7 +43,7 @@ func (u *UI) showModelCard(host string, m ollama.ModelInfo) {
 		widget.NewFormItem(lang.L("Abilities"), widget.NewLabel(abilities)),
 		widget.NewFormItem(lang.L("Identifier"), widget.NewLabel(shortDigest(m.Digest))),
 	}
-	d := dialog.NewCustom(m.Name, lang.L("Close"), widget.NewForm(items...), u.win)
+	d := dialog.NewCustom(model.CleanName(m.Name), lang.L("Close"), widget.NewForm(items...), u.win)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 }

@@ -33,12 +33,14 @@ func Parallel(a fyne.App) int {
 
 // ollamaSettings edits the hosts, the stall timeout and the parallelism.
 type ollamaSettings struct {
-	u        *UI
-	hosts    *widget.Entry
-	stall    *widget.Entry
-	parallel *widget.Entry
-	watts    *widget.Entry
-	grid     *widget.Entry
+	u           *UI
+	hosts       *widget.Entry
+	stall       *widget.Entry
+	firstAnswer *widget.Entry
+	maxOutput   *widget.Entry
+	parallel    *widget.Entry
+	watts       *widget.Entry
+	grid        *widget.Entry
 }
 
 func newOllamaSettings(u *UI) *ollamaSettings {
@@ -48,6 +50,12 @@ func newOllamaSettings(u *UI) *ollamaSettings {
 	o.hosts.Validator = validateHosts
 	o.stall.SetText(strconv.Itoa(int(StallTimeout(u.app) / time.Second)))
 	o.stall.Validator = required(intValidator(5, 3600))
+	o.firstAnswer = widget.NewEntry()
+	o.firstAnswer.SetText(fmtSeconds(FirstAnswerTimeout(u.app)))
+	o.firstAnswer.Validator = required(intValidator(10, 7200))
+	o.maxOutput = widget.NewEntry()
+	o.maxOutput.SetText(strconv.Itoa(MaxOutput(u.app)))
+	o.maxOutput.Validator = required(intValidator(10_000, 50_000_000))
 	o.parallel.SetText(strconv.Itoa(Parallel(u.app)))
 	o.parallel.Validator = required(intValidator(1, 8))
 	o.watts = widget.NewEntry()
@@ -64,13 +72,17 @@ func (o *ollamaSettings) items() []*widget.FormItem {
 	hosts.HintText = lang.L("one address a line, e.g. http://127.0.0.1:11434")
 	stall := widget.NewFormItem(lang.L("Silence before alert (s)"), o.stall)
 	stall.HintText = lang.L("a loaded model that sends nothing for this long is reported as stuck")
+	first := widget.NewFormItem(lang.L("Wait for the first word (s)"), o.firstAnswer)
+	first.HintText = lang.L("loading a model and reading a long report can take minutes on a laptop")
+	maxOut := widget.NewFormItem(lang.L("Longest answer (characters)"), o.maxOutput)
+	maxOut.HintText = lang.L("a model that writes more is stopped; its text is kept up to there")
 	parallel := widget.NewFormItem(lang.L("Variants at once per model"), o.parallel)
 	parallel.HintText = lang.L("as many as OLLAMA_NUM_PARALLEL allows on the host (1 by default)")
 	watts := widget.NewFormItem(lang.L("Power of this computer (W)"), o.watts)
 	watts.HintText = lang.L("while it generates; about 30 W for a laptop, 100 W or more with a graphics card")
 	grid := widget.NewFormItem(lang.L("Carbon intensity (gCO₂e/kWh)"), o.grid)
 	grid.HintText = lang.L("81.3 for France (ADEME factor used by EcoLogits)")
-	return []*widget.FormItem{hosts, stall, parallel, watts, grid}
+	return []*widget.FormItem{hosts, stall, first, maxOut, parallel, watts, grid}
 }
 
 // validateHosts accepts one or more addresses Ollama could listen on.
@@ -110,7 +122,7 @@ func parseHosts(text string) ([]string, error) {
 
 // save stores valid settings and reloads the hosts; it returns the first invalid field's error.
 func (o *ollamaSettings) save() error {
-	for _, e := range []*widget.Entry{o.hosts, o.stall, o.parallel, o.watts, o.grid} {
+	for _, e := range []*widget.Entry{o.hosts, o.stall, o.firstAnswer, o.maxOutput, o.parallel, o.watts, o.grid} {
 		if err := e.Validate(); err != nil {
 			return err
 		}
@@ -121,6 +133,10 @@ func (o *ollamaSettings) save() error {
 	p := o.u.app.Preferences()
 	p.SetStringList(prefHosts, hosts)
 	p.SetInt(prefStallSeconds, stall)
+	first, _ := strconv.Atoi(strings.TrimSpace(o.firstAnswer.Text))
+	p.SetInt(prefFirstAnswer, first)
+	maxOut, _ := strconv.Atoi(strings.TrimSpace(o.maxOutput.Text))
+	p.SetInt(prefMaxOutput, maxOut)
 	p.SetInt(prefParallel, parallel)
 	watts, _ := parseNumber(o.watts.Text)
 	grid, _ := parseNumber(o.grid.Text)

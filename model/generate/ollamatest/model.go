@@ -24,6 +24,11 @@ type Model struct {
 	// Vocabulary, when set, is sent in /api/show's model_info when the request asks verbose:
 	// a client can then count tokens with it. The server's own counts still use [Tokens].
 	Vocabulary *Vocabulary
+	// RemoteHost, when set, makes the model a remote one, as Ollama lists its cloud models
+	// and those created with remote_host: /api/tags and /api/show carry remote_host and
+	// remote_model (RemoteModel, default the model's name). The server still answers chats
+	// itself, so a test sees what would have been sent.
+	RemoteHost, RemoteModel string
 }
 
 // DefaultNumCtx is the context length used when a request sends no
@@ -114,6 +119,14 @@ func newEntry(m Model, now time.Time) *entry {
 	return &entry{Model: m, canonical: c, digest: digestOf("manifest " + c), modified: now.UTC()}
 }
 
+// remoteModel is the remote model's name there, for a remote model.
+func (e *entry) remoteModel() string {
+	if e.RemoteHost != "" && e.RemoteModel == "" {
+		return e.Name
+	}
+	return e.RemoteModel
+}
+
 // has reports whether the model has a capability.
 func (e *entry) has(capability string) bool {
 	return slices.Contains(e.Capabilities, capability)
@@ -149,12 +162,14 @@ func (e *entry) details(parent string) modelDetails {
 
 // tagsModel is one model of /api/tags.
 type tagsModel struct {
-	Name       string       `json:"name"`
-	Model      string       `json:"model"`
-	ModifiedAt time.Time    `json:"modified_at"`
-	Size       int64        `json:"size"`
-	Digest     string       `json:"digest"`
-	Details    modelDetails `json:"details"`
+	Name        string       `json:"name"`
+	Model       string       `json:"model"`
+	RemoteModel string       `json:"remote_model,omitempty"`
+	RemoteHost  string       `json:"remote_host,omitempty"`
+	ModifiedAt  time.Time    `json:"modified_at"`
+	Size        int64        `json:"size"`
+	Digest      string       `json:"digest"`
+	Details     modelDetails `json:"details"`
 }
 
 // psModel is one model of /api/ps.
@@ -182,6 +197,8 @@ type showResponse struct {
 	Parameters   string         `json:"parameters"`
 	Template     string         `json:"template"`
 	Details      modelDetails   `json:"details"`
+	RemoteModel  string         `json:"remote_model,omitempty"`
+	RemoteHost   string         `json:"remote_host,omitempty"`
 	ModelInfo    map[string]any `json:"model_info"`
 	Tensors      []tensor       `json:"tensors"`
 	Capabilities []string       `json:"capabilities"`
@@ -207,6 +224,7 @@ func (e *entry) show(verbose bool) showResponse {
 	return showResponse{
 		Modelfile: mf.String(), Parameters: ps.String(), Template: chatTemplate,
 		Details: e.details(blob), ModelInfo: e.modelInfo(verbose),
+		RemoteHost: e.RemoteHost, RemoteModel: e.remoteModel(),
 		Tensors:      e.tensors(),
 		Capabilities: slices.Clone(e.Capabilities), ModifiedAt: e.modified,
 	}

@@ -205,7 +205,7 @@ func (s *Server) handleTags(w http.ResponseWriter, _ *http.Request) {
 	for _, e := range s.models {
 		list = append(list, tagsModel{
 			Name: e.canonical, Model: e.canonical, ModifiedAt: e.modified, Size: e.Size,
-			Digest: e.digest, Details: e.details(""),
+			Digest: e.digest, Details: e.details(""), RemoteHost: e.RemoteHost, RemoteModel: e.remoteModel(),
 		})
 	}
 	s.mu.Unlock()
