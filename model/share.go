@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -82,20 +81,16 @@ func MarshalShare(s Share) ([]byte, error) {
 
 // ParseShare reads a share file and validates every item; identifiers must be unique within
 // each list. It also reads the JSON array of templates that earlier versions shared. Nothing
-// in the result is marked Builtin.
+// in the result is marked Builtin. It reads the items one by one and stops at the first one
+// past a limit (MaxShareItems per list, or a structure too large for the file's size), so a
+// hostile file costs memory in proportion to the limits, not to its number of items.
 func ParseShare(data []byte) (Share, error) {
-	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
-	if len(trimmed) > 0 && trimmed[0] == '[' {
-		var ts []Template
-		if err := json.Unmarshal(trimmed, &ts); err != nil {
-			return Share{}, fmt.Errorf("%w: %v", ErrShareFile, err)
-		}
-		s := Share{Templates: ts}
-		return s, s.check()
+	f, legacy, err := decodeShare(data)
+	if err != nil {
+		return Share{}, err
 	}
-	var f shareFile
-	if err := json.Unmarshal(trimmed, &f); err != nil {
-		return Share{}, fmt.Errorf("%w: %v", ErrShareFile, err)
+	if legacy {
+		return f.Share, f.check()
 	}
 	if f.Format != ShareFormat {
 		return Share{}, fmt.Errorf("%w: format %q", ErrShareFile, f.Format)
