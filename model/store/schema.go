@@ -134,7 +134,7 @@ func SchemaVersion() int { return len(migrations) }
 // migrate checks the file is a workspace this build understands and applies the missing
 // migrations, each in its own transaction.
 func (s *Store) migrate(ctx context.Context) error {
-	version, err := s.checkFile(ctx)
+	version, err := readSchema(ctx, s.db, s.path)
 	if err != nil {
 		return err
 	}
@@ -146,22 +146,23 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// checkFile returns the file's schema version, or why it cannot be used.
-func (s *Store) checkFile(ctx context.Context) (int, error) {
+// readSchema returns the schema version of the workspace at path open in db, or why it
+// cannot be used. It only reads.
+func readSchema(ctx context.Context, db *sql.DB, path string) (int, error) {
 	var appID, version, tables int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
 		return 0, fmt.Errorf("store: %w", classify(err))
 	}
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return 0, fmt.Errorf("store: %w", classify(err))
 	}
 	if appID != applicationID {
-		err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables)
+		err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables)
 		if err != nil {
 			return 0, fmt.Errorf("store: %w", classify(err))
 		}
 		if appID != 0 || version != 0 || tables != 0 {
-			return 0, fmt.Errorf("store: %s: %w", s.path, ErrNotWorkspace)
+			return 0, fmt.Errorf("store: %s: %w", path, ErrNotWorkspace)
 		}
 	}
 	if version > len(migrations) {
@@ -170,7 +171,7 @@ func (s *Store) checkFile(ctx context.Context) (int, error) {
 	return version, nil
 }
 
-// applyStep runs migration step unless another process did it since checkFile.
+// applyStep runs migration step unless another process did it since readSchema.
 func applyStep(ctx context.Context, tx *sql.Tx, step int) error {
 	var version int
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {

@@ -5,17 +5,13 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
 	"modernc.org/sqlite"
@@ -83,106 +79,6 @@ func dataDir() (string, error) {
 		return "", err
 	}
 	return filepath.Join(home, ".local", "share"), nil
-}
-
-// Open opens the workspace at path, creating it (mode 0600) if needed, and brings its schema
-// up to date. It fails with ErrNotWorkspace, ErrNewerSchema or ErrCorrupt when the file cannot
-// be used.
-func Open(path string) (*Store, error) {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
-	}
-	if err := prepareFile(abs); err != nil {
-		return nil, err
-	}
-	db, err := sql.Open("sqlite", dsn(abs))
-	if err != nil {
-		return nil, fmt.Errorf("store: %w", err)
-	}
-	// One connection: writes are serialised in this process without SQLITE_BUSY, and a
-	// desktop workspace's reads are short enough to queue behind them.
-	db.SetMaxOpenConns(1)
-	db.SetConnMaxLifetime(0)
-	s := &Store{db: db, path: abs}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*busyTimeout)
-	defer cancel()
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, err
-	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		if err := os.Chmod(abs+suffix, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
-			db.Close()
-			return nil, fmt.Errorf("store: %w", err)
-		}
-	}
-	return s, nil
-}
-
-// prepareFile creates the workspace file readable by its owner only, or checks that an
-// existing one looks like a workspace and restricts it, before SQLite opens it.
-func prepareFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
-	if err != nil {
-		return fmt.Errorf("store: %w", err)
-	}
-	header := make([]byte, headerSize)
-	n, err := io.ReadFull(f, header)
-	if cerr := f.Close(); err == nil || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("store: %w", err)
-	}
-	if err := checkHeader(header[:n]); err != nil {
-		return fmt.Errorf("store: %s: %w", path, err)
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		return fmt.Errorf("store: %w", err)
-	}
-	return nil
-}
-
-// headerSize is the length of a SQLite database file's header.
-const headerSize = 100
-
-// checkHeader refuses, without letting SQLite touch the file, what is not a SQLite database or
-// is one marked by another application. An empty file is a new workspace.
-func checkHeader(h []byte) error {
-	if len(h) == 0 {
-		return nil
-	}
-	if len(h) < headerSize || !bytes.HasPrefix(h, []byte("SQLite format 3\x00")) {
-		return ErrNotWorkspace
-	}
-	if id := binary.BigEndian.Uint32(h[68:72]); id != 0 && id != applicationID {
-		return ErrNotWorkspace
-	}
-	return nil
-}
-
-// dsn builds the modernc.org/sqlite URI for path. The pragmas run on every pooled connection:
-//   - journal_mode(WAL): readers do not block the writer, and a commit is one append;
-//   - synchronous(NORMAL): with WAL, a committed transaction is in the WAL file before the
-//     call returns, so it survives the process being killed; only a power loss or OS crash
-//     may lose the last commits (never corrupt the file). FULL would fsync every autosave
-//     and streaming save for a risk the design does not cover;
-//   - foreign_keys(1): revisions, runs and variants are deleted with their report;
-//   - busy_timeout: wait for another process instead of failing at once;
-//   - _txlock=immediate: a transaction takes the write lock when it begins, so a
-//     read-then-write (Snapshot) never fails halfway on a lock upgrade.
-func dsn(path string) string {
-	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
-	if !strings.HasPrefix(escaped, "/") {
-		escaped = "/" + escaped // file:/C:/… on Windows
-	}
-	return "file:" + escaped +
-		"?_pragma=busy_timeout(" + fmt.Sprint(busyTimeout.Milliseconds()) + ")" +
-		"&_pragma=foreign_keys(1)" +
-		"&_pragma=journal_mode(WAL)" +
-		"&_pragma=synchronous(NORMAL)" +
-		"&_txlock=immediate"
 }
 
 // Close closes the workspace; the WAL is checkpointed into the main file.
