@@ -72,7 +72,7 @@ func WriteArchive(w io.Writer, a Archive) error {
 
 // SaveArchive writes a to path through a temporary file, so a failure leaves no half file.
 func SaveArchive(path string, a Archive) error {
-	return saveFile(path, func(w io.Writer) error { return WriteArchive(w, a) })
+	return SaveFile(path, func(w io.Writer) error { return WriteArchive(w, a) })
 }
 
 // ReadArchive reads an archive back, refusing anything too large, of another format, or whose

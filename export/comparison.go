@@ -127,5 +127,5 @@ func outputPDF(w io.Writer, build func() *fpdf.Fpdf) (err error) {
 // same directory and renames it over path once complete, so path never holds a
 // half-written document.
 func SaveComparisonPDF(path string, c Comparison) error {
-	return saveFile(path, func(w io.Writer) error { return WriteComparisonPDF(w, c) })
+	return SaveFile(path, func(w io.Writer) error { return WriteComparisonPDF(w, c) })
 }

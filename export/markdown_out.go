@@ -53,7 +53,7 @@ func WriteReportMarkdown(w io.Writer, r Report) error {
 // SaveReportMarkdown writes r as a Markdown file at path, through a temporary file in the
 // same directory renamed over path once complete.
 func SaveReportMarkdown(path string, r Report) error {
-	return saveFile(path, func(w io.Writer) error { return WriteReportMarkdown(w, r) })
+	return SaveFile(path, func(w io.Writer) error { return WriteReportMarkdown(w, r) })
 }
 
 // oneLine joins the lines of a field and trims it.

@@ -1,11 +1,8 @@
 package export
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -78,45 +75,7 @@ func WriteReportPDF(w io.Writer, r Report) error {
 // SaveReportPDF writes r as a PDF file at path, through a temporary file in the same
 // directory renamed over path once complete.
 func SaveReportPDF(path string, r Report) error {
-	return saveFile(path, func(w io.Writer) error { return WriteReportPDF(w, r) })
-}
-
-// saveFile writes a file at path with write: to a temporary file in the same
-// directory, synced and renamed over path, so path never holds a half-written file.
-func saveFile(path string, write func(io.Writer) error) (err error) {
-	if path == "" {
-		return errors.New("export: no file name given")
-	}
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export: %w", err)
-	}
-	return nil
+	return SaveFile(path, func(w io.Writer) error { return WriteReportPDF(w, r) })
 }
 
 // reportDoc is one report PDF being built.
