@@ -58,24 +58,26 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, errorText(err))
 		return exitFailed
 	}
-	lg := model.GuessLanguage(src.Body, model.French)
-	doc := CheckDocument{Source: CheckedSource{Path: *source, Language: lg, Analysis: analysis.AnalyzeSource(src.Body, lg)},
-		Generator: "Rapporteur " + e.version, Created: time.Now().UTC()}
-	for _, path := range files {
-		v, err := imports.ReadFile(path)
-		if err != nil {
+	variants := make([]imports.Imported, len(files))
+	for i, path := range files {
+		if variants[i], err = imports.ReadFile(path); err != nil {
 			fmt.Fprintln(e.stderr, errorText(err))
 			return exitFailed
 		}
-		cv := CheckedVariant{Path: path, Analysis: analysis.AnalyzeVariant(doc.Source.Analysis, v.Body)}
+	}
+	if status := checkOutputs(e, output{"--json", *out}); status != exitOK {
+		return status
+	}
+	lg := model.GuessLanguage(src.Body, model.French)
+	doc := CheckDocument{Source: CheckedSource{Path: *source, Language: lg, Analysis: analysis.AnalyzeSource(src.Body, lg)},
+		Generator: "Rapporteur " + e.version, Created: time.Now().UTC()}
+	for i, v := range variants {
+		cv := CheckedVariant{Path: files[i], Analysis: analysis.AnalyzeVariant(doc.Source.Analysis, v.Body)}
 		doc.Variants = append(doc.Variants, cv)
 		printCheck(e.stdout, cv, lg)
 	}
-	if *out != "" {
-		if err := writeJSON(*out, doc); err != nil {
-			fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": *out, "Err": errorText(err)}))
-			return exitFailed
-		}
+	if *out != "" && !saved(e, *out, writeJSON(*out, doc)) {
+		return exitFailed
 	}
 	return exitOK
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/imports"
 	"github.com/rapporteur/rapporteur/ui"
 )
 
@@ -61,8 +62,12 @@ func Run(args []string, version string, stdout, stderr io.Writer) int {
 		return runHelp(e, nil)
 	}
 	cmd, ok := commands[args[0]]
-	if !ok {
+	if IsCommand(args[0]) && !ok { // -h, --help
 		return runHelp(e, nil)
+	}
+	if !ok {
+		fmt.Fprintln(e.stderr, lang.L("Unknown command {{.Name}}; `rapporteur help` lists the commands.", map[string]any{"Name": args[0]}))
+		return exitUsage
 	}
 	return cmd(e, args[1:])
 }
@@ -83,6 +88,8 @@ func runHelp(e *env, _ []string) int {
   rapporteur import FILE [--workspace PATH]
                                       add a file to the workspace as a new report; prints its id
 `))
+	fmt.Fprintln(e.stdout)
+	fmt.Fprintln(e.stdout, lang.L("Exit status: 0 when everything asked was done; 1 when something failed (a variant, the host, a file that cannot be read or written: output files are checked before any work); 2 when the command line is wrong (unknown command or flag, missing argument, value out of range)."))
 	return exitOK
 }
 
@@ -127,6 +134,12 @@ func splitList(s string) []string {
 // errorText explains err for the command line: like the application, but pointing to --host
 // and OLLAMA_HOST rather than to the settings window.
 func errorText(err error) string {
+	if text := outputText(err); text != "" {
+		return text
+	}
+	if text := limitText(err); text != "" {
+		return text
+	}
 	switch generate.CodeOf(err) {
 	case generate.CodeHostUnreachable:
 		return lang.L("Ollama does not answer at this address: is it started? Check --host or OLLAMA_HOST.")
@@ -143,4 +156,19 @@ func variantErrorText(v model.Variant) string {
 		return errorText(&generate.Error{Code: code})
 	}
 	return ui.VariantErrorText(v)
+}
+
+// limitText names the limit a file crossed, in the unit really counted: characters of text
+// for a report body, bytes for a file. The application's text, « at most 1 MB of text »,
+// divides a count of characters as if it were bytes.
+func limitText(err error) string {
+	var ie *imports.Error
+	if !errors.As(err, &ie) || ie.Code != imports.CodeTooLarge || ie.Limit <= 0 {
+		return ""
+	}
+	if ie.Limit == model.MaxBodyLen {
+		return lang.L("The text of {{.Name}} is too long: a report holds at most {{.Limit}} characters.", map[string]any{"Name": ie.Name, "Limit": fmtInt(ie.Limit)})
+	}
+	return lang.L("The file {{.Name}} is too large: Rapporteur reads at most {{.Limit}} bytes ({{.MiB}} MiB).", map[string]any{
+		"Name": ie.Name, "Limit": fmtInt(ie.Limit), "MiB": fmtNumber(float64(ie.Limit) / (1 << 20))})
 }

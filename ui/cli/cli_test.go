@@ -167,9 +167,10 @@ func TestCompareBadUsageAndFiles(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
+	t.Setenv("RAPPORTEUR_LANG", "en")
 	for _, args := range [][]string{{"help"}, {"--help"}, {}} {
 		code, out, _ := run(t, args...)
-		if code != 0 || !strings.Contains(out, "rapporteur compare") {
+		if code != 0 || !strings.Contains(out, "rapporteur compare") || !strings.Contains(out, "Exit status: 0 when everything asked was done; 1 when something failed") {
 			t.Errorf("%v: exit %d, %q", args, code, out)
 		}
 	}

@@ -2,11 +2,9 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -157,7 +155,7 @@ func runCompare(e *env, args []string) int {
 	}
 	if o.all, err = loadPresets(o.presetFile); err != nil {
 		fmt.Fprintln(e.stderr, errorText(err))
-		return exitUsage
+		return exitFailed
 	}
 	presets, err := choosePresets(e, o.presets, o.engine, o.all)
 	if err != nil {
@@ -167,6 +165,9 @@ func runCompare(e *env, args []string) int {
 	if err != nil {
 		fmt.Fprintln(e.stderr, errorText(err))
 		return exitFailed
+	}
+	if status := checkOutputs(e, output{"--pdf", o.pdf}, output{"--json", o.json}); status != exitOK {
+		return status
 	}
 	rev := sourceRevision(im)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -327,27 +328,6 @@ func comparisonOf(doc Document, docLang model.Language, version string, presets 
 		}
 	}
 	return c
-}
-
-// writeJSON writes v indented to path through a temporary file, so a failure leaves no half file.
-func writeJSON(path string, v any) error {
-	data, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 func engineName(s model.Spec) string {

@@ -19,6 +19,7 @@ func runModels(e *env, args []string) int {
 	fs := newFlags(e, "models")
 	host := fs.String("host", ollama.HostFromEnv(), lang.L("Ollama host (default: OLLAMA_HOST or http://127.0.0.1:11434)"))
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		fmt.Fprintln(e.stderr, lang.L("Usage: rapporteur models [--host URL]"))
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

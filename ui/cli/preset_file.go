@@ -1,25 +1,25 @@
 package cli
 
 import (
+	"errors"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/imports"
 )
 
 // loadPresets returns the built-in presets followed by those of the shared file at path, if
-// any. A shared preset may not reuse a built-in identifier.
+// any. A shared preset may not reuse a built-in identifier. The file is refused, as an
+// imported report would be (an *imports.Error), when it is missing, not a regular file (a
+// pipe would block the read forever) or larger than model.MaxShareFileSize.
 func loadPresets(path string) ([]model.Preset, error) {
 	all := model.BuiltinPresets()
 	if path == "" {
 		return all, nil
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, model.MaxShareFileSize))
+	data, err := readShareFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -34,4 +34,33 @@ func loadPresets(path string) ([]model.Preset, error) {
 		}
 	}
 	return append(all, share.Presets...), nil
+}
+
+// readShareFile reads a regular file of at most model.MaxShareFileSize bytes.
+func readShareFile(path string) ([]byte, error) {
+	fail := func(code imports.Code, err error) error { return &imports.Error{Code: code, Name: path, Err: err} }
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fail(imports.CodeNotFound, err)
+	case err != nil:
+		return nil, fail(imports.CodeUnreadable, err)
+	case !info.Mode().IsRegular():
+		return nil, fail(imports.CodeUnreadable, errors.New("not a regular file"))
+	case info.Size() > model.MaxShareFileSize:
+		return nil, &imports.Error{Code: imports.CodeTooLarge, Name: path, Limit: model.MaxShareFileSize}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fail(imports.CodeUnreadable, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, model.MaxShareFileSize+1)) // it may grow after Stat
+	if err != nil {
+		return nil, fail(imports.CodeUnreadable, err)
+	}
+	if len(data) > model.MaxShareFileSize {
+		return nil, &imports.Error{Code: imports.CodeTooLarge, Name: path, Limit: model.MaxShareFileSize}
+	}
+	return data, nil
 }

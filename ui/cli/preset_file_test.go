@@ -53,7 +53,8 @@ func TestPresetFile(t *testing.T) {
 	}
 }
 
-// TestPresetFileRejected explains a bad file and a shared preset that takes a built-in name.
+// TestPresetFileRejected explains a bad file and a shared preset that takes a built-in name;
+// like any file that cannot be used, it ends the command with status 1.
 func TestPresetFileRejected(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "x.json")
 	if err := os.WriteFile(bad, []byte("pas du json"), 0o600); err != nil {
@@ -66,7 +67,7 @@ func TestPresetFileRejected(t *testing.T) {
 	}
 	for file, want := range map[string]string{bad: "not a file of templates", clash: "synthese-courte", "/absent.json": "does not exist"} {
 		code, _, stderr := run(t, "compare", "--source", samplePath, "--preset-file", file)
-		if code != 2 || !strings.Contains(stderr, want) {
+		if code != 1 || !strings.Contains(stderr, want) {
 			t.Errorf("%s: exit %d, stderr %q", file, code, stderr)
 		}
 	}

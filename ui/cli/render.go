@@ -31,6 +31,9 @@ func runRender(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, errorText(err))
 		return exitFailed
 	}
+	if status := checkOutputs(e, output{"--pdf", *pdf}, output{"--md", *md}); status != exitOK {
+		return status
+	}
 	title := im.Title
 	if title == "" {
 		title = lang.L("Untitled report")
@@ -47,13 +50,4 @@ func runRender(e *env, args []string) int {
 		status = exitFailed
 	}
 	return status
-}
-
-// saved reports a failed write and tells whether it succeeded.
-func saved(e *env, path string, err error) bool {
-	if err != nil {
-		fmt.Fprintln(e.stderr, lang.L("Cannot write {{.Path}}: {{.Err}}", map[string]any{"Path": path, "Err": errorText(err)}))
-		return false
-	}
-	return true
 }
