@@ -132,9 +132,14 @@ func suffixScale(c byte) float64 {
 // device of the given power, whatever the engine (the built-in engine's is tiny), and
 // estimated with EstimatedEnergy only for an Ollama variant whose model's parameters are
 // known (paramsBillions > 0) and whose output tokens were counted; zero otherwise.
+//
+// A variant written elsewhere (Stats.Where is the network or a remote service) has no energy
+// on this computer: its time says nothing of another machine's power, and nothing is claimed.
 func EnergyFor(v model.Variant, paramsBillions, watts, gridIntensity float64) Energy {
 	var e Energy
-	e.MeasuredWh, e.MeasuredGCO2e = MeasuredEnergy(v.Stats.Total, watts, gridIntensity)
+	if w := v.Stats.Where; w == "" || w == model.PlaceThisComputer {
+		e.MeasuredWh, e.MeasuredGCO2e = MeasuredEnergy(v.Stats.Total, watts, gridIntensity)
+	}
 	if v.Engine == model.EngineOllama {
 		e.EstimatedWh, e.EstimatedGCO2e = EstimatedEnergy(paramsBillions, v.Stats.OutputTokens, gridIntensity)
 	}

@@ -118,3 +118,16 @@ func TestEnergyFor(t *testing.T) {
 		t.Errorf("builtin: %+v", e)
 	}
 }
+
+// TestEnergyNotClaimedForElsewhere: a variant written on another machine of the network or by
+// a remote service has no energy « on this computer ».
+func TestEnergyNotClaimedForElsewhere(t *testing.T) {
+	v := model.Variant{Spec: model.Spec{Engine: model.EngineOllama}, Stats: model.Stats{Total: 90 * time.Second, OutputTokens: 500}}
+	for where, claimed := range map[model.Place]bool{"": true, model.PlaceThisComputer: true, model.PlaceNetwork: false, model.PlaceRemote: false} {
+		v.Stats.Where = where
+		e := EnergyFor(v, 7, DefaultDeviceWatts, DefaultGridIntensity)
+		if (e.MeasuredWh > 0) != claimed || e.EstimatedWh == 0 {
+			t.Errorf("%q: measured %v Wh, estimated %v Wh", where, e.MeasuredWh, e.EstimatedWh)
+		}
+	}
+}
