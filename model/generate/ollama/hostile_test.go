@@ -26,7 +26,9 @@ type hostile struct {
 	chats atomic.Int32
 }
 
-func (h *hostile) serve(t *testing.T) string {
+func (h *hostile) serve(t *testing.T) string { return h.serveB(t) }
+
+func (h *hostile) serveB(t testing.TB) string {
 	t.Helper()
 	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
