@@ -7,6 +7,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/ui"
 	"github.com/rapporteur/rapporteur/ui/cli"
+	_ "github.com/rapporteur/rapporteur/ui/cli/quietlog" // Fyne's complaints about a C locale stay off the terminal
 )
 
 // version is the application's version; release builds set it with -ldflags "-X main.version=…".

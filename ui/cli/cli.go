@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
 	"os"
 	"strings"
 
@@ -55,7 +54,6 @@ type env struct {
 
 // Run runs the subcommand args[0] with its arguments and returns the exit status.
 func Run(args []string, version string, stdout, stderr io.Writer) int {
-	log.SetOutput(io.Discard) // Fyne logs locale trouble there; the command line speaks for itself
 	_ = ui.LoadTranslations(os.Getenv("RAPPORTEUR_LANG"))
 	e := &env{version: version, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {

@@ -3,6 +3,8 @@ package cli
 import (
 	"os"
 	"testing"
+
+	_ "github.com/rapporteur/rapporteur/ui/cli/quietlog" // as the command does
 )
 
 // TestMain keeps the tests away from the user's own workspace: compare reads and keeps the

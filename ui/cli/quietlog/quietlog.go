@@ -1,0 +1,71 @@
+// Package quietlog keeps a library's noise about the user's locale off the terminal. Fyne's
+// lang package reads the locale when it is initialised, and again whenever translations are
+// added; the locales of containers, cron and CI (C.UTF-8, POSIX.UTF-8…) are not language
+// tags it can parse, so it logs « Fyne error: Error parsing user locale C » with its cause
+// and source line, three lines on stderr before every command. The language then falls back
+// to English, as intended: nothing is wrong for the user to fix.
+//
+// Imported (blank) by the command, its init replaces the standard logger's output by a
+// Writer that drops those entries and passes everything else. It must run before Fyne's: Go
+// initialises, among the packages whose imports are ready, the first by import path, and
+// fyne.io/fyne/v2/lang waits for text/template, which sorts after this package and which it
+// does not import.
+package quietlog
+
+import (
+	"io"
+	"log"
+	"os"
+	"strings"
+	"sync"
+)
+
+func init() {
+	log.SetOutput(New(os.Stderr))
+}
+
+// localeNoise are the messages Fyne logs when it cannot read the user's locale.
+var localeNoise = []string{
+	"Fyne error:  Error parsing user locale ",
+	"Fyne error:  Failed to look up user locale",
+	"Fyne error:  Failed to load user locales",
+}
+
+// Writer writes log entries to another writer, except Fyne's complaints about the user's
+// locale and the lines of detail that follow them (« Cause: », « At: »). It is safe for
+// concurrent use.
+type Writer struct {
+	mu       sync.Mutex
+	w        io.Writer
+	dropping bool // the last entry was dropped: its details go too
+}
+
+// New returns a Writer writing to w.
+func New(w io.Writer) *Writer { return &Writer{w: w} }
+
+// Write writes one log entry (the standard logger writes each entry in one call) unless it
+// is locale noise.
+func (q *Writer) Write(p []byte) (int, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	entry := string(p)
+	switch {
+	case isLocaleNoise(entry):
+		q.dropping = true
+		return len(p), nil
+	case q.dropping && (strings.Contains(entry, "  Cause: ") || strings.Contains(entry, "  At: ")):
+		return len(p), nil
+	}
+	q.dropping = false
+	return q.w.Write(p)
+}
+
+// isLocaleNoise reports whether a log entry is Fyne's complaint about the user's locale.
+func isLocaleNoise(entry string) bool {
+	for _, noise := range localeNoise {
+		if strings.Contains(entry, noise) {
+			return true
+		}
+	}
+	return false
+}
