@@ -34,7 +34,7 @@ func (d *document) appendix() {
 
 // generation lists what made a variant: model, machine, preset, settings, timings, tokens.
 func (d *document) generation(y float64, v model.Variant) float64 {
-	host := d.hostName(v.Host)
+	host := d.where(v)
 	if h := cleanLine(v.Host, d.fs); h != "" {
 		host += " (" + h + ")"
 	}

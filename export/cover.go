@@ -211,7 +211,7 @@ func (d *document) madeBy(i int, v model.Variant) string {
 	if m, ok := d.c.Reviews[v.ID]; ok && strings.TrimSpace(m.Reviewer) != "" {
 		reviewed = fmt.Sprintf(d.ext.reviewedBy, cleanLine(m.Reviewer, d.fs), d.lab.formatMetaDate(m.Date))
 	}
-	where := d.hostName(v.Host)
+	where := d.where(v)
 	if v.Engine == model.EngineBuiltin {
 		return fmt.Sprintf(d.ext.madeBuiltin, name, where, reviewed)
 	}

@@ -12,6 +12,8 @@ type extLabels struct {
 	madeBuiltin  string // "%s : extraite du texte source par le moteur intégré %s, sans modèle, %s."
 	thisComputer string // « sur cet ordinateur »
 	onHost       string // "sur la machine %s"
+	onNetwork    string // "sur %s, une machine du réseau local"
+	remote       string // "par un service distant, %s, hors de cet ordinateur et de son réseau"
 	reviewedBy   string // "relue par %s le %s"
 	notReviewed  string
 	options      string // "Réglages"
@@ -79,6 +81,8 @@ var frenchExt = extLabels{
 	madeBy:       "%s\u00a0: produite par le modèle %s %s, %s.",
 	madeBuiltin:  "%s\u00a0: extraite du texte source par le moteur intégré de Rapporteur %s, sans modèle de langue, %s.",
 	thisComputer: "sur cet ordinateur", onHost: "sur la machine %s",
+	onNetwork: "sur %s, une machine du réseau local",
+	remote:    "par un service distant, %s, hors de cet ordinateur et de son réseau",
 	reviewedBy: "relue par %s le %s", notReviewed: "pas encore relue",
 	options: "Réglages", temperature: "température", seed: "graine", topP: "top-p",
 	numCtx: "contexte", numPredict: "sortie max.", think: "réflexion",
@@ -119,6 +123,8 @@ var englishExt = extLabels{
 	madeBy:       "%s: produced by the model %s %s, %s.",
 	madeBuiltin:  "%s: extracted from the source text by Rapporteur’s built-in engine %s, without a language model, %s.",
 	thisComputer: "on this computer", onHost: "on the machine %s",
+	onNetwork: "on %s, a machine of the local network",
+	remote:    "by a remote service, %s, outside this computer and its network",
 	reviewedBy: "reviewed by %s on %s", notReviewed: "not reviewed yet",
 	options: "Settings", temperature: "temperature", seed: "seed", topP: "top-p",
 	numCtx: "context", numPredict: "max. output", think: "thinking",

@@ -78,6 +78,32 @@ func TestSummaryPageFrench(t *testing.T) {
 	}
 }
 
+// TestDisclosureSaysWhere: the disclosure and the appendix say where each variant was really
+// written: a machine of the network by its name, a remote service by its name even when the
+// model was asked of this computer's Ollama (a cloud model).
+func TestDisclosureSaysWhere(t *testing.T) {
+	c := fullComparison(t, frenchComparison(t))
+	var ollamas []int
+	for i, v := range c.Variants {
+		if v.Engine == model.EngineOllama {
+			ollamas = append(ollamas, i)
+		}
+	}
+	if len(ollamas) < 2 {
+		t.Fatalf("the fixture has %d model variants", len(ollamas))
+	}
+	c.Variants[ollamas[0]].Host = "http://192.168.1.20:11434"
+	c.Variants[ollamas[0]].Stats.Where, c.Variants[ollamas[0]].Stats.WhereHost = model.PlaceNetwork, "192.168.1.20"
+	c.Variants[ollamas[1]].Host = "http://127.0.0.1:11434"
+	c.Variants[ollamas[1]].Stats.Where, c.Variants[ollamas[1]].Stats.WhereHost = model.PlaceRemote, "ollama.com"
+	text := normalise(pdfText(t, render(t, c)))
+	for _, want := range []string{"sur 192.168.1.20, une machine du réseau local", "par un service distant, ollama.com, hors de cet ordinateur et de son réseau"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+}
+
 func TestSummaryOnlyWhenAsked(t *testing.T) {
 	text := normalise(pdfText(t, render(t, frenchComparison(t))))
 	for _, unwanted := range []string{"Synthèse des mesures", "Relecture", "Annexe"} {

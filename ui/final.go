@@ -22,6 +22,12 @@ func (c *comparison) disclosure(v model.Variant) string {
 	if v.Engine == model.EngineBuiltin {
 		text = lang.L("Text made of sentences extracted automatically from the report of the session (Rapporteur's built-in engine, no AI model).")
 	}
+	switch host := map[string]any{"Host": model.CleanName(v.Stats.WhereHost)}; v.Stats.Where {
+	case model.PlaceNetwork:
+		text += " " + lang.L("Written on {{.Host}}, a machine of the local network.", host)
+	case model.PlaceRemote:
+		text += " " + lang.L("Written by a remote service, {{.Host}}, outside this computer and its network.", host)
+	}
 	if m, ok := c.marks[v.ID]; ok {
 		return text + " " + lang.L("Reviewed by {{.Name}} on {{.Date}}.", map[string]any{"Name": m.Reviewer, "Date": model.FormatDate(m.Date, CurrentLanguage())})
 	}

@@ -176,3 +176,21 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) bool {
 	}
 	return false
 }
+
+// TestFinalDisclosureSaysWhere: the AI-use line of a published variant says where it was
+// written when that was not this computer.
+func TestFinalDisclosureSaysWhere(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	v := model.Variant{Spec: model.Spec{Engine: model.EngineOllama, Model: "gpt-oss:120b-cloud"}}
+	if got := env.u.cmp.disclosure(v); strings.Contains(got, "distant") || strings.Contains(got, "réseau") {
+		t.Errorf("a variant of unknown place: %q", got)
+	}
+	v.Stats.Where, v.Stats.WhereHost = model.PlaceRemote, "ollama.com"
+	if got := env.u.cmp.disclosure(v); !strings.Contains(got, "Rédigé par un service distant, ollama.com, hors de cet ordinateur") {
+		t.Errorf("a remote variant: %q", got)
+	}
+	v.Stats.Where, v.Stats.WhereHost = model.PlaceNetwork, "gpu-salle-b"
+	if got := env.u.cmp.disclosure(v); !strings.Contains(got, "Rédigé sur gpu-salle-b, une machine du réseau local") {
+		t.Errorf("a variant of the network: %q", got)
+	}
+}
