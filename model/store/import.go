@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/rapporteur/rapporteur/model"
 )
@@ -21,9 +22,17 @@ type ImportedRun struct {
 }
 
 // ImportRun adds a new report whose text is the imported source, with the run, its variants,
-// votes, critiques and review marks. Each step is its own transaction; when one fails the new
-// report is deleted again, so an import adds everything or nothing.
+// votes, critiques and review marks. The run is checked first like every other input (an
+// *ImportError says which part is refused and why): names and texts are cleaned of control and
+// bidirectional characters, a generation the archive caught unfinished is stored stopped
+// (CodeUnfinished), hosts must be plain Ollama addresses (normalise them first with
+// ollama.NormalizeHost), sizes are bounded. Each step is its own transaction; when one fails
+// the new report is deleted again, so an import adds everything or nothing.
 func (s *Store) ImportRun(ctx context.Context, in ImportedRun) (model.Report, error) {
+	in = in.copy()
+	if err := in.clean(); err != nil {
+		return model.Report{}, err
+	}
 	r, err := s.CreateReport(ctx, model.Report{Meta: in.Source.Meta, Body: in.Source.Body})
 	if err != nil {
 		return r, err
@@ -105,4 +114,16 @@ func (s *Store) importReviews(ctx context.Context, ids map[int64]int64, in Impor
 		}
 	}
 	return nil
+}
+
+// copy returns in with its own lists, so that cleaning it leaves the caller's untouched.
+func (in ImportedRun) copy() ImportedRun {
+	in.Variants = slices.Clone(in.Variants)
+	in.Votes = slices.Clone(in.Votes)
+	for i := range in.Votes {
+		in.Votes[i].Reactions = slices.Clone(in.Votes[i].Reactions)
+	}
+	in.Critiques = slices.Clone(in.Critiques)
+	in.Reviews = slices.Clone(in.Reviews)
+	return in
 }
