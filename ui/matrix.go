@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -143,14 +142,17 @@ func (m *presetMatrix) columnDetail(c engineColumn) string {
 	if c.engine == model.EngineBuiltin {
 		return lang.L("extraction, no model")
 	}
-	detail := model.CleanName(fmt.Sprintf("%s · %s", c.info.ParameterSize, c.info.Quantization))
+	var lines []string
+	if size := strings.Trim(model.CleanName(c.info.ParameterSize+" · "+c.info.Quantization), " ·"); size != "" {
+		lines = append(lines, size) // a remote model has neither
+	}
 	if place := placeText(c.where, c.whereName); place != "" {
-		detail += "\n" + place
+		lines = append(lines, place)
 	}
 	if fit := m.fits[c.key()]; fit != "" {
-		detail += "\n" + fit
+		lines = append(lines, fit)
 	}
-	return detail
+	return strings.Join(lines, "\n")
 }
 
 // planFits counts, off the UI thread, how the open report fits each model's context, with the
@@ -225,8 +227,8 @@ func (m *presetMatrix) fitRequests() map[string]fitRequest {
 	rev := model.Revision{Meta: d.Meta, Body: d.Body}
 	out := map[string]fitRequest{}
 	for _, c := range m.columns {
-		if c.engine != model.EngineOllama {
-			continue
+		if c.engine != model.EngineOllama || c.info.ContextLength == 0 {
+			continue // a context unknown (a remote model) fits nothing that can be said
 		}
 		preset, ticked := m.presets[0], false
 		for _, p := range m.presets {
