@@ -1,13 +1,16 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/rapporteur/rapporteur/export"
@@ -101,15 +104,17 @@ func (u *UI) onImportArchive() {
 		_ = rc.Close()
 		u.showError(u.importArchive(path))
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
+	d.SetFilter(regularFiles{".json"})
 	d.Show()
 }
 
-// importArchive reads an archive and opens the report it becomes.
+// importArchive reads an archive and opens the report it becomes. Only a regular file is read,
+// and the run is checked like every other input before anything is added (see
+// store.ImportRun); its Ollama hosts are normalised first.
 func (u *UI) importArchive(path string) error {
-	f, err := os.Open(path)
+	f, _, err := model.OpenRegular(path)
 	if err != nil {
-		return err
+		return fileError(path, err)
 	}
 	defer f.Close()
 	a, err := export.ReadArchive(f)
@@ -124,11 +129,144 @@ func (u *UI) importArchive(path string) error {
 			in.Reviews = append(in.Reviews, *v.Review)
 		}
 	}
+	if err := normalizeHosts(&in); err != nil {
+		return archiveError(err)
+	}
 	r, err := u.deps.Store.ImportRun(u.ctx, in)
 	if err != nil {
-		return err
+		return archiveError(err)
 	}
 	u.lib.refresh()
 	u.lib.selectReport(r.ID)
 	return nil
+}
+
+// normalizeHosts writes every Ollama host the run names as ollama.NormalizeHost does, or says
+// which variant or critique names something that is not an Ollama address. An empty host is
+// left for the store to refuse: normalised, it would claim the default local server.
+func normalizeHosts(in *store.ImportedRun) error {
+	for i := range in.Variants {
+		if err := normalizeHost(&in.Variants[i].Spec); err != nil {
+			return &store.ImportError{Part: "variant", Index: i + 1, Err: err}
+		}
+	}
+	for i := range in.Critiques {
+		if err := normalizeHost(&in.Critiques[i].Spec); err != nil {
+			return &store.ImportError{Part: "critique", Index: i + 1, Err: err}
+		}
+	}
+	return nil
+}
+
+// normalizeHost normalises the host of an Ollama spec, when it names one.
+func normalizeHost(s *model.Spec) error {
+	if s.Engine != model.EngineOllama || s.Host == "" {
+		return nil
+	}
+	h, err := ollama.NormalizeHost(s.Host)
+	if err != nil {
+		return badHost{host: s.Host, err: err}
+	}
+	s.Host = h
+	return nil
+}
+
+// badHost is an archive's host that is not an Ollama address.
+type badHost struct {
+	host string
+	err  error
+}
+
+func (e badHost) Error() string { return "host " + e.host + ": " + e.err.Error() }
+func (e badHost) Unwrap() error { return e.err }
+
+// importFailure is why an archive's run was refused, written for the user.
+type importFailure struct {
+	text string
+	err  error
+}
+
+func (e importFailure) Error() string { return e.text }
+func (e importFailure) Unwrap() error { return e.err }
+
+// userFacing marks the text as written for the user.
+func (importFailure) userFacing() {}
+
+// archiveError explains a refused archive, naming the part refused and why; other errors are
+// returned as they are.
+func archiveError(err error) error {
+	var ie *store.ImportError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	return importFailure{err: err, text: lang.L("This run archive cannot be imported ({{.Part}}): {{.Reason}}",
+		map[string]any{"Part": archivePart(ie), "Reason": archiveReason(ie.Err)})}
+}
+
+// archivePart names the part of an archive an import error is about.
+func archivePart(ie *store.ImportError) string {
+	data := map[string]any{"N": ie.Index}
+	switch ie.Part {
+	case "source":
+		return lang.L("the report")
+	case "variant":
+		return lang.L("variant no. {{.N}}", data)
+	case "vote":
+		return lang.L("vote no. {{.N}}", data)
+	case "critique":
+		return lang.L("critique no. {{.N}}", data)
+	case "review":
+		return lang.L("review mark no. {{.N}}", data)
+	}
+	return lang.L("the run")
+}
+
+// archiveReason explains what is wrong with the part.
+func archiveReason(err error) string {
+	var bh badHost
+	if errors.As(err, &bh) {
+		host := []rune(model.CleanName(bh.host))
+		if len(host) > 80 {
+			host = append(host[:80], '…')
+		}
+		return lang.L("« {{.Host}} » is not the address of an Ollama server.", map[string]any{"Host": string(host)})
+	}
+	v := model.AsValidation(err)
+	switch {
+	case v == nil:
+	case v.Field == "host":
+		return lang.L("the address of the Ollama server is missing or not valid.")
+	case v.Problem == model.ProblemOutOfRange && slices.Contains([]string{"variants", "votes", "critiques", "reviews"}, v.Field):
+		return lang.L("it holds too many items (at most {{.Max}} variants).", map[string]any{"Max": int(v.Limit)})
+	case v.Field == "variant" || v.Field == "id":
+		return lang.L("it refers to a variant the archive does not hold.")
+	}
+	return strings.TrimSuffix(ErrorText(err), ".") + "."
+}
+
+// fileError explains why a file chosen to be read cannot be: it is not a regular file (a
+// folder, a pipe or a device, which could block the reading forever) or cannot be opened.
+func fileError(path string, err error) error {
+	if errors.Is(err, model.ErrNotRegular) {
+		return importFailure{err: err, text: lang.L("{{.Name}} is not a file that can be read: it is a folder, a pipe or a device.",
+			map[string]any{"Name": model.CleanName(filepath.Base(path))})}
+	}
+	return err
+}
+
+// regularFiles is a file dialog's filter showing only regular files with one of its
+// extensions (all, when it has none): a pipe or a device would block the dialog as it opens
+// the file.
+type regularFiles []string
+
+// Matches reports whether the dialog may offer uri.
+func (exts regularFiles) Matches(uri fyne.URI) bool {
+	if len(exts) > 0 && !slices.ContainsFunc(exts, func(ext string) bool { return strings.EqualFold(uri.Extension(), ext) }) {
+		return false
+	}
+	if uri.Scheme() != "file" {
+		return true
+	}
+	info, err := os.Stat(uri.Path())
+	return err == nil && info.Mode().IsRegular()
 }

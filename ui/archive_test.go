@@ -7,10 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/store"
 )
 
 // TestArchiveRoundTrip exports a run with a vote and a review mark, imports it back as a new
@@ -94,6 +96,115 @@ func TestFinalReport(t *testing.T) {
 	for _, name := range []string{"final.pdf", "final.md"} {
 		if info, err := os.Stat(filepath.Join(env.dir, name)); err != nil || info.Size() == 0 {
 			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// hostileArchive exports a run of the example report, then rewrites it as an archive from
+// elsewhere would be, through edit, and returns the file's path.
+func hostileArchive(t *testing.T, env *testEnv, edit func(a *export.Archive)) string {
+	t.Helper()
+	test.Tap(env.u.lib.example)
+	runWithVariants(t, env, "Première variante.", "Deuxième variante.")
+	path := filepath.Join(env.dir, "archive.json")
+	if err := env.u.cmp.saveArchive(path); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := export.ReadArchive(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(&a)
+	if err := export.SaveArchive(path, a); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestArchiveImportCleans imports an archive with control characters in its title, a variant
+// caught running and an unnormalised host: the report's title is cleaned, the variant stored
+// as stopped with its reason, the host written as Rapporteur writes hosts.
+func TestArchiveImportCleans(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	path := hostileArchive(t, env, func(a *export.Archive) {
+		a.Source.Title = "Atelier\x1b]0;pwned\x07 \u202egpj.exe"
+		v := &a.Variants[0].Variant
+		v.Spec = model.Spec{Engine: model.EngineOllama, Host: "203.0.113.9", Model: "mistral\x1b[8m:7b", PresetID: v.PresetID}
+		v.Status = model.StatusRunning
+	})
+	if err := env.u.importArchive(path); err != nil {
+		t.Fatal(ErrorText(err))
+	}
+	ctx := context.Background()
+	r, err := env.st.Report(ctx, env.u.reportID)
+	if err != nil || r.Title != "Atelier]0;pwned gpj.exe" {
+		t.Fatalf("title %q, %v", r.Title, err)
+	}
+	runs, _ := env.st.Runs(ctx, r.ID)
+	vs, _ := env.st.Variants(ctx, runs[0].ID)
+	if vs[0].Host != "http://203.0.113.9:11434" || vs[0].Model != "mistral[8m:7b" || vs[0].Status != model.StatusFailed || vs[0].ErrorCode != store.CodeUnfinished {
+		t.Errorf("variant %q %q %s %q", vs[0].Host, vs[0].Model, vs[0].Status, vs[0].ErrorCode)
+	}
+}
+
+// TestArchiveImportRefuses refuses archives naming what is not an Ollama server, saying which
+// variant, in French, and adds nothing.
+func TestArchiveImportRefuses(t *testing.T) {
+	for _, tc := range []struct {
+		name, host, want string
+	}{
+		{"script", "javascript:alert(1)", "Impossible d’importer cette archive de génération (variante n°\u00a01)\u00a0: «\u00a0javascript:alert(1)\u00a0» n’est pas l’adresse d’un serveur Ollama."},
+		{"escape", "http://ollama.example:11434/\x1b[2J", "«\u00a0http://ollama.example:11434/[2J\u00a0» n’est pas l’adresse"},
+		{"missing", "", "l’adresse du serveur Ollama manque ou n’est pas valide."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := newTestEnv(t, LanguageFrench)
+			path := hostileArchive(t, env, func(a *export.Archive) {
+				v := &a.Variants[0].Variant
+				v.Spec = model.Spec{Engine: model.EngineOllama, Host: tc.host, Model: "mistral:7b", PresetID: v.PresetID}
+			})
+			before, _ := env.st.ListReports(context.Background(), "")
+			err := env.u.importArchive(path)
+			if err == nil || !strings.Contains(ErrorText(err), tc.want) {
+				t.Fatalf("error %q, want %q", ErrorText(err), tc.want)
+			}
+			if after, _ := env.st.ListReports(context.Background(), ""); len(after) != len(before) {
+				t.Errorf("%d reports, were %d", len(after), len(before))
+			}
+		})
+	}
+}
+
+// TestRegularFilesFilter offers in the file dialogs only regular files of the extensions asked.
+func TestRegularFilesFilter(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "archive.json")
+	if err := os.WriteFile(file, []byte("{}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(dir, "dossier.json")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		filter regularFiles
+		path   string
+		want   bool
+	}{
+		{regularFiles{".json"}, file, true},
+		{regularFiles{".JSON"}, file, true},
+		{regularFiles{".md"}, file, false},
+		{nil, file, true},
+		{nil, folder, false},
+		{nil, filepath.Join(dir, "absent.json"), false},
+	} {
+		if got := tc.filter.Matches(storage.NewFileURI(tc.path)); got != tc.want {
+			t.Errorf("%v.Matches(%s) = %v", tc.filter, filepath.Base(tc.path), got)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -65,20 +64,41 @@ func (u *UI) onImportShare() {
 			u.showError(err)
 			return
 		}
-		data, rerr := io.ReadAll(io.LimitReader(rc, model.MaxShareFileSize))
-		_ = rc.Close()
-		if rerr != nil {
-			u.showError(rerr)
-			return
-		}
-		plan, err := u.planShare(data)
+		in, err := readShare(rc)
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		u.showSharePlan(plan)
+		u.showSharePlan(u.planOf(in))
 	}, u.win)
+	d.SetFilter(regularFiles(nil))
 	d.Show()
+}
+
+// readShare reads the chosen share file, bounded in size and items (see model.ParseShare):
+// a file on disk by its path, so that only a regular file is read.
+func readShare(rc fyne.URIReadCloser) (model.Share, error) {
+	defer rc.Close()
+	var in model.Share
+	var err error
+	if path := rc.URI().Path(); rc.URI().Scheme() == "file" {
+		in, err = model.ReadShareFile(path)
+		err = fileError(path, err)
+	} else {
+		in, err = model.ReadShare(rc)
+	}
+	return in, shareSizeError(err)
+}
+
+// shareSizeError explains a share file refused for its size, with the real limits; other
+// errors are returned as they are.
+func shareSizeError(err error) error {
+	var tl *model.ShareTooLargeError
+	if !errors.As(err, &tl) {
+		return err
+	}
+	return importFailure{err: err, text: lang.L("This file is too large to be a file of shared templates and presets: such a file is at most {{.Size}} and holds at most {{.Max}} presets and {{.Max}} templates.",
+		map[string]any{"Size": formatBytes(tl.Limit), "Max": model.MaxShareItems})}
 }
 
 // planShare reads a shared file and compares it with what the user has.
@@ -87,7 +107,12 @@ func (u *UI) planShare(data []byte) ([]model.MergeItem, error) {
 	if err != nil {
 		return nil, err
 	}
-	return model.PlanShare(in, u.deps.Presets, u.templates()), nil
+	return u.planOf(in), nil
+}
+
+// planOf compares the shared items with what the user has.
+func (u *UI) planOf(in model.Share) []model.MergeItem {
+	return model.PlanShare(in, u.deps.Presets, u.templates())
 }
 
 // showSharePlan lists the shared items with what importing does to each; for a conflict the

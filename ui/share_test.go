@@ -3,9 +3,12 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/rapporteur/rapporteur/model"
@@ -110,5 +113,38 @@ func TestShareRejectsBadFiles(t *testing.T) {
 	}
 	if ps, _ := env.st.Presets(context.Background()); len(ps) != 0 {
 		t.Error("a rejected file changed the presets")
+	}
+}
+
+// TestShareRefusesHugeFiles names the real limits when a shared file is too large, or holds
+// too many items, and imports nothing.
+func TestShareRefusesHugeFiles(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	var empties strings.Builder
+	empties.WriteString(`{"format":"rapporteur-share","version":1,"presets":[{}`)
+	for empties.Len() < model.MaxShareFileSize-10 {
+		empties.WriteString(",{}")
+	}
+	empties.WriteString("]}")
+	for _, tc := range []struct{ name, data, want string }{
+		{"larger than the limit", strings.Repeat(" ", model.MaxShareFileSize+1), "Ce fichier est trop gros pour être un partage de modèles et de consignes\u00a0: un partage fait au plus 8 Mo et contient au plus 200 consignes et 200 modèles."},
+		{"8 MiB of empty presets", empties.String(), "au plus 200 consignes et 200 modèles"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(env.dir, "partage.json")
+			if err := os.WriteFile(path, []byte(tc.data), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			rc, err := storage.Reader(storage.NewFileURI(path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := readShare(rc); err == nil || !strings.Contains(ErrorText(err), tc.want) {
+				t.Fatalf("error %q, want %q", ErrorText(err), tc.want)
+			}
+		})
+	}
+	if ps, _ := env.st.Presets(context.Background()); len(ps) != 0 {
+		t.Error("a refused file changed the presets")
 	}
 }
