@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/assets"
@@ -42,9 +45,9 @@ func Main(args []string, version string) int {
 	w := a.NewWindow("Rapporteur")
 	w.Resize(fyne.NewSize(1280, 800))
 
-	st, err := openWorkspace(*workspace)
+	path, st, err := openWorkspace(*workspace)
 	if err != nil {
-		showFatal(w, err)
+		showFatal(w, path, err)
 		w.ShowAndRun()
 		return 1
 	}
@@ -61,20 +64,68 @@ func Main(args []string, version string) int {
 	return 0
 }
 
-func openWorkspace(path string) (*store.Store, error) {
+// openWorkspace opens the workspace at path, or at its usual place when path is empty, and
+// returns the path it tried.
+func openWorkspace(path string) (string, *store.Store, error) {
 	if path == "" {
 		p, err := store.DefaultPath()
 		if err != nil {
-			return nil, err
+			return "", nil, err
 		}
 		path = p
 	}
-	return store.Open(path)
+	st, err := store.Open(path)
+	return path, st, err
+}
+
+// fatalScreen fills the window when the workspace at path cannot be opened: why, and for a
+// damaged file, a way to copy what can still be read into a new workspace beside it.
+type fatalScreen struct {
+	path    string
+	message *widget.Label
+	salvage *widget.Button
+	result  *widget.Label
 }
 
 // showFatal fills the window with an explanation when the workspace cannot be opened.
-func showFatal(w fyne.Window, err error) {
-	msg := widget.NewLabel(lang.L("The workspace cannot be opened: {{.Reason}}", map[string]any{"Reason": ErrorText(err)}))
-	msg.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewPadded(msg))
+func showFatal(w fyne.Window, path string, err error) *fatalScreen {
+	f := &fatalScreen{path: path, result: wrapLabel("")}
+	f.message = wrapLabel(lang.L("The workspace cannot be opened: {{.Reason}}", map[string]any{"Reason": ErrorText(err)}))
+	content := container.NewVBox(f.message)
+	if errors.Is(err, store.ErrCorrupt) && path != "" {
+		f.message.SetText(lang.L("The workspace file {{.Path}} is damaged. Rapporteur does not write to it, so as not to damage it further: keep it as it is. You can copy what can still be read into a new workspace beside it.",
+			map[string]any{"Path": path}))
+		f.salvage = widget.NewButtonWithIcon(lang.L("Copy what can be read"), theme.DocumentSaveIcon(), f.onSalvage)
+		f.salvage.Importance = widget.HighImportance
+		content.Add(container.NewHBox(f.salvage))
+		content.Add(f.result)
+	}
+	w.SetContent(container.NewPadded(content))
+	return f
+}
+
+// onSalvage copies what can be read of the damaged workspace, off the UI thread.
+func (f *fatalScreen) onSalvage() {
+	f.salvage.Disable()
+	f.result.SetText(lang.L("Copying what can be read…"))
+	go func() {
+		got, err := store.Salvage(context.Background(), f.path)
+		runOnUI(func() { f.showSalvaged(got, err) })
+	}()
+}
+
+// showSalvaged says where the copy is, what it holds and how to open it.
+func (f *fatalScreen) showSalvaged(got store.Salvaged, err error) {
+	if err != nil {
+		f.result.SetText(lang.L("The copy failed: {{.Reason}}", map[string]any{"Reason": ErrorText(err)}))
+		f.salvage.Enable()
+		return
+	}
+	data := map[string]any{"Path": got.Path, "Reports": got.Reports, "Revisions": got.Revisions, "Variants": got.Variants}
+	text := lang.L("Copied to {{.Path}} — reports: {{.Reports}}, versions: {{.Revisions}}, variants: {{.Variants}}.", data)
+	if !got.Complete || got.Lost > 0 {
+		text += "\n" + lang.L("Parts of the damaged file could not be read: what they held is not in the copy.")
+	}
+	text += "\n" + lang.L("To work in the copy, start Rapporteur with --workspace followed by its path, or close Rapporteur and put the copy in place of the damaged file.")
+	f.result.SetText(text)
 }
