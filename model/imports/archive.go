@@ -55,7 +55,7 @@ func openArchive(name string, data []byte) (*zip.Reader, error) {
 		return nil, fail(name, CodeCorrupt, err)
 	}
 	if len(zr.File) > maxEntries {
-		return nil, &Error{Code: CodeTooComplex, Name: name, Limit: maxEntries}
+		return nil, &Error{Code: CodeTooComplex, Name: name, Limit: maxEntries, Unit: UnitEntries}
 	}
 	return zr, nil
 }
@@ -84,7 +84,7 @@ func readPart(name string, zr *zip.Reader, part string, required bool) ([]byte, 
 		return nil, fail(name, CodeEncrypted, nil)
 	}
 	if f.UncompressedSize64 > maxPartSize {
-		return nil, &Error{Code: CodeTooComplex, Name: name, Limit: maxPartSize}
+		return nil, &Error{Code: CodeTooComplex, Name: name, Limit: maxPartSize, Unit: UnitBytes}
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -97,7 +97,7 @@ func readPart(name string, zr *zip.Reader, part string, required bool) ([]byte, 
 		return nil, fail(name, CodeCorrupt, err)
 	}
 	if len(data) > maxPartSize {
-		return nil, &Error{Code: CodeTooComplex, Name: name, Limit: maxPartSize}
+		return nil, &Error{Code: CodeTooComplex, Name: name, Limit: maxPartSize, Unit: UnitBytes}
 	}
 	return data, nil
 }

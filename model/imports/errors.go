@@ -45,6 +45,17 @@ const (
 	CodeEncoding Code = "invalid-encoding"
 )
 
+// Unit is what an Error's Limit counts.
+type Unit string
+
+// The units of Error.Limit.
+const (
+	UnitBytes      Unit = "bytes"      // the file, or a part of a document once decompressed
+	UnitCharacters Unit = "characters" // the text, as a report body (model.MaxBodyLen)
+	UnitEntries    Unit = "entries"    // the entries of a .docx or .odt archive
+	UnitLevels     Unit = "levels"     // the nesting of a document's XML
+)
+
 // Error reports why a file could not be imported. Inspect it with errors.As or CodeOf.
 type Error struct {
 	// Code classifies the failure.
@@ -52,8 +63,11 @@ type Error struct {
 	// Name is the file's name or path, as given.
 	Name string
 	// Limit is the bound that was crossed, for CodeTooLarge (bytes or characters) and
-	// CodeTooComplex (entries, bytes or nesting levels).
+	// CodeTooComplex (entries, bytes or nesting levels), counted in Unit.
 	Limit int64
+	// Unit says what Limit counts, so that a message names the real limit (« at most
+	// 2,000,000 characters », not a size in megabytes).
+	Unit Unit
 	// Err is the underlying error, such as an *fs.PathError, or nil.
 	Err error
 }
@@ -62,7 +76,7 @@ type Error struct {
 func (e *Error) Error() string {
 	msg := fmt.Sprintf("import %q: %s", e.Name, e.Code)
 	if e.Limit > 0 {
-		msg += fmt.Sprintf(" (limit %d)", e.Limit)
+		msg += fmt.Sprintf(" (limit %d %s)", e.Limit, e.Unit)
 	}
 	if e.Err != nil {
 		msg += ": " + e.Err.Error()

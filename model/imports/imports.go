@@ -112,5 +112,5 @@ func openError(name string, err error) error {
 }
 
 func tooLarge(name string, limit int64) error {
-	return &Error{Code: CodeTooLarge, Name: name, Limit: limit}
+	return &Error{Code: CodeTooLarge, Name: name, Limit: limit, Unit: UnitBytes}
 }

@@ -44,7 +44,7 @@ func checkText(name, body string) error {
 		return fail(name, CodeBinary, nil)
 	}
 	if runes > model.MaxBodyLen {
-		return &Error{Code: CodeTooLarge, Name: name, Limit: model.MaxBodyLen}
+		return &Error{Code: CodeTooLarge, Name: name, Limit: model.MaxBodyLen, Unit: UnitCharacters}
 	}
 	return nil
 }

@@ -45,7 +45,7 @@ func walkXML(name string, data []byte, h xmlHandler) error {
 		case xml.StartElement:
 			depth++
 			if depth > maxDepth {
-				return &Error{Code: CodeTooComplex, Name: name, Limit: maxDepth}
+				return &Error{Code: CodeTooComplex, Name: name, Limit: maxDepth, Unit: UnitLevels}
 			}
 			if skipFrom == 0 && h.start(t) {
 				skipFrom = depth
@@ -91,7 +91,7 @@ func attrInt(el xml.StartElement, local string, def, lo, hi int) int {
 // first heading), else the file name.
 func finishDocument(name string, w *mdWriter, enc string) (Imported, error) {
 	if w.full {
-		return Imported{}, &Error{Code: CodeTooLarge, Name: name, Limit: model.MaxBodyLen}
+		return Imported{}, &Error{Code: CodeTooLarge, Name: name, Limit: model.MaxBodyLen, Unit: UnitCharacters}
 	}
 	body := normalize(w.out.String())
 	if err := checkText(name, body); err != nil {
