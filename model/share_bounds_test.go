@@ -16,16 +16,23 @@ import (
 func hostileShares() map[string][]byte {
 	// fill repeats unit, where %07d counts, between head and tail, up to the size limit.
 	fill := func(head, unit, tail string) []byte {
-		var b bytes.Buffer
-		b.WriteString(head)
-		for i := 0; b.Len()+2*len(unit)+len(tail) < MaxShareFileSize; i++ {
+		pre, post, numbered := strings.Cut(unit, "%07d")
+		b := append(make([]byte, 0, MaxShareFileSize), head...)
+		for i := 0; len(b)+2*len(unit)+len(tail) < MaxShareFileSize; i++ {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.WriteString(strings.ReplaceAll(unit, "%07d", fmt.Sprintf("%07d", i)))
+			b = append(b, pre...)
+			if numbered {
+				n := len(b)
+				b = append(b, "0000000"...)
+				for j, v := n+6, i; v > 0; j, v = j-1, v/10 {
+					b[j] = byte('0' + v%10)
+				}
+				b = append(b, post...)
+			}
 		}
-		b.WriteString(tail)
-		return b.Bytes()
+		return append(b, tail...)
 	}
 	head := `{"format":"rapporteur-share","version":1,`
 	return map[string][]byte{
