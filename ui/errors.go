@@ -109,7 +109,11 @@ func engineText(err error) string {
 // for other errors.
 func shareText(err error) string {
 	var item *model.ShareItemError
-	if errors.Is(err, model.ErrShareFile) {
+	var large *model.ShareTooLargeError
+	switch {
+	case errors.As(err, &large):
+		return lang.L("This shared file is too large: a share holds at most {{.Max}} bytes.", map[string]any{"Max": fmtInt(int(large.Limit))})
+	case errors.Is(err, model.ErrShareFile):
 		return lang.L("This file is not a file of templates and presets shared from Rapporteur, or it is damaged.")
 	}
 	if v := model.AsValidation(err); v != nil && (v.Field == "presets" || v.Field == "templates") {
@@ -195,7 +199,7 @@ func validationText(v *model.ValidationError) string {
 func importText(err error) string {
 	var e *imports.Error
 	errors.As(err, &e)
-	data := map[string]any{"Name": e.Name, "Limit": e.Limit / (1 << 20)}
+	data := map[string]any{"Name": e.Name, "Limit": fmtInt(int(e.Limit))}
 	if text := documentText(e.Code, data); text != "" {
 		return text
 	}
@@ -203,13 +207,16 @@ func importText(err error) string {
 	case imports.CodeNotFound:
 		return lang.L("The file {{.Name}} does not exist.", data)
 	case imports.CodeUnreadable:
-		return lang.L("The file {{.Name}} cannot be read (permissions, or it is a folder).", data)
+		return lang.L("The file {{.Name}} cannot be read (permissions, or it is a folder, a pipe or a device rather than a file).", data)
 	case imports.CodeUnsupported, imports.CodeNotYetSupported:
 		return lang.L("Rapporteur imports Word (.docx), LibreOffice (.odt), Markdown (.md) and text (.txt) files. Save your notes in one of these formats.", data)
 	case imports.CodeEmpty:
 		return lang.L("The file {{.Name}} is empty.", data)
 	case imports.CodeTooLarge:
-		return lang.L("The file {{.Name}} is too large: a report can import at most {{.Limit}} MB of text.", data)
+		if e.Unit == imports.UnitCharacters {
+			return lang.L("The file {{.Name}} is too large: a report holds at most {{.Limit}} characters.", data)
+		}
+		return lang.L("The file {{.Name}} is too large: a file imported holds at most {{.Limit}} bytes.", data)
 	case imports.CodeBinary:
 		return lang.L("The file {{.Name}} is not a text file (it looks like a PDF, an image or an archive).", data)
 	case imports.CodeEncoding:
@@ -310,6 +317,8 @@ func guardText(code generate.ErrorCode) string {
 		return lang.L("the host redirects to another address: Rapporteur does not follow, so that the report goes nowhere else (check the address in Settings).")
 	case generate.CodeTimeout:
 		return lang.L("the host did not answer in time.")
+	case store.CodeUnfinished:
+		return lang.L("this variant was still being written when the archive was made; it was stopped there.")
 	}
 	return ""
 }

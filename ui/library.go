@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -176,7 +175,7 @@ func (l *library) onImport() {
 		_ = rc.Close()
 		l.importFile(path)
 	}, l.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter(imports.Extensions()))
+	d.SetFilter(regularFiles(imports.Extensions())) // a pipe named x.md would block Fyne
 	d.Show()
 }
 
