@@ -139,6 +139,8 @@ func errorText(err error) string {
 		return text
 	}
 	switch generate.CodeOf(err) {
+	case generate.CodeTimeout: // a deadline, not the user, stopped it: never « cancelled by you »
+		return lang.L("the host did not answer in time.")
 	case generate.CodeHostUnreachable:
 		return lang.L("Ollama does not answer at this address: is it started? Check --host or OLLAMA_HOST.")
 	case generate.CodeBadHost:
@@ -150,7 +152,7 @@ func errorText(err error) string {
 // variantErrorText explains why a variant stopped, for the command line.
 func variantErrorText(v model.Variant) string {
 	switch code := generate.ErrorCode(v.ErrorCode); code {
-	case generate.CodeHostUnreachable, generate.CodeBadHost:
+	case generate.CodeHostUnreachable, generate.CodeBadHost, generate.CodeTimeout:
 		return errorText(&generate.Error{Code: code})
 	}
 	return ui.VariantErrorText(v)

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"strings"
@@ -14,7 +15,12 @@ import (
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 )
 
+// modelsTimeout bounds rapporteur models as a whole; tests shorten it.
+var modelsTimeout = 2 * time.Minute
+
 // runModels lists the models of an Ollama host: name, parameters, quantisation, context length.
+// It lists at most maxShownModels, says how many it left out, and exits 1 when the host
+// cannot list them or a model's details could not be read.
 func runModels(e *env, args []string) int {
 	fs := newFlags(e, "models")
 	host := fs.String("host", ollama.HostFromEnv(), lang.L("Ollama host (default: OLLAMA_HOST or http://127.0.0.1:11434)"))
@@ -24,7 +30,7 @@ func runModels(e *env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, modelsTimeout)
 	defer cancel()
 	c, err := ollama.NewClient(*host)
 	if err != nil {
@@ -32,29 +38,52 @@ func runModels(e *env, args []string) int {
 		return exitUsage
 	}
 	st := c.Status(ctx)
-	if !st.Reachable {
-		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: not reachable — {{.Reason}}", map[string]any{"Host": st.Host, "Reason": strings.TrimSuffix(errorText(st.Err), ".")}))
+	reason := map[string]any{"Host": st.Host, "Reason": strings.TrimSuffix(errorText(st.Err), ".")}
+	switch {
+	case !st.Reachable:
+		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: not reachable — {{.Reason}}", reason))
+		return exitFailed
+	case st.Err != nil:
+		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: Ollama answers, but its models cannot be listed — {{.Reason}}", reason))
 		return exitFailed
 	}
-	fmt.Fprintln(e.stderr, lang.L("{{.Host}}: Ollama {{.Version}}, {{.Count}} models", map[string]any{"Host": st.Host, "Version": st.Version, "Count": len(st.Models)}))
-	w := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	total := len(st.Models) + st.Omitted
+	head := map[string]any{"Host": st.Host, "Version": st.Version, "Count": fmtInt(int64(total))}
+	if total == 1 {
+		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: Ollama {{.Version}}, 1 model", head))
+	} else {
+		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: Ollama {{.Version}}, {{.Count}} models", head))
+	}
+	shown := st.Models[:min(len(st.Models), maxShownModels)]
+	rows, failed := showDetails(ctx, c, shown)
+	if err := printModels(e.stdout, rows); err != nil {
+		return exitFailed
+	}
+	if left := total - len(shown); left > 0 {
+		fmt.Fprintln(e.stderr, lang.L("{{.Left}} more models not shown: at most {{.Max}} are listed.", map[string]any{"Left": fmtInt(int64(left)), "Max": maxShownModels}))
+	}
+	if failed.count() > 0 {
+		fmt.Fprintln(e.stderr, failed.text(len(shown)))
+		return exitFailed
+	}
+	return exitOK
+}
+
+// printModels writes the table of models; a model whose details are unknown shows « ? » for
+// its context and thinking.
+func printModels(out io.Writer, rows []modelRow) error {
+	w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "NAME\tPARAMETERS\tQUANTIZATION\tCONTEXT\tTHINKING")
-	status := exitOK
-	for _, m := range st.Models {
-		full, err := c.Show(ctx, m.Name)
-		if err != nil {
-			fmt.Fprintln(e.stderr, m.Name+": "+errorText(err))
-			status = exitFailed
-			full = m
+	for _, r := range rows {
+		m := r.info
+		ctxLen, thinking := "?", "?"
+		if r.detailed {
+			ctxLen, thinking = fmt.Sprint(m.ContextLength), "no"
+			if m.Thinking() {
+				thinking = "yes"
+			}
 		}
-		thinking := "no"
-		if full.Thinking() {
-			thinking = "yes"
-		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%s\n", full.Name, full.ParameterSize, full.Quantization, full.ContextLength, thinking)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", m.Name, m.ParameterSize, m.Quantization, ctxLen, thinking)
 	}
-	if err := w.Flush(); err != nil {
-		return exitFailed
-	}
-	return status
+	return w.Flush()
 }
