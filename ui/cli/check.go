@@ -86,7 +86,7 @@ func runCheck(e *env, args []string) int {
 func printCheck(w io.Writer, cv CheckedVariant, lg model.Language) {
 	a := cv.Analysis
 	m := a.Metrics
-	fmt.Fprintf(w, "== %s\n", filepath.Base(cv.Path))
+	fmt.Fprintf(w, "== %s\n", model.CleanName(filepath.Base(cv.Path)))
 	readability := fmt.Sprintf("Kandel–Moles %.0f", m.KandelMoles)
 	if lg == model.English {
 		readability = fmt.Sprintf("Flesch %.0f", m.Flesch)
@@ -105,7 +105,7 @@ func printCheck(w io.Writer, cv CheckedVariant, lg model.Language) {
 func printFacts(w io.Writer, title string, facts []analysis.Fact) {
 	texts := make([]string, len(facts))
 	for i, f := range facts {
-		texts[i] = f.Text
+		texts[i] = model.CleanName(f.Text)
 	}
 	fmt.Fprintf(w, "%s (%d): %s\n", title, len(facts), strings.Join(texts, " · "))
 }

@@ -55,7 +55,10 @@ type env struct {
 // Run runs the subcommand args[0] with its arguments and returns the exit status.
 func Run(args []string, version string, stdout, stderr io.Writer) int {
 	_ = ui.LoadTranslations(os.Getenv("RAPPORTEUR_LANG"))
-	e := &env{version: version, stdout: stdout, stderr: stderr}
+	out, errOut := newCleanWriter(stdout), newCleanWriter(stderr)
+	defer out.flush()
+	defer errOut.flush()
+	e := &env{version: version, stdout: out, stderr: errOut}
 	if len(args) == 0 {
 		return runHelp(e, nil)
 	}
@@ -106,7 +109,7 @@ func runPresets(e *env, args []string) int {
 		return exitFailed
 	}
 	for _, p := range all {
-		fmt.Fprintf(e.stdout, "%s\t%s\n", p.ID, p.Name.In(ui.CurrentLanguage()))
+		fmt.Fprintf(e.stdout, "%s\t%s\n", p.ID, model.CleanName(p.Name.In(ui.CurrentLanguage())))
 	}
 	return exitOK
 }
@@ -129,9 +132,15 @@ func splitList(s string) []string {
 	return out
 }
 
-// errorText explains err for the command line: like the application, but pointing to --host
-// and OLLAMA_HOST rather than to the settings window.
+// errorText explains err for the command line, on one line cleaned of control characters (it
+// may quote a host or a file): like the application, but pointing to --host and OLLAMA_HOST
+// rather than to the settings window.
 func errorText(err error) string {
+	return model.CleanName(explain(err))
+}
+
+// explain explains err for the command line.
+func explain(err error) string {
 	if text := outputText(err); text != "" {
 		return text
 	}
@@ -155,7 +164,7 @@ func variantErrorText(v model.Variant) string {
 	case generate.CodeHostUnreachable, generate.CodeBadHost, generate.CodeTimeout:
 		return errorText(&generate.Error{Code: code})
 	}
-	return ui.VariantErrorText(v)
+	return model.CleanName(ui.VariantErrorText(v))
 }
 
 // limitText names the limit a file crossed, in the unit really counted: characters of text

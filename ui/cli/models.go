@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 )
 
@@ -48,7 +49,7 @@ func runModels(e *env, args []string) int {
 		return exitFailed
 	}
 	total := len(st.Models) + st.Omitted
-	head := map[string]any{"Host": st.Host, "Version": st.Version, "Count": fmtInt(int64(total))}
+	head := map[string]any{"Host": st.Host, "Version": model.CleanName(st.Version), "Count": fmtInt(int64(total))}
 	if total == 1 {
 		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: Ollama {{.Version}}, 1 model", head))
 	} else {
@@ -83,7 +84,7 @@ func printModels(out io.Writer, rows []modelRow) error {
 				thinking = "yes"
 			}
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", m.Name, m.ParameterSize, m.Quantization, ctxLen, thinking)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", model.CleanName(m.Name), model.CleanName(m.ParameterSize), model.CleanName(m.Quantization), ctxLen, thinking)
 	}
 	return w.Flush()
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 )
 
@@ -68,7 +69,7 @@ func showDetails(ctx context.Context, c *ollama.Client, models []ollama.ModelInf
 
 // text says, in one line, how many models lack their details and why.
 func (f detailFailures) text(shown int) string {
-	data := map[string]any{"Count": fmtInt(int64(f.count())), "Shown": fmtInt(int64(shown)), "Name": f.first, "Reason": f.reason, "Max": maxShowFailures}
+	data := map[string]any{"Count": fmtInt(int64(f.count())), "Shown": fmtInt(int64(shown)), "Name": model.CleanName(f.first), "Reason": f.reason, "Max": maxShowFailures}
 	switch {
 	case f.expired:
 		return lang.L("Details (context, thinking) unknown for {{.Count}} of the {{.Shown}} models listed: {{.Name}}: {{.Reason}}; time ran out before the others were asked.", data)
