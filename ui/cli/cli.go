@@ -14,7 +14,6 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
-	"github.com/rapporteur/rapporteur/model/imports"
 	"github.com/rapporteur/rapporteur/ui"
 )
 
@@ -144,9 +143,6 @@ func explain(err error) string {
 	if text := outputText(err); text != "" {
 		return text
 	}
-	if text := limitText(err); text != "" {
-		return text
-	}
 	switch generate.CodeOf(err) {
 	case generate.CodeTimeout: // a deadline, not the user, stopped it: never « cancelled by you »
 		return lang.L("the host did not answer in time.")
@@ -165,19 +161,4 @@ func variantErrorText(v model.Variant) string {
 		return errorText(&generate.Error{Code: code})
 	}
 	return model.CleanName(ui.VariantErrorText(v))
-}
-
-// limitText names the limit a file crossed, in the unit really counted: characters of text
-// for a report body, bytes for a file. The application's text, « at most 1 MB of text »,
-// divides a count of characters as if it were bytes.
-func limitText(err error) string {
-	var ie *imports.Error
-	if !errors.As(err, &ie) || ie.Code != imports.CodeTooLarge || ie.Limit <= 0 {
-		return ""
-	}
-	if ie.Limit == model.MaxBodyLen {
-		return lang.L("The text of {{.Name}} is too long: a report holds at most {{.Limit}} characters.", map[string]any{"Name": ie.Name, "Limit": fmtInt(ie.Limit)})
-	}
-	return lang.L("The file {{.Name}} is too large: Rapporteur reads at most {{.Limit}} bytes ({{.MiB}} MiB).", map[string]any{
-		"Name": ie.Name, "Limit": fmtInt(ie.Limit), "MiB": fmtNumber(float64(ie.Limit) / (1 << 20))})
 }

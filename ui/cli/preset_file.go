@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/imports"
@@ -36,31 +35,28 @@ func loadPresets(path string) ([]model.Preset, error) {
 	return append(all, share.Presets...), nil
 }
 
-// readShareFile reads a regular file of at most model.MaxShareFileSize bytes.
+// readShareFile reads a regular file of at most model.MaxShareFileSize bytes. A file that
+// cannot be read fails as a report that cannot be imported does (*imports.Error), with its
+// name; one too large is a *model.ShareTooLargeError.
 func readShareFile(path string) ([]byte, error) {
 	fail := func(code imports.Code, err error) error { return &imports.Error{Code: code, Name: path, Err: err} }
-	info, err := os.Stat(path)
+	f, info, err := model.OpenRegular(path) // a pipe fails at once instead of blocking the read
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fail(imports.CodeNotFound, err)
 	case err != nil:
 		return nil, fail(imports.CodeUnreadable, err)
-	case !info.Mode().IsRegular():
-		return nil, fail(imports.CodeUnreadable, errors.New("not a regular file"))
-	case info.Size() > model.MaxShareFileSize:
-		return nil, &imports.Error{Code: imports.CodeTooLarge, Name: path, Limit: model.MaxShareFileSize}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fail(imports.CodeUnreadable, err)
 	}
 	defer f.Close()
+	if info.Size() > model.MaxShareFileSize {
+		return nil, &model.ShareTooLargeError{Size: info.Size(), Limit: model.MaxShareFileSize}
+	}
 	data, err := io.ReadAll(io.LimitReader(f, model.MaxShareFileSize+1)) // it may grow after Stat
 	if err != nil {
 		return nil, fail(imports.CodeUnreadable, err)
 	}
 	if len(data) > model.MaxShareFileSize {
-		return nil, &imports.Error{Code: imports.CodeTooLarge, Name: path, Limit: model.MaxShareFileSize}
+		return nil, &model.ShareTooLargeError{Size: -1, Limit: model.MaxShareFileSize}
 	}
 	return data, nil
 }
