@@ -79,7 +79,7 @@ func runHelp(e *env, _ []string) int {
   rapporteur models [--host URL]      list the models of an Ollama host
   rapporteur compare --source FILE.md [--engine builtin|ollama] [--host URL] [--models m1,m2]
                      [--options temperature=0.2,seed=42] [--presets id,id] [--preset-file F.json]
-                     [--pdf OUT.pdf] [--json OUT.json] [--workspace PATH]
+                     [--pdf OUT.pdf] [--json OUT.json] [--workspace PATH] [--allow-remote]
                                       generate variants of a report and write the comparison
   rapporteur check --source SOURCE.md VARIANT.md… [--json OUT.json]
                                       facts kept, lost and introduced by each variant, and its measures
@@ -150,6 +150,8 @@ func explain(err error) string {
 		return lang.L("Ollama does not answer at this address: is it started? Check --host or OLLAMA_HOST.")
 	case generate.CodeBadHost:
 		return lang.L("The Ollama address is not valid (expected http://name:port); check --host or OLLAMA_HOST.")
+	case generate.CodeRemoteRefused:
+		return lang.L("this model sends the report outside this computer and its network; nothing was sent. Add --allow-remote to use it anyway.")
 	}
 	return ui.ErrorText(err)
 }
@@ -157,7 +159,7 @@ func explain(err error) string {
 // variantErrorText explains why a variant stopped, for the command line.
 func variantErrorText(v model.Variant) string {
 	switch code := generate.ErrorCode(v.ErrorCode); code {
-	case generate.CodeHostUnreachable, generate.CodeBadHost, generate.CodeTimeout:
+	case generate.CodeHostUnreachable, generate.CodeBadHost, generate.CodeTimeout, generate.CodeRemoteRefused:
 		return errorText(&generate.Error{Code: code})
 	}
 	return model.CleanName(ui.VariantErrorText(v))

@@ -43,6 +43,9 @@ type compareOptions struct {
 	presetFile string
 	// all are the built-in presets and those of presetFile.
 	all []model.Preset
+	// allowRemote lets models that send the report outside this computer and its network
+	// (cloud or remote models, hosts on the internet) be used.
+	allowRemote bool
 	// workspace is the workspace whose learned token counts are used and kept ("": the user's).
 	workspace             string
 	host, models, options string
@@ -75,6 +78,7 @@ func parseCompare(e *env, args []string) (compareOptions, error) {
 	fs.StringVar(&o.pdf, "pdf", "", lang.L("write the comparison PDF to this file"))
 	fs.StringVar(&o.json, "json", "", lang.L("write the source and variants as JSON to this file"))
 	fs.StringVar(&o.lang, "lang", "", lang.L("language of the PDF's labels: fr or en (default: the report's)"))
+	fs.BoolVar(&o.allowRemote, "allow-remote", false, lang.L("use models that send the report outside this computer and its network (cloud models, models with a remote host, hosts on the internet); without it they are refused and nothing is sent"))
 	fs.StringVar(&o.workspace, "workspace", "", lang.L("workspace whose token counts learned from Ollama are used and kept (default: the user's, when there is one; compare never creates one)"))
 	if err := fs.Parse(args); err != nil {
 		return o, errUsage
@@ -174,7 +178,7 @@ func runCompare(e *env, args []string) int {
 	defer stop()
 	ratios, closeRatios := learnedRatios(o.workspace)
 	defer closeRatios()
-	engine := ollama.NewEngine(ollama.Options{Ratios: ratios})
+	engine := ollama.NewEngine(ollama.Options{Ratios: ratios, AllowRemote: func(string, string) bool { return o.allowRemote }})
 	specs := specsFor(o, presets)
 	printPlans(ctx, e, engine, rev, specs, presets)
 	variants := generateAll(ctx, engine, rev, specs, presets)

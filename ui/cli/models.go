@@ -60,6 +60,11 @@ func runModels(e *env, args []string) int {
 	if err := printModels(e.stdout, rows); err != nil {
 		return exitFailed
 	}
+	for _, r := range rows {
+		if r.where == model.PlaceRemote {
+			fmt.Fprintln(e.stderr, model.CleanName(r.info.Name)+": "+lang.L("☁ remote — the report leaves this computer (to {{.Host}})", map[string]any{"Host": model.CleanName(r.whereName)})+" "+lang.L("(compare uses it only with --allow-remote)"))
+		}
+	}
 	if left := total - len(shown); left > 0 {
 		fmt.Fprintln(e.stderr, lang.L("{{.Left}} more models not shown: at most {{.Max}} are listed.", map[string]any{"Left": fmtInt(int64(left)), "Max": maxShownModels}))
 	}
@@ -74,7 +79,7 @@ func runModels(e *env, args []string) int {
 // its context and thinking.
 func printModels(out io.Writer, rows []modelRow) error {
 	w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "NAME\tPARAMETERS\tQUANTIZATION\tCONTEXT\tTHINKING")
+	fmt.Fprintln(w, "NAME\tPARAMETERS\tQUANTIZATION\tCONTEXT\tTHINKING\tWHERE")
 	for _, r := range rows {
 		m := r.info
 		ctxLen, thinking := "?", "?"
@@ -84,7 +89,7 @@ func printModels(out io.Writer, rows []modelRow) error {
 				thinking = "yes"
 			}
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", model.CleanName(m.Name), model.CleanName(m.ParameterSize), model.CleanName(m.Quantization), ctxLen, thinking)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", model.CleanName(m.Name), model.CleanName(m.ParameterSize), model.CleanName(m.Quantization), ctxLen, thinking, whereText(r))
 	}
 	return w.Flush()
 }

@@ -19,8 +19,10 @@ const (
 
 // modelRow is a model as listed, with its details when the host gave them.
 type modelRow struct {
-	info     ollama.ModelInfo
-	detailed bool // info holds /api/show's context length and capabilities
+	info      ollama.ModelInfo
+	detailed  bool        // info holds /api/show's context length and capabilities
+	where     model.Place // where the model writes (see ollama.Client.Locate)
+	whereName string
 }
 
 // detailFailures sums up the models whose details are unknown, so that many failures make one
@@ -64,7 +66,23 @@ func showDetails(ctx context.Context, c *ollama.Client, models []ollama.ModelInf
 		inARow = 0
 		rows[i] = modelRow{info: full, detailed: true}
 	}
+	for i := range rows {
+		rows[i].where, rows[i].whereName = c.Locate(ctx, rows[i].info)
+	}
 	return rows, f
+}
+
+// whereText is a model's WHERE cell: this computer, a machine of the network, or « ☁ » and
+// the remote service the report would go to.
+func whereText(r modelRow) string {
+	name := map[string]any{"Host": model.CleanName(r.whereName)}
+	switch r.where {
+	case model.PlaceRemote:
+		return lang.L("☁ remote ({{.Host}})", name)
+	case model.PlaceNetwork:
+		return lang.L("network ({{.Host}})", name)
+	}
+	return lang.L("this computer")
 }
 
 // text says, in one line, how many models lack their details and why.
