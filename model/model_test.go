@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,9 @@ func TestSpecValidate(t *testing.T) {
 		{"no preset", Spec{Engine: EngineBuiltin}, "preset", ProblemRequired},
 		{"hot", Spec{Engine: EngineBuiltin, PresetID: "x", Options: Options{Temperature: ptr(2.5)}}, "temperature", ProblemOutOfRange},
 		{"top_p", Spec{Engine: EngineBuiltin, PresetID: "x", Options: Options{TopP: ptr(-0.1)}}, "top_p", ProblemOutOfRange},
+		{"NaN temperature", Spec{Engine: EngineBuiltin, PresetID: "x", Options: Options{Temperature: ptr(math.NaN())}}, "temperature", ProblemOutOfRange},
+		{"NaN top_p", Spec{Engine: EngineBuiltin, PresetID: "x", Options: Options{TopP: ptr(math.NaN())}}, "top_p", ProblemOutOfRange},
+		{"infinite temperature", Spec{Engine: EngineBuiltin, PresetID: "x", Options: Options{Temperature: ptr(math.Inf(1))}}, "temperature", ProblemOutOfRange},
 		{"num_ctx", Spec{Engine: EngineBuiltin, PresetID: "x", Options: Options{NumCtx: -1}}, "num_ctx", ProblemOutOfRange},
 		{"num_predict", Spec{Engine: EngineBuiltin, PresetID: "x", Options: Options{NumPredict: 1 << 21}}, "num_predict", ProblemOutOfRange},
 	}

@@ -25,10 +25,11 @@ type Options struct {
 
 // Validate checks that each option set is within its range.
 func (o Options) Validate() error {
-	if o.Temperature != nil && (*o.Temperature < 0 || *o.Temperature > 2) {
+	// Written so that NaN, which every comparison refuses, is out of range too.
+	if o.Temperature != nil && !(*o.Temperature >= 0 && *o.Temperature <= 2) {
 		return invalid("temperature", ProblemOutOfRange, 2)
 	}
-	if o.TopP != nil && (*o.TopP < 0 || *o.TopP > 1) {
+	if o.TopP != nil && !(*o.TopP >= 0 && *o.TopP <= 1) {
 		return invalid("top_p", ProblemOutOfRange, 1)
 	}
 	if o.NumCtx < 0 || o.NumCtx > 1<<21 {

@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
@@ -96,6 +98,9 @@ func domainText(err error) string {
 func engineText(err error) string {
 	var ge *generate.Error
 	if !errors.As(err, &ge) {
+		if generate.CodeOf(err) == generate.CodeTimeout { // a bare deadline, however wrapped
+			return guardText(generate.CodeTimeout)
+		}
 		return ""
 	}
 	text := generateText(ge.Code)
@@ -147,6 +152,24 @@ func systemText(err error) string {
 		return lang.L("The workspace file is damaged. Keep a copy of it and open another workspace with --workspace.")
 	case errors.Is(err, os.ErrPermission):
 		return lang.L("Rapporteur is not allowed to write there. Choose another folder.")
+	}
+	return pathText(err)
+}
+
+// pathText explains a file that is missing or is not a file, naming it when the error does.
+func pathText(err error) string {
+	var pe *fs.PathError
+	name := map[string]any{"Name": ""}
+	if errors.As(err, &pe) {
+		name["Name"] = model.CleanName(filepath.Base(pe.Path))
+	}
+	switch {
+	case errors.Is(err, model.ErrNotRegular) && name["Name"] != "":
+		return lang.L("{{.Name}} is a folder, a pipe or a device, not a file: choose a file.", name)
+	case errors.Is(err, model.ErrNotRegular):
+		return lang.L("This is a folder, a pipe or a device, not a file: choose a file.")
+	case errors.Is(err, os.ErrNotExist) && name["Name"] != "":
+		return lang.L("The file {{.Name}} does not exist.", name)
 	case errors.Is(err, os.ErrNotExist):
 		return lang.L("The folder or file does not exist.")
 	}
@@ -317,6 +340,8 @@ func guardText(code generate.ErrorCode) string {
 		return lang.L("the host redirects to another address: Rapporteur does not follow, so that the report goes nowhere else (check the address in Settings).")
 	case generate.CodeTimeout:
 		return lang.L("the host did not answer in time.")
+	case generate.CodeAnswerTooLarge:
+		return lang.L("the host sent an answer larger than Rapporteur reads (at most 16 MiB); it was refused.")
 	case store.CodeUnfinished:
 		return lang.L("this variant was still being written when the archive was made; it was stopped there.")
 	}

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -34,5 +37,29 @@ func TestErrorsNameTheRealLimit(t *testing.T) {
 	v := model.Variant{Status: model.StatusFailed, ErrorCode: store.CodeUnfinished}
 	if got := VariantErrorText(v); !strings.Contains(got, "encore en cours de rédaction") {
 		t.Errorf("an unfinished imported variant: %q", got)
+	}
+}
+
+// TestPathAndTimeoutTexts: a file that is not a file, or missing, is named; a bare deadline
+// reads as the host not answering in time, not as an unexpected error.
+func TestPathAndTimeoutTexts(t *testing.T) {
+	if err := LoadTranslations(LanguageFrench); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	_, _, notFile := model.OpenRegular(dir)
+	_, _, missing := model.OpenRegular(filepath.Join(dir, "absent.md"))
+	cases := map[string]struct {
+		err  error
+		want string
+	}{
+		"folder":   {notFile, filepath.Base(dir) + " est un dossier, un tube ou un périphérique"},
+		"missing":  {missing, "Le fichier absent.md n’existe pas."},
+		"deadline": {fmt.Errorf("lecture : %w", context.DeadlineExceeded), "l’hôte n’a pas répondu à temps."},
+	}
+	for name, c := range cases {
+		if got := ErrorText(c.err); !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q lacks %q", name, got, c.want)
+		}
 	}
 }

@@ -43,4 +43,7 @@ const (
 	// CodeRedirected: the host answered with a redirection to another address; Rapporteur does
 	// not follow it, so that the report goes nowhere else.
 	CodeRedirected ErrorCode = "redirected"
+	// CodeAnswerTooLarge: the host's answer (a model list, a model's details) was larger than
+	// Rapporteur reads; it was refused.
+	CodeAnswerTooLarge ErrorCode = "answer-too-large"
 )

@@ -139,7 +139,7 @@ func classifyTransport(err error) error {
 	case errors.As(err, &redirect):
 		return wrap(generate.CodeRedirected, err)
 	case errors.As(err, &large):
-		return wrap(generate.CodeNotOllama, err)
+		return wrap(generate.CodeAnswerTooLarge, err)
 	case errors.As(err, &page), errors.As(err, &syn), errors.As(err, &typ):
 		return wrap(generate.CodeNotOllama, err)
 	case errors.As(err, &dns), errors.As(err, &op) && op.Op == "dial":

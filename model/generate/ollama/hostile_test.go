@@ -149,8 +149,8 @@ func TestHugeAnswerRefused(t *testing.T) {
 	}}
 	c, _ := NewClient(h.serve(t))
 	_, err := c.Models(testContext(t))
-	if generate.CodeOf(err) != generate.CodeNotOllama || !strings.Contains(err.Error(), "larger than") {
-		t.Errorf("err %v, want not-ollama for an answer too large", err)
+	if generate.CodeOf(err) != generate.CodeAnswerTooLarge || !strings.Contains(err.Error(), "larger than 16777216 bytes") {
+		t.Errorf("err %v, want answer-too-large", err)
 	}
 }
 
