@@ -27,7 +27,7 @@ var (
 	headerTimeout = 10 * time.Second // for the headers of /api/version, /api/tags, /api/show
 	// requestTimeout bounds a whole short request, its body included: a host that trickles
 	// its answer a byte at a time cannot hold the application.
-	requestTimeout = time.Minute
+	requestTimeout = 30 * time.Second
 	// dial opens connections; tests replace it to reach a test server under another name.
 	dial = (&net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second}).DialContext
 )
@@ -109,6 +109,8 @@ type Client struct {
 	list    []ModelInfo          // the last /api/tags answer
 	listAt  time.Time            // when it came
 	omitted int                  // models of the last answer left out of list
+	listErr error                // why the last /api/tags failed, nil when it did not
+	errAt   time.Time            // when it failed
 
 	placeOnce sync.Once // see Locate
 	place     model.Place
@@ -202,7 +204,13 @@ func (c *Client) Status(ctx context.Context) HostStatus {
 func (c *Client) Models(ctx context.Context) ([]ModelInfo, error) {
 	list, err := c.quick.List(ctx)
 	if err != nil {
-		return nil, classify(err)
+		err = classify(err)
+		if ctx.Err() == nil { // the host failed, not the caller's patience
+			c.mu.Lock()
+			c.listErr, c.errAt = err, time.Now()
+			c.mu.Unlock()
+		}
+		return nil, err
 	}
 	n := min(len(list.Models), maxModels)
 	out := make([]ModelInfo, 0, n)
@@ -214,17 +222,22 @@ func (c *Client) Models(ctx context.Context) ([]ModelInfo, error) {
 		})
 	}
 	c.mu.Lock()
-	c.list, c.listAt, c.omitted = out, time.Now(), len(list.Models)-n
+	c.list, c.listAt, c.omitted, c.listErr = out, time.Now(), len(list.Models)-n, nil
 	c.mu.Unlock()
 	return out, nil
 }
 
-// recentModels returns the last model list if younger than listTTL, else asks again.
+// recentModels returns the last model list if younger than listTTL, else asks again; a list
+// that failed less than listTTL ago fails again at once, so that the planning, then the
+// generation of each variant, do not each wait for a host that times out.
 func (c *Client) recentModels(ctx context.Context) ([]ModelInfo, error) {
 	c.mu.Lock()
-	list, at := c.list, c.listAt
+	list, at, err, errAt := c.list, c.listAt, c.listErr, c.errAt
 	c.mu.Unlock()
-	if !at.IsZero() && time.Since(at) < listTTL {
+	switch {
+	case err != nil && time.Since(errAt) < listTTL:
+		return nil, err
+	case !at.IsZero() && time.Since(at) < listTTL:
 		return list, nil
 	}
 	return c.Models(ctx)

@@ -133,6 +133,32 @@ func TestTrickledAnswerBounded(t *testing.T) {
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("gave up after %s", d)
 	}
+	// The generation that follows does not wait for the same host again.
+	start = time.Now()
+	_, err = NewEngine(Options{}).Generate(testContext(t), newRequest(t, c.Host(), "m", "synthese-courte", frenchReport), nil)
+	if generate.CodeOf(err) != generate.CodeTimeout {
+		t.Errorf("generation: err %v, want timeout", err)
+	}
+}
+
+// TestFailedListRememberedBriefly: after a host failed to list its models, the next Show
+// within listTTL fails at once with the same reason instead of waiting for the host again.
+func TestFailedListRememberedBriefly(t *testing.T) {
+	var calls atomic.Int32
+	h := &hostile{tags: func(w http.ResponseWriter) {
+		calls.Add(1)
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, "<html>maintenance</html>")
+	}}
+	c, _ := NewClient(h.serve(t))
+	for range 3 {
+		if _, err := c.Show(testContext(t), "m"); generate.CodeOf(err) != generate.CodeNotOllama {
+			t.Fatalf("err %v", err)
+		}
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("%d model lists asked, want 1", n)
+	}
 }
 
 // TestHugeAnswerRefused: a 200 MB model list took 858 MB; answers are read through a limit.
