@@ -89,16 +89,33 @@ func ParseShare(data []byte) (Share, error) {
 	if err != nil {
 		return Share{}, err
 	}
-	if legacy {
-		return f.Share, f.check()
-	}
-	if f.Format != ShareFormat {
+	if !legacy && f.Format != ShareFormat {
 		return Share{}, fmt.Errorf("%w: format %q", ErrShareFile, f.Format)
 	}
-	if f.Version < 1 || f.Version > shareVersion {
+	if !legacy && (f.Version < 1 || f.Version > shareVersion) {
 		return Share{}, fmt.Errorf("%w: version %d", ErrShareFile, f.Version)
 	}
+	f.Share.cleanNames()
 	return f.Share, f.check()
+}
+
+// cleanNames removes from the names and descriptions of a colleague's items the control and
+// bidirectional characters that would make a label or a terminal show them in another order
+// than they are written (see CleanName).
+func (s Share) cleanNames() {
+	clean := func(l Localized) {
+		for lang, text := range l {
+			l[lang] = CleanName(text)
+		}
+	}
+	for _, p := range s.Presets {
+		clean(p.Name)
+		clean(p.Description)
+	}
+	for _, t := range s.Templates {
+		clean(t.Name)
+		clean(t.Description)
+	}
 }
 
 // check validates each item and the uniqueness of identifiers within each list.

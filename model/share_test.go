@@ -217,3 +217,22 @@ func TestShareTooManyItems(t *testing.T) {
 		t.Errorf("%d presets accepted: %v", len(s.Presets), err)
 	}
 }
+
+// TestShareNamesCleaned: a colleague's file cannot make a label show a name in another order
+// than it is written: bidi overrides and control characters are removed as it is read.
+func TestShareNamesCleaned(t *testing.T) {
+	p := BuiltinPresets()[0]
+	p.ID, p.Builtin = "partage", false
+	p.Name = Localized{French: "Synth\u202eèse\u001b[31m courte"}
+	data, err := MarshalShare(Share{Presets: []Preset{p}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ParseShare(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Presets[0].Name[French]; got != "Synthèse[31m courte" {
+		t.Errorf("name read as %q", got)
+	}
+}
