@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/imports"
 )
 
@@ -106,11 +107,24 @@ func TestImport(t *testing.T) {
 	}
 }
 
-// TestCancelKeepsPartialText cancels a slow run and checks each variant keeps what it had written.
+// holdEngine writes a sentence, then waits to be cancelled: a run that cannot finish before
+// the test cancels it.
+type holdEngine struct{}
+
+func (holdEngine) Name() string { return model.EngineBuiltin }
+
+func (holdEngine) Generate(ctx context.Context, _ generate.Request, progress generate.ProgressFunc) (generate.Result, error) {
+	progress(generate.Progress{Stage: generate.StageWriting, Delta: "Début du texte. ", Fraction: -1})
+	<-ctx.Done()
+	return generate.Result{Text: "Début du texte. "}, ctx.Err()
+}
+
+// TestCancelKeepsPartialText cancels a run under way and checks each variant keeps what it
+// had written.
 func TestCancelKeepsPartialText(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	env.eng.Pace = 20 * time.Millisecond
+	u.sched = generate.NewScheduler([]generate.Engine{holdEngine{}}, u.deps.Presets, env.st)
 	test.Tap(u.lib.newBtn)
 	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 4))
 	test.Tap(u.gen.start)
