@@ -16,6 +16,8 @@ type SourceAnalysis struct {
 	// Personal lists the personal data found in the source.
 	Personal []Personal `json:"personal_data"`
 	lang     model.Language
+	support  *supportIndex
+	absent   *absentIndex
 }
 
 // VariantAnalysis is everything measured on one variant against its source.
@@ -30,12 +32,18 @@ type VariantAnalysis struct {
 	Plain PlainIndicators `json:"plain_language"`
 	// Personal lists the personal data found in the variant.
 	Personal []Personal `json:"personal_data"`
+	// Sentences gives, for every sentence of the variant, how well the source supports it.
+	Sentences []SentenceSupport `json:"sentences"`
+	// Absent are the runs of words of the variant the source does not contain in that context:
+	// what « highlight the words not in the source » marks, on screen and in the PDF.
+	Absent []Span `json:"absent"`
 }
 
 // AnalyzeSource measures the source once.
 func AnalyzeSource(text string, lang model.Language) SourceAnalysis {
 	facts := Facts(text, lang)
-	return SourceAnalysis{Metrics: Measure(text, lang), Facts: facts, Personal: personalFrom(text, facts), lang: lang}
+	return SourceAnalysis{Metrics: Measure(text, lang), Facts: facts, Personal: personalFrom(text, facts), lang: lang,
+		support: newSupportIndex(text, lang), absent: newAbsentIndex(text, lang)}
 }
 
 // AnalyzeVariant measures a variant against an analysed source.
@@ -48,6 +56,8 @@ func AnalyzeVariant(src SourceAnalysis, variant string) VariantAnalysis {
 		Facts:       compareFactSets(src.Facts, facts),
 		Plain:       PlainLanguage(variant, src.lang),
 		Personal:    personalFrom(variant, facts),
+		Sentences:   src.support.sentences(variant),
+		Absent:      src.absent.absent(variant),
 	}
 }
 
