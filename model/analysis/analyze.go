@@ -48,13 +48,14 @@ func AnalyzeSource(text string, lang model.Language) SourceAnalysis {
 
 // AnalyzeVariant measures a variant against an analysed source.
 func AnalyzeVariant(src SourceAnalysis, variant string) VariantAnalysis {
-	m := Measure(variant, src.lang)
+	parsed := parseText(variant, src.lang) // split once for the metrics and the plain-language indicators
+	m := measureParsed(parsed, src.lang)
 	facts := Facts(variant, src.lang) // parsed once for the fact check and the personal data
 	return VariantAnalysis{
 		Metrics:     m,
 		Compression: Compression(src.Metrics, m),
 		Facts:       compareFactSets(src.Facts, facts),
-		Plain:       PlainLanguage(variant, src.lang),
+		Plain:       plainParsed(parsed),
 		Personal:    personalFrom(variant, facts),
 		Sentences:   src.support.sentences(variant),
 		Absent:      src.absent.absent(variant),

@@ -56,19 +56,23 @@ type Metrics struct {
 // of its Plain form, so a heading, a list item or a table row counts as a sentence and code
 // blocks count for nothing. An empty text gives zero metrics.
 func Measure(text string, lang model.Language) Metrics {
+	return measureParsed(parseText(text, lang), lang)
+}
+
+// measureParsed is Measure on a text already split.
+func measureParsed(p parsedText, lang model.Language) Metrics {
 	var m Metrics
 	long, longWords := 0, 0
-	for _, s := range Sentences(text, lang) {
-		n := 0
-		eachWord(Plain(s.Text), func(w string) {
-			n++
+	for _, words := range p.words {
+		n := len(words)
+		if n == 0 {
+			continue
+		}
+		for _, w := range words {
 			m.Syllables += Syllables(w, lang)
 			if letterCount(w) > LIXLongWordLetters {
 				longWords++
 			}
-		})
-		if n == 0 {
-			continue
 		}
 		m.Sentences++
 		m.Words += n

@@ -42,11 +42,15 @@ type PlainIndicators struct {
 // alone in parentheses after its expansion ("plan local d'urbanisme (PLU)"), in the same
 // sentence.
 func PlainLanguage(text string, lang model.Language) PlainIndicators {
+	return plainParsed(parseText(text, lang))
+}
+
+// plainParsed is PlainLanguage on a text already split.
+func plainParsed(p parsedText) PlainIndicators {
 	in := PlainIndicators{UnexplainedAcronyms: []string{}}
 	seen := map[string]bool{}
-	for _, s := range Sentences(text, lang) {
-		plain := Plain(s.Text)
-		words := Words(plain)
+	for i, plain := range p.plains {
+		words := p.words[i]
 		if len(words) > PlainSentenceWords {
 			in.LongSentences++
 		}
