@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rapporteur/rapporteur/model"
 )
 
 // blockKind is what a block of text is: how it is set and indented.
@@ -31,10 +33,11 @@ type block struct {
 
 // parseMarkdown splits a Markdown text into blocks, simply but properly: ATX and setext
 // headings, paragraphs, bullet and numbered items (nested by indentation), quotes and
-// fenced code; inline markers (emphasis, code, links) are removed.
+// fenced code; inline markers (emphasis, code, links) are removed, and so is the inline HTML
+// of converted reports (see model.InlineHTML).
 func parseMarkdown(src string) []block {
 	p := mdParser{}
-	for line := range strings.SplitSeq(src, "\n") {
+	for line := range strings.SplitSeq(model.InlineHTML(src), "\n") {
 		p.line(line)
 	}
 	p.flush()

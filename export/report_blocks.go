@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rapporteur/rapporteur/model"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -49,7 +50,8 @@ type pendingMarker struct {
 // body parses the Markdown with goldmark (GitHub tables, strikethrough, task lists and
 // bare links included) and sets it block by block.
 func (d *reportDoc) body() {
-	src := []byte(cleanText(strings.ReplaceAll(dropTitle(d.r.Markdown, d.r.Meta.Title), "\t", "    "), d.fs))
+	body := model.InlineHTML(strings.ReplaceAll(dropTitle(d.r.Markdown, d.r.Meta.Title), "\t", "    "))
+	src := []byte(cleanText(body, d.fs))
 	ctx := blockCtx{x: repMarginX, w: repContentW, c: repInk}
 	if len(bytes.TrimSpace(src)) == 0 {
 		d.paragraph([]span{{text: d.lab.emptyText, st: style{"I", repBody.size}, c: repMuted}}, ctx, repBody)
