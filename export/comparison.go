@@ -5,6 +5,7 @@
 package export
 
 import (
+	"bytes"
 	"codeberg.org/go-pdf/fpdf"
 	"fmt"
 	"io"
@@ -117,7 +118,11 @@ func outputPDF(w io.Writer, build func() *fpdf.Fpdf) (err error) {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	if err := pdf.Output(w); err != nil {
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("export: write pdf: %w", err)
+	}
+	if err := conformPDF(buf.Bytes(), w); err != nil {
 		return fmt.Errorf("export: write pdf: %w", err)
 	}
 	return nil
