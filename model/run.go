@@ -99,7 +99,30 @@ type Stats struct {
 	// WhereHost names the machine for PlaceNetwork and the service for PlaceRemote (for a
 	// remote model, the host its server forwards to).
 	WhereHost string `json:"where_host,omitempty"`
+	// EnergyJoules is the energy the processor used during the generation, read from its
+	// counters (EnergyMethod is EnergyRAPL); zero when it was not measured. It covers the whole
+	// processor package, other programs included.
+	EnergyJoules float64 `json:"energy_joules,omitempty"`
+	// EnergyMethod says how EnergyJoules was obtained: EnergyRAPL, or empty when nothing was
+	// measured.
+	EnergyMethod EnergyMethod `json:"energy_method,omitempty"`
 }
+
+// EnergyMethod says where a variant's energy figure comes from.
+type EnergyMethod string
+
+// The ways a variant's energy is known.
+const (
+	// EnergyRAPL: measured by the processor's own energy counters (Linux RAPL) around the
+	// generation, on this computer.
+	EnergyRAPL EnergyMethod = "rapl"
+	// EnergyTimePower: estimated as the generation time multiplied by the power the user set
+	// for this computer.
+	EnergyTimePower EnergyMethod = "time-power"
+	// EnergyModelSize: estimated from the model's size and the tokens it wrote (EcoLogits), as
+	// if it had run in a datacenter.
+	EnergyModelSize EnergyMethod = "model-size"
+)
 
 // Variant is one generated version of a revision, in whatever state its generation reached.
 // A failed or cancelled variant keeps the text produced before it stopped.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/analysis"
+	"github.com/rapporteur/rapporteur/model/power"
 )
 
 // Job is one run of variants being generated.
@@ -22,6 +23,7 @@ type Job struct {
 	onEvent      func(Event)
 	saveInterval time.Duration
 	grace        time.Duration
+	meter        EnergyMeter
 	done         chan struct{}
 	lanes        []*lane
 	pending      sync.WaitGroup // the variants not yet final
@@ -47,7 +49,9 @@ type slot struct {
 	final    bool // the outcome is decided; nothing changes the variant any more
 	lastSave time.Time
 	firstAt  time.Time
-	firstN   int // tokens of the first delta, which the live rate does not count
+	firstN   int          // tokens of the first delta, which the live rate does not count
+	energy   power.Sample // the processor's energy counters when the generation began
+	energyOK bool         // energy was read
 
 	saveMu     sync.Mutex // orders the saves of this variant
 	finalSaved bool       // under saveMu
@@ -175,6 +179,7 @@ func (j *Job) begin(sl *slot, e Engine, preset model.Preset) {
 	sl.v.Text, sl.v.Error, sl.v.ErrorCode = "", "", ""
 	sl.v.Stats = model.Stats{Started: time.Now()}
 	sl.lastSave = sl.v.Stats.Started
+	sl.energy, sl.energyOK = j.meter.Read()
 	j.emit(sl, EventLoading, "", -1)
 }
 
@@ -364,5 +369,24 @@ func (j *Job) settle(sl *slot, status model.Status, err error, res Result) {
 	v.Stats.Finished = time.Now()
 	if !v.Stats.Started.IsZero() {
 		v.Stats.Total = v.Stats.Finished.Sub(v.Stats.Started)
+	}
+	j.measureEnergy(sl)
+}
+
+// measureEnergy records the energy the processor used during sl's generation, when its
+// counters could be read before and after and the variant was written on this computer (the
+// counters say nothing of another machine). The caller holds j.mu.
+func (j *Job) measureEnergy(sl *slot) {
+	v := &sl.v
+	v.Stats.EnergyJoules, v.Stats.EnergyMethod = 0, ""
+	if !sl.energyOK || v.Stats.Where != model.PlaceThisComputer {
+		return
+	}
+	after, ok := j.meter.Read()
+	if !ok {
+		return
+	}
+	if joules, ok := power.Joules(sl.energy, after); ok {
+		v.Stats.EnergyJoules, v.Stats.EnergyMethod = joules, model.EnergyRAPL
 	}
 }

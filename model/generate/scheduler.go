@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/power"
 )
 
 // Sink persists variants; *store.Store implements it.
@@ -80,6 +81,21 @@ type Scheduler struct {
 	workers      int           // variants of the built-in engine generated at once
 	perModel     int           // variants of one model generated at once on a host
 	cancelGrace  time.Duration // see defaultCancelGrace
+	meter        EnergyMeter   // reads the processor's energy around a generation
+}
+
+// EnergyMeter reads the processor's energy counters; power.Meter does on this computer.
+type EnergyMeter interface {
+	Read() (power.Sample, bool)
+}
+
+// SetEnergyMeter sets what measures the energy of the variants generated on this computer
+// (power.System() by default, which measures nothing where RAPL cannot be read). It applies
+// to the runs started afterwards.
+func (s *Scheduler) SetEnergyMeter(m EnergyMeter) {
+	s.mu.Lock()
+	s.meter = m
+	s.mu.Unlock()
 }
 
 // NewScheduler returns a scheduler serving the given engines (by Name) and presets, saving
@@ -97,6 +113,7 @@ func NewScheduler(engines []Engine, presets []model.Preset, sink Sink) *Schedule
 		workers:      runtime.NumCPU(),
 		perModel:     DefaultParallel,
 		cancelGrace:  defaultCancelGrace,
+		meter:        power.System(),
 	}
 }
 
@@ -147,7 +164,7 @@ func (s *Scheduler) SetParallel(perModel int) {
 // final event. A variant cancelled while queued ends at once, without being started.
 func (s *Scheduler) Start(ctx context.Context, rev model.Revision, variants []model.Variant, onEvent func(Event)) *Job {
 	s.mu.Lock()
-	saveInterval, workers, perModel, grace := s.saveInterval, s.workers, s.perModel, s.cancelGrace
+	saveInterval, workers, perModel, grace, meter := s.saveInterval, s.workers, s.perModel, s.cancelGrace, s.meter
 	presets := s.presets
 	s.mu.Unlock()
 	jctx, cancel := context.WithCancel(ctx)
@@ -161,6 +178,7 @@ func (s *Scheduler) Start(ctx context.Context, rev model.Revision, variants []mo
 		onEvent:      onEvent,
 		saveInterval: saveInterval,
 		grace:        grace,
+		meter:        meter,
 		done:         make(chan struct{}),
 	}
 	for _, v := range variants {
