@@ -21,17 +21,22 @@ const DefaultGridIntensity = 81.3
 
 // Energy is what one variant cost in electricity and emissions.
 type Energy struct {
-	// MeasuredWh is the generation time, timed on this machine's clock, multiplied by the power
-	// the user set for the device: only the time is measured, the energy is an estimate from
-	// it (the name is the archives' and stays).
+	// MeasuredWh is the energy of the generation on this computer (the name is the archives'
+	// and stays): really measured when Method is model.EnergyRAPL (the processor's counters,
+	// the whole package, other programs included), only estimated when Method is
+	// model.EnergyTimePower (the generation time multiplied by the power the user set).
 	MeasuredWh float64 `json:"measured_wh"`
 	// MeasuredGCO2e is MeasuredWh at the grid's carbon intensity.
 	MeasuredGCO2e float64 `json:"measured_gco2e"`
+	// Method says how MeasuredWh was obtained; empty when it is zero for want of a figure.
+	Method model.EnergyMethod `json:"method,omitempty"`
 	// EstimatedWh is EcoLogits' estimate for the same model and output in a datacenter: what
 	// the request would have cost on a hosted service. Zero when it cannot be estimated.
 	EstimatedWh float64 `json:"estimated_wh"`
 	// EstimatedGCO2e is EstimatedWh at the grid's carbon intensity.
 	EstimatedGCO2e float64 `json:"estimated_gco2e"`
+	// EstimatedMethod is model.EnergyModelSize when EstimatedWh is known, else empty.
+	EstimatedMethod model.EnergyMethod `json:"estimated_method,omitempty"`
 }
 
 // MeasuredEnergy returns the energy, in Wh, of running a device of the given power for d (a
@@ -128,20 +133,43 @@ func suffixScale(c byte) float64 {
 	return 0
 }
 
-// EnergyFor returns the energy of a variant: computed from its measured generation time on a
-// device of the given power, whatever the engine (the built-in engine's is tiny), and
-// estimated with EstimatedEnergy only for an Ollama variant whose model's parameters are
-// known (paramsBillions > 0) and whose output tokens were counted; zero otherwise.
+// EnergyFor returns the energy of a variant written on this computer: the energy its
+// processor's counters measured during the generation when they could be read (Method
+// model.EnergyRAPL), else its generation time on a device of the given power (Method
+// model.EnergyTimePower), whatever the engine (the built-in engine's is tiny). It adds the
+// estimate of EstimatedEnergy only for an Ollama variant whose model's parameters are known
+// (paramsBillions > 0) and whose output tokens were counted; zero otherwise.
 //
 // A variant written elsewhere (Stats.Where is the network or a remote service) has no energy
 // on this computer: its time says nothing of another machine's power, and nothing is claimed.
 func EnergyFor(v model.Variant, paramsBillions, watts, gridIntensity float64) Energy {
 	var e Energy
 	if w := v.Stats.Where; w == "" || w == model.PlaceThisComputer {
-		e.MeasuredWh, e.MeasuredGCO2e = MeasuredEnergy(v.Stats.Total, watts, gridIntensity)
+		e.MeasuredWh, e.MeasuredGCO2e, e.Method = localEnergy(v.Stats, watts, gridIntensity)
 	}
 	if v.Engine == model.EngineOllama {
 		e.EstimatedWh, e.EstimatedGCO2e = EstimatedEnergy(paramsBillions, v.Stats.OutputTokens, gridIntensity)
+		if e.EstimatedWh > 0 {
+			e.EstimatedMethod = model.EnergyModelSize
+		}
 	}
 	return e
+}
+
+// maxMeasuredJoules bounds a believable reading: a day at 1 kW (an imported archive may say
+// anything).
+const maxMeasuredJoules = 86400 * 1000
+
+// localEnergy is the energy of a generation on this computer, and how it is known.
+func localEnergy(s model.Stats, watts, gridIntensity float64) (wh, gco2e float64, m model.EnergyMethod) {
+	j := s.EnergyJoules
+	if s.EnergyMethod == model.EnergyRAPL && j > 0 && j <= maxMeasuredJoules {
+		wh = j / 3600
+		return wh, emissions(wh, gridIntensity), model.EnergyRAPL
+	}
+	wh, gco2e = MeasuredEnergy(s.Total, watts, gridIntensity)
+	if wh > 0 {
+		m = model.EnergyTimePower
+	}
+	return wh, gco2e, m
 }

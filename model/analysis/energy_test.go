@@ -131,3 +131,40 @@ func TestEnergyNotClaimedForElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// TestEnergyMethod: a RAPL reading is used as it is and said to be measured; without one the
+// figure is time × power and said to be an estimate; the datacenter figure is said to come
+// from the model's size.
+func TestEnergyMethod(t *testing.T) {
+	base := model.Variant{Spec: model.Spec{Engine: model.EngineOllama},
+		Stats: model.Stats{Total: 90 * time.Second, OutputTokens: 500, Where: model.PlaceThisComputer}}
+	measured := base
+	measured.Stats.EnergyJoules, measured.Stats.EnergyMethod = 7200, model.EnergyRAPL
+	absurd := measured
+	absurd.Stats.EnergyJoules = 1e12
+	elsewhere := measured
+	elsewhere.Stats.Where = model.PlaceNetwork
+	tests := []struct {
+		name   string
+		v      model.Variant
+		wh     float64
+		method model.EnergyMethod
+	}{
+		{"rapl", measured, 2, model.EnergyRAPL},
+		{"time × power", base, 0.75, model.EnergyTimePower},
+		{"unbelievable reading", absurd, 0.75, model.EnergyTimePower},
+		{"elsewhere", elsewhere, 0, ""},
+	}
+	for _, tt := range tests {
+		e := EnergyFor(tt.v, 7, DefaultDeviceWatts, DefaultGridIntensity)
+		if !closeTo(e.MeasuredWh, tt.wh) || e.Method != tt.method {
+			t.Errorf("%s: %v Wh by %q, want %v Wh by %q", tt.name, e.MeasuredWh, e.Method, tt.wh, tt.method)
+		}
+		if e.EstimatedMethod != model.EnergyModelSize {
+			t.Errorf("%s: estimate by %q, want %q", tt.name, e.EstimatedMethod, model.EnergyModelSize)
+		}
+	}
+	if e := EnergyFor(base, 0, DefaultDeviceWatts, DefaultGridIntensity); e.EstimatedMethod != "" {
+		t.Errorf("no estimate, yet its method is %q", e.EstimatedMethod)
+	}
+}
