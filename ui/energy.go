@@ -44,17 +44,33 @@ func (u *UI) energyOf(v model.Variant) analysis.Energy {
 	return analysis.EnergyFor(v, u.paramsOf(v), DeviceWatts(u.app), GridIntensity(u.app))
 }
 
-// energyText shows the measured or the estimated energy of v.
-func (c *comparison) energyText(v model.Variant, measured bool) string {
+// energyText shows the energy of v on this computer (local) or in a datacenter, and how the
+// figure was obtained: measured by the processor's counters, or estimated.
+func (c *comparison) energyText(v model.Variant, local bool) string {
 	e := c.u.energyOf(v)
-	wh, g := e.MeasuredWh, e.MeasuredGCO2e
-	if !measured {
-		wh, g = e.EstimatedWh, e.EstimatedGCO2e
+	wh, g, method := e.MeasuredWh, e.MeasuredGCO2e, e.Method
+	if !local {
+		wh, g, method = e.EstimatedWh, e.EstimatedGCO2e, e.EstimatedMethod
 	}
 	if wh == 0 {
 		return "—"
 	}
-	return lang.L("{{.Wh}} Wh · {{.G}} g CO₂e", map[string]any{"Wh": fmtSmall(wh), "G": fmtSmall(g)})
+	return lang.L("{{.Wh}} Wh · {{.G}} g CO₂e", map[string]any{"Wh": fmtSmall(wh), "G": fmtSmall(g)}) +
+		" — " + energyMethodText(method)
+}
+
+// energyMethodText says how an energy figure was obtained, in the user's language. A RAPL
+// reading covers the whole processor during the generation, other programs included.
+func energyMethodText(m model.EnergyMethod) string {
+	switch m {
+	case model.EnergyRAPL:
+		return lang.L("measured (RAPL, whole processor, other programs included)")
+	case model.EnergyTimePower:
+		return lang.L("estimated (time × power)")
+	case model.EnergyModelSize:
+		return lang.L("estimated (model size)")
+	}
+	return ""
 }
 
 // fmtSmall writes a small quantity with two significant digits.
