@@ -19,8 +19,7 @@ type column struct {
 	blocks []block
 	layout map[float64][]row // rows by column width, computed once per width
 	index  int               // the variant's index in Variants, -1 for the source
-	marks  []string          // texts of the facts the variant introduced, highlighted
-	diff   map[string]bool   // words the source lacks, coloured when not nil
+	hl     *highlights       // what the variant's analysis marks in its text, nil if nothing
 }
 
 var (
@@ -84,6 +83,7 @@ func (d *document) rows(col *column, w float64) []row {
 		col.layout = map[float64][]row{}
 	}
 	rs := layoutColumn(d, columnScale, col.blocks, w, rowsPerPage)
+	col.hl.markRows(rs)
 	col.layout[w] = rs
 	return rs
 }
@@ -103,8 +103,16 @@ func (d *document) drawSet(cols []*column) {
 		longest = max(longest, len(laid[i]))
 	}
 	pages := max(1, (longest+rowsPerPage-1)/rowsPerPage)
+	legend := d.markLegend(cols)
+	if len(legend) > 0 {
+		d.legendW = d.legendWidth(legend)
+		defer func() { d.legendW = 0 }()
+	}
 	for p := range pages {
 		d.newPage()
+		if len(legend) > 0 {
+			d.drawLegend(legend)
+		}
 		if p == 0 {
 			d.markSet(cols)
 		}
@@ -155,8 +163,8 @@ func (d *document) drawRows(col *column, rs []row, x float64) {
 			d.pdf.Line(x+0.8, y-3, x+0.8, y+1)
 		}
 		d.text(x+r.markerX, y, r.st, c, r.marker)
-		if !r.plain && (len(col.marks) > 0 || col.diff != nil) {
-			d.markedText(col, r, x+r.x, y, c)
+		if r.marks != nil {
+			d.markedText(r, x, y, c)
 			continue
 		}
 		d.text(x+r.x, y, r.st, c, r.text)
@@ -181,52 +189,30 @@ func capitalize(s string) string {
 	return s
 }
 
-// Colours of the marks in the variant columns.
-var (
-	colorIntroduced = rgb{0xF6, 0xD2, 0xD4} // background of an introduced fact
-	colorInserted   = rgb{0x7A, 0x3E, 0x9D} // a word the source lacks
-)
-
-// annotate adds to a variant's column what its analysis says: the facts it introduced, to
-// highlight, the facts of the source it lost, listed after its text, and, with DiffColours,
-// the words the source lacks.
+// annotate adds to a variant's column what its analysis says: the facts it introduced and the
+// sentences the source does not support, to highlight, the facts of the source it lost, listed
+// after its text, and, with DiffColours, the words the source does not contain.
 func (d *document) annotate(col *column, v model.Variant) {
 	va, ok := d.va[v.ID]
 	if !ok {
 		return
 	}
-	col.marks = dedupe(d.factTexts(va.Facts.Introduced))
+	col.hl = newHighlights(d.analysedText(v), va, d.c.Options.DiffColours)
 	if lost := dedupe(d.factTexts(va.Facts.Lost)); len(lost) > 0 {
 		col.blocks = append(col.blocks, block{kind: blockNote, text: fmt.Sprintf(d.ext.lostFacts, len(lost))},
 			block{kind: blockParagraph, text: strings.Join(lost, " · "), tight: true, plain: true})
 	}
-	if d.c.Options.DiffColours && strings.TrimSpace(v.Text) != "" {
-		col.diff = d.insertedWords(v.Text)
-	}
 }
 
-// insertedWords returns, in lower case, the words of analysis.WordDiff's insertions into
-// text that the source does not use anywhere: the variant's own words, not the source's
-// words moved around.
-func (d *document) insertedWords(text string) map[string]bool {
-	if d.vocabulary == nil {
-		d.vocabulary = map[string]bool{}
-		for _, w := range strings.FieldsFunc(strings.ToLower(d.c.Source.Body), notWordRune) {
-			d.vocabulary[w] = true
+// analysedText is the text of v whose byte offsets its analysis gives: the caller's analyses
+// were made on the text as written, those measured here on the text as shown (masked).
+func (d *document) analysedText(v model.Variant) string {
+	if _, ok := d.c.VariantAnalyses[v.ID]; ok {
+		if raw, ok := d.rawVariant[v.ID]; ok {
+			return raw
 		}
 	}
-	words := map[string]bool{}
-	for _, span := range analysis.WordDiff(d.c.Source.Body, text) {
-		if span.Op != analysis.DiffInsert {
-			continue
-		}
-		for _, w := range strings.FieldsFunc(strings.ToLower(span.Text), notWordRune) {
-			if !d.vocabulary[w] {
-				words[w] = true
-			}
-		}
-	}
-	return words
+	return v.Text
 }
 
 // markSet records, on the first page of a set, the outline entry and the target of the
@@ -242,49 +228,6 @@ func (d *document) markSet(cols []*column) {
 		}
 	}
 }
-
-// markedText draws a row's text from x with the introduced facts on a light red background
-// and, when col.diff is set, the words the source lacks in colour.
-func (d *document) markedText(col *column, r row, x, y float64, c rgb) {
-	for _, m := range col.marks {
-		for off := 0; off < len(r.text); {
-			i := strings.Index(r.text[off:], m)
-			if i < 0 {
-				break
-			}
-			start, end := off+i, off+i+len(m)
-			if wordBounded(r.text, start, end) {
-				x0 := x + d.width(r.st, r.text[:start])
-				d.pdf.SetFillColor(colorIntroduced.r, colorIntroduced.g, colorIntroduced.b)
-				d.pdf.Rect(x0-0.4, y-2.9, d.width(r.st, m)+0.8, 3.8, "F")
-			}
-			off = end
-		}
-	}
-	if col.diff == nil {
-		d.text(x, y, r.st, c, r.text)
-		return
-	}
-	pos := 0
-	for w := range strings.SplitSeq(r.text, " ") {
-		tone := c
-		if col.diff[strings.ToLower(strings.TrimFunc(w, notWordRune))] {
-			tone = colorInserted
-		}
-		d.text(x+d.width(r.st, r.text[:pos]), y, r.st, tone, w)
-		pos += len(w) + 1
-	}
-}
-
-// wordBounded reports whether s[start:end] is not part of a longer word or number.
-func wordBounded(s string, start, end int) bool {
-	before, _ := utf8.DecodeLastRuneInString(s[:start])
-	after, _ := utf8.DecodeRuneInString(s[end:])
-	return (start == 0 || notWordRune(before)) && (end == len(s) || notWordRune(after))
-}
-
-// notWordRune reports whether r is neither a letter nor a digit.
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // dedupe returns ss without repetitions, in order.
 func dedupe(ss []string) []string {

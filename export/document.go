@@ -67,7 +67,8 @@ type document struct {
 	mask       *masker                            // nil unless personal data are masked
 	links      map[int]int                        // internal link to each variant's first page, by index in Variants
 	src        *analysis.SourceAnalysis           // the source's analysis, once the summary is drawn
-	vocabulary map[string]bool                    // the source's words in lower case, for DiffColours
+	rawVariant map[int64]string                   // the variants' texts before masking, by ID
+	legendW    float64                            // the width of the legend on the header of column pages
 	va         map[int64]analysis.VariantAnalysis // the variants' analyses, measured here when missing
 	title      string                             // the report's title, cleaned
 	body       string                             // the source's body, cleaned
@@ -86,6 +87,10 @@ func newDocument(c Comparison, fs *fontSet) *document {
 	pdf.SetMargins(marginX, headerRule, marginX)
 	d := &document{pdf: pdf, fs: fs, lab: labelsFor(c.Language), ext: extLabelsFor(c.Language), color: rgb{-1, -1, -1}}
 	if c.Options.MaskPersonal {
+		d.rawVariant = make(map[int64]string, len(c.Variants))
+		for _, v := range c.Variants {
+			d.rawVariant[v.ID] = v.Text
+		}
 		d.mask = newMasker(c, d.ext.masked)
 		c = d.mask.comparison(c)
 	}
@@ -209,7 +214,7 @@ func (d *document) newPage() {
 	d.pdf.AddPage()
 	d.st, d.color = style{}, rgb{-1, -1, -1} // select font and colour again on each page
 	if d.header {
-		d.text(marginX, headerBase, style{"", 7.5}, colorMuted, d.fit(style{"", 7.5}, d.title, contentW*0.7))
+		d.text(marginX, headerBase, style{"", 7.5}, colorMuted, d.fit(style{"", 7.5}, d.title, d.titleRoom()))
 		d.textRight(pageW-marginX, headerBase, style{"", 7.5}, colorMuted, d.lab.docKind)
 		d.rule(marginX, pageW-marginX, headerRule, 0.2, colorRule)
 	}

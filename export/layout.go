@@ -18,8 +18,9 @@ type row struct {
 	x       float64 // offset of the text from the column's left edge
 	marker  string  // a list marker, drawn at markerX
 	markerX float64
-	quote   bool // draw a quotation bar at the left of the column
-	plain   bool // the document's own words: no fact or diff marks
+	quote   bool    // draw a quotation bar at the left of the column
+	plain   bool    // the document's own words: no fact or diff marks
+	marks   []uint8 // the marks of each byte of text (markFact…), nil when it has none
 }
 
 // empty reports whether the row draws nothing.

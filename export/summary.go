@@ -94,6 +94,7 @@ func (d *document) summary() {
 		d.links[i] = d.pdf.AddLink()
 		y = d.summaryRow(cols, y, i, fmt.Sprintf(d.lab.variant, i+1), d.variantCells(v))
 	}
+	y = d.supportLine(y)
 	y = d.paragraph(marginX, y+6, contentW, smallMuted, colorMuted, d.ext.energyNote, 3.8)
 	d.charts(y+4, src.Metrics.Words)
 }
