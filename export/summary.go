@@ -171,7 +171,7 @@ func (d *document) variantCells(v model.Variant) []string {
 		cells[7] = d.decimal(v.Stats.TokensPerSecond, 1)
 	}
 	if e, ok := d.c.Energy[v.ID]; ok {
-		cells[8] = d.energy(e.MeasuredWh, e.MeasuredGCO2e)
+		cells[8] = d.localEnergy(e)
 		cells[9] = d.energy(e.EstimatedWh, e.EstimatedGCO2e)
 	}
 	cells[10] = strconv.Itoa(d.votesWon(v.ID))

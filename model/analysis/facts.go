@@ -79,6 +79,7 @@ type Fact struct {
 func Facts(text string, lang model.Language) []Fact {
 	p := newFactParser(text, lang)
 	p.run()
+	p.nameAside()
 	return p.out
 }
 
@@ -89,7 +90,9 @@ type factParser struct {
 	toks     []token
 	contacts []Fact // e-mails and URLs, found first on the raw text
 	out      []Fact
-	lastDate struct { // the last date found, for the end of a range
+	aside    []asideRun // capitalised runs that are names only if the text names them elsewhere
+	surnames []string   // the last words of people's names (« Laurent » of « Mme Claire Laurent »)
+	lastDate struct {   // the last date found, for the end of a range
 		end  int
 		norm string
 	}
@@ -156,6 +159,7 @@ func (p *factParser) best(i int) (match, bool) {
 	case tkDigits:
 		try(p.phone(i))
 		try(p.numericDate(i))
+		try(p.ratio(i))
 		try(p.amountFact(i))
 	case tkWord:
 		try(p.monthFirstDate(i))

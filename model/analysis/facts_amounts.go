@@ -235,7 +235,7 @@ func (p *factParser) durationAfter(i int, a amount) (match, bool) {
 	w := p.wordAt(j, true)
 	unit, ok := durationUnits[w]
 	frenchHour := w == "h" || w == "heure" || w == "heures" // timeAt decides
-	if !ok || (frenchHour && a.plain) || (p.toks[j].gap == gapNone && len(w) > 3 && !hyphen) {
+	if !ok || (frenchHour && a.plain && a.v <= 24) || (p.toks[j].gap == gapNone && len(w) > 3 && !hyphen) {
 		return match{}, false
 	}
 	return p.fact(FactDuration, i, j+1, durationNorm(a.v, unit)), true
@@ -323,9 +323,36 @@ func (p *factParser) moneyPrefix(i int) (match, bool) {
 		return match{}, false
 	}
 	end := a.end
-	if m, ok := moneyScales[p.tok(end)]; ok && p.is(end, tkWord, false, gapNone) {
+	m, ok := moneyScales[p.tok(end)]
+	if p.tok(end) == "m" { // "£4.2m"
+		m, ok = 1e6, true
+	}
+	if ok && p.is(end, tkWord, false, gapNone) {
 		a.v *= m
 		end++
 	}
 	return p.fact(FactMoney, i, end, formatNum(a.v)+" "+code), true
+}
+
+// numberSign reports « n° », « no », "#" or « numéro » before token i: « séance n° 4 – 15
+// octobre » numbers a session, it is no range of days.
+func (p *factParser) numberSign(i int) bool {
+	switch p.tok(i - 1) {
+	case "°", "#", "nº", "no", "No", "numéro", "number":
+		return true
+	}
+	return false
+}
+
+// ratio reads a scale or a ratio, « 1/500 », « 3/5 », "24/7", which is no date: one number.
+func (p *factParser) ratio(i int) (match, bool) {
+	a, b := p.tok(i), p.tok(i+2)
+	if len(a) > 3 || !p.punctAt(i+1, "/", false) || !p.is(i+2, tkDigits, false, gapNone) ||
+		p.punctAt(i+3, "/", false) || (i > 0 && p.toks[i].gap == gapNone && p.toks[i-1].kind != tkPunct) ||
+		(len(b) == 4 && (b[:2] == "19" || b[:2] == "20")) || gluedAfter(p.text, p.toks[i+2].e) {
+		return match{}, false
+	}
+	x, _ := strconv.Atoi(a)
+	y, _ := strconv.Atoi(b)
+	return p.fact(FactNumber, i, i+3, strconv.Itoa(x)+"/"+strconv.Itoa(y)), true
 }

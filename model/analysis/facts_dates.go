@@ -350,9 +350,14 @@ func (p *factParser) rangeStart(i int, a amount) (match, bool) {
 	if a.v <= 24 && p.looksTime(k) {
 		return p.timeFact(i, int(a.v), 0, i+1)
 	}
-	if !p.is(k, tkDigits, true, gapNone) {
+	if !p.is(k, tkDigits, true, gapNone) || p.numberSign(i) {
 		return match{}, false
 	}
+	return p.dayRangeStart(i, k, a)
+}
+
+// dayRangeStart reads the first day a of a range whose second day, at token k, carries the month.
+func (p *factParser) dayRangeStart(i, k int, a amount) (match, bool) {
 	b, ok := p.digitsAmount(k)
 	if !ok || !b.plain || a.v < 1 {
 		return match{}, false

@@ -35,32 +35,145 @@ var (
 	notNames       = wordSet("i monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche")
 )
 
-// name reads a name at token i.
+// name reads a name at token i. Runs that are not names are skipped whole (a match without a
+// kind), so that their later words are not read as names either; those at a sentence start or on
+// a line in capitals are kept aside, and become names if the text names them elsewhere.
 func (p *factParser) name(i int) (match, bool) {
 	w := p.tok(i)
 	if !isUpperStart(w) {
 		return match{}, false
 	}
 	if k, ok := p.titleEnd(i); ok {
-		end := p.nameRun(k)
-		if end == k {
-			return match{}, false
-		}
-		return p.fact(FactName, i, end, p.nameNorm(k, end)), true
+		return p.titledName(i, k)
 	}
 	if !p.isNameWord(i) {
-		return match{}, false
-	}
-	t := p.toks[i]
-	strong := isNameAcronym(w) || hyphenCap(w)
-	if (t.heading && !strong) || (t.sentStart && !strong && !firstNames[foldName(w)]) {
 		return match{}, false
 	}
 	end := p.nameRun(i)
 	if p.is(end, tkDigits, false, gapNone) { // CO2, COP21
 		end++
 	}
+	if m, ok := p.role(i, end); ok {
+		return m, true
+	}
+	if end-i >= 2 && isFirstName(w) {
+		p.surnames = append(p.surnames, foldName(p.tok(end-1)))
+	}
+	return p.plainName(i, end)
+}
+
+// titledName reads the name after the title at token i, which starts at token k.
+func (p *factParser) titledName(i, k int) (match, bool) {
+	end := p.nameRun(k)
+	if end == k {
+		return match{}, false
+	}
+	p.surnames = append(p.surnames, foldName(p.tok(end-1)))
+	return p.fact(FactName, i, end, p.nameNorm(k, end)), true
+}
+
+// plainName reads the run of capitalised words from i to end, which is not a role.
+func (p *factParser) plainName(i, end int) (match, bool) {
+	w := p.tok(i)
+	t := p.toks[i]
+	strong := isNameAcronym(w) || hyphenCap(w)
+	switch {
+	case t.caps:
+		return p.setAside(i, end), true
+	case t.heading && !strong:
+		return match{}, false
+	case t.sentStart && !strong && !p.startsName(i, end):
+		return p.sentenceStart(i, end), true
+	}
+	end = p.institutionAdjective(i, end)
 	return p.fact(FactName, i, end, p.nameNorm(i, end)), true
+}
+
+// sentenceStart reads a run of capitalised words from i to end at a sentence start, which is not
+// a name as a whole: after a function word (« Selon Claire Laurent ») or after a common noun and
+// a particle (« Quartier des Tilleuls », « Réponse de Jean-Marc Leroy ») the rest is read again;
+// after an organisation's kind (« Association Les Potagers du Canal ») the rest is a name; a run
+// of capitalised words (« Participation Citoyenne ») is set aside.
+func (p *factParser) sentenceStart(i, end int) match {
+	first := foldName(p.tok(i))
+	if leadWords[first] {
+		return match{end: i + 1}
+	}
+	if orgKinds[first] && end-i >= 2 && p.isNameWord(i+1) {
+		p.out = append(p.out, p.fact(FactName, i+1, end, p.nameNorm(i+1, end)).f)
+		return match{end: end}
+	}
+	for k := i + 1; k < end; k++ {
+		if !p.isNameWord(k) {
+			return p.setAside(i, k)
+		}
+	}
+	return p.setAside(i, end)
+}
+
+// roleAt reports a capitalised role or title after a space at token k.
+func (p *factParser) roleAt(k int) bool {
+	if !p.is(k, tkWord, false, gapSpace) || !isUpperStart(p.tok(k)) {
+		return false
+	}
+	w := p.lower(k)
+	return roleWords[w] || titles[w]
+}
+
+// institutionAdjectives follow the name of an institution in lower case: « Parlement européen »,
+// « Conseil municipal », « Assemblée nationale ».
+var institutionAdjectives = wordSet("européen européenne municipal municipale régional régionale départemental " +
+	"départementale national nationale métropolitain métropolitaine communautaire intercommunal intercommunale")
+
+// institutionNouns are the institutions that institutionAdjectives follow.
+var institutionNouns = wordSet("parlement assemblee conseil commission cour banque union agence comite")
+
+// institutionAdjective returns the end of a one-word institution's name and its adjective.
+func (p *factParser) institutionAdjective(i, end int) int {
+	if end == i+1 && institutionNouns[foldName(p.tok(i))] && p.is(end, tkWord, false, gapSpace) && institutionAdjectives[p.tok(end)] {
+		return end + 1
+	}
+	return end
+}
+
+// startsName reports whether the run of capitalised words from i to end, at a sentence start,
+// is a name all the same: a first name and a surname, or a public body (« Mairie de Chambéry »,
+// "Ashford Borough Council").
+func (p *factParser) startsName(i, end int) bool {
+	if end-i < 2 {
+		return false
+	}
+	first := foldName(p.tok(i))
+	return isFirstName(first) || institutionHeads[first] || organisationWords[foldName(p.tok(end-1))]
+}
+
+// setAside skips the run from i to end and keeps it to be named if the text names it elsewhere.
+func (p *factParser) setAside(i, end int) match {
+	p.aside = append(p.aside, asideRun{i, end})
+	return match{end: end}
+}
+
+// role skips a role written in capitals (« Conseiller numérique », "Senior Planner", "Cabinet
+// Member for Economic Development"); a role before a name reads as a title ("Mayor Jane Smith").
+func (p *factParser) role(i, end int) (match, bool) {
+	k := i
+	for k < end && !roleWords[foldName(p.tok(k))] {
+		k++
+	}
+	switch {
+	case k < end && k == i && k+1 < end && p.isNameWord(k+1):
+		return p.fact(FactName, i, end, p.nameNorm(i+1, end)), true
+	case k < end:
+		end = k + 1
+	case p.roleAt(end):
+		end++ // "Ward Councillor"
+	default:
+		return match{}, false
+	}
+	if w := p.wordAt(end, false); (w == "for" || w == "of") && p.is(end+1, tkWord, false, gapSpace) && p.isNameWord(end+1) {
+		end = p.nameRun(end + 1)
+	}
+	return match{end: end}, true
 }
 
 // titleEnd returns the token after a title, its dot and particles, when a name follows.
@@ -86,13 +199,15 @@ func (p *factParser) titleEnd(i int) (int, bool) {
 	return k, p.isNameWord(k)
 }
 
-// nameRun returns the token after the run of name words starting at token i.
+// nameRun returns the token after the run of name words starting at token i. A person's name
+// stops before "of" ("Priya Sharma of Involve" is two names).
 func (p *factParser) nameRun(i int) int {
 	end := i
+	person := isFirstName(p.tok(i))
 	for k, n := i, 0; p.isNameWord(k) && n < 6; n++ {
 		k = p.afterInitial(k)
 		end = k
-		next, ok := p.nameLink(k)
+		next, ok := p.nameLink(k, person)
 		if !ok {
 			return end
 		}
@@ -101,29 +216,57 @@ func (p *factParser) nameRun(i int) int {
 	return end
 }
 
-// nameLink returns the next name word after a space, a particle (« de ») or an elision
-// (« d' ») at token k.
-func (p *factParser) nameLink(k int) (int, bool) {
+// nameLink returns the next name word after a space, a particle (« de »), an ampersand ("Parks &
+// Recreation") or an elision (« d' », « de l' ») at token k.
+func (p *factParser) nameLink(k int, person bool) (int, bool) {
+	if p.punctAt(k, "&", true) && p.is(k+1, tkWord, false, gapSpace) && p.isNameWord(k+1) {
+		return k + 1, true
+	}
 	if !p.is(k, tkWord, false, gapSpace) {
 		return k, false
 	}
 	switch w := p.tok(k); {
 	case p.isNameWord(k):
 		return k, true
-	case nameConnectors[w] && p.is(k+1, tkWord, false, gapSpace) && p.isNameWord(k+1):
-		return k + 1, true
-	case (w == "d" || w == "l") && p.isApostrophe(k+1) && p.is(k+2, tkWord, false, gapNone) && p.isNameWord(k+2):
+	case w == "of" && person:
+		return k, false
+	case nameConnectors[w]:
+		return p.afterParticle(k)
+	case p.elision(k) && p.toks[k+2].gap == gapNone:
 		return k + 2, true
 	}
 	return k, false
+}
+
+// afterParticle returns the name word after the particle at token k, or after the particle and
+// an elision (« de l'Avenir »).
+func (p *factParser) afterParticle(k int) (int, bool) {
+	switch {
+	case p.is(k+1, tkWord, false, gapSpace) && p.isNameWord(k+1):
+		return k + 1, true
+	case p.elision(k + 1):
+		return k + 3, true
+	}
+	return k, false
+}
+
+// elision reports « d' » or « l' » at token k, glued to a name word.
+func (p *factParser) elision(k int) bool {
+	w := p.tok(k)
+	return (w == "d" || w == "l") && p.is(k, tkWord, true, gapNone) && p.isApostrophe(k+1) &&
+		p.is(k+2, tkWord, false, gapNone) && p.isNameWord(k+2)
 }
 
 func (p *factParser) isApostrophe(k int) bool {
 	return p.punctAt(k, "'", false) || p.punctAt(k, "’", false)
 }
 
-// afterInitial returns the token after an initial ("J.", "J.-P.") at k, or k+1.
+// afterInitial returns the token after an initial ("J.", "J.-P.") or an Irish prefix ("O'Brien")
+// at k, or k+1.
 func (p *factParser) afterInitial(k int) int {
+	if p.irishPrefix(k) {
+		return k + 3
+	}
 	if utf8.RuneCountInString(p.tok(k)) != 1 || !p.punctAt(k+1, ".", false) {
 		return k + 1
 	}
@@ -139,20 +282,29 @@ func (p *factParser) isNameWord(k int) bool {
 		return false
 	}
 	w := p.tok(k)
-	if !isUpperStart(w) {
+	if !isUpperStart(w) || strings.ContainsAny(w, ".·") { // « PARTICIPANT.E.S »
 		return false
 	}
-	l := strings.ToLower(w)
-	if titles[l] || notNames[l] || (dottedTitles[l] && p.punctAt(k+1, ".", false)) {
+	if p.neverName(k, strings.ToLower(w)) || isRoman(w) {
 		return false
 	}
-	if info, ok := months[l]; ok && (info.english || p.is(k+1, tkDigits, false, gapSpace)) {
-		return false
+	return utf8.RuneCountInString(w) > 1 || p.punctAt(k+1, ".", false) || p.irishPrefix(k)
+}
+
+// neverName reports a title, a weekday, a month, a generic acronym or a language: the word l,
+// in lower case, at token k.
+func (p *factParser) neverName(k int, l string) bool {
+	if titles[l] || notNames[l] || notNameWords[l] || (dottedTitles[l] && p.punctAt(k+1, ".", false)) {
+		return true
 	}
-	if isRoman(w) {
-		return false
-	}
-	return utf8.RuneCountInString(w) > 1 || p.punctAt(k+1, ".", false)
+	info, ok := months[l]
+	return ok && (info.english || p.is(k+1, tkDigits, false, gapSpace))
+}
+
+// irishPrefix reports "O'" or "D'" glued to a capitalised word at token k: O'Brien, D'Souza.
+func (p *factParser) irishPrefix(k int) bool {
+	w := p.tok(k)
+	return (w == "O" || w == "D") && p.isApostrophe(k+1) && p.is(k+2, tkWord, false, gapNone) && isUpperStart(p.tok(k+2))
 }
 
 // isRoman reports a short Roman numeral: XIV, II.

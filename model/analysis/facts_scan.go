@@ -34,6 +34,7 @@ type token struct {
 	gap       gapKind
 	sentStart bool // the first word or number of a sentence, list item, heading or cell
 	heading   bool // on a Markdown heading line
+	caps      bool // on a line written in capitals: a heading (« PROPOS LIMINAIRES »)
 }
 
 // tokenize cuts text into tokens and marks sentence starts and heading lines.
@@ -92,8 +93,48 @@ func asciiTokenAt(text string, i int) (tokKind, int) {
 	return tkPunct, i + 1
 }
 
-// wordEnd returns the end of the word starting at i: letters and marks, joined by hyphens.
+// wordEnd returns the end of the word starting at i: letters and marks, joined by hyphens, and
+// the inclusive endings and inner colons that keep a word whole (see joinedEnd).
 func wordEnd(text string, i int) int {
+	start := i
+	i = lettersEnd(text, i)
+	if i-start >= 3 && i < len(text) {
+		return joinedEnd(text, i)
+	}
+	return i
+}
+
+// joinedEnd extends the word ending at i over inclusive endings glued with a dot or a middle
+// dot (« participant·e·s », « inscrit.e.s », « PARTICIPANT.E.S ») and over a colon between
+// letters (« Compar:IA »).
+func joinedEnd(text string, i int) int {
+	for i < len(text) {
+		var sep int
+		switch {
+		case text[i] == '.':
+			sep = 1
+		case strings.HasPrefix(text[i:], "·"):
+			sep = len("·")
+		case text[i] == ':' && i+1 < len(text) && isUpperStart(text[i+1:]):
+			j := lettersEnd(text, i+1)
+			if j < len(text) && text[j] == ':' {
+				return i
+			}
+			return j
+		default:
+			return i
+		}
+		j := lettersEnd(text, i+sep)
+		if n := utf8.RuneCountInString(text[i+sep : j]); n == 0 || n > 3 || (j < len(text) && text[j] >= '0' && text[j] <= '9') {
+			return i
+		}
+		i = j
+	}
+	return i
+}
+
+// lettersEnd returns the end of the letters and marks starting at i, joined by hyphens.
+func lettersEnd(text string, i int) int {
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -113,16 +154,17 @@ func wordEnd(text string, i int) int {
 }
 
 // markStarts sets sentStart on the first word or number of every sentence (after . ! ? …
-// followed by a space, at a line start, after a colon, an opening quote or a table pipe) and
-// heading on every token of an ATX heading line.
+// followed by a space, at a line start, after a colon, an opening quote, a table pipe, a bullet
+// or a spaced dash), heading on every token of an ATX heading line, and caps on every token of
+// a line written in capitals.
 func markStarts(text string, toks []token) {
-	start, heading := true, false
+	start, heading, caps := true, false, false
 	for k := range toks {
 		t := &toks[k]
 		if t.gap == gapLine || k == 0 {
-			start, heading = true, text[t.s] == '#'
+			start, heading, caps = true, text[t.s] == '#', capsLine(text, toks[k:])
 		}
-		t.heading = heading
+		t.heading, t.caps = heading, caps
 		if t.kind != tkPunct {
 			t.sentStart = start
 			// a list number ("1. ", "2) ") leaves the item's first word at a sentence start
@@ -141,12 +183,37 @@ func punctStarts(text string, toks []token, k int, start bool) bool {
 	switch {
 	case r == '.' || r == '!' || r == '?' || r == '…':
 		return k+1 == len(toks) || toks[k+1].gap != gapNone || isCloser(text, toks[k+1])
-	case strings.ContainsRune(":«“\"|", r):
+	case strings.ContainsRune(":«“\"|•◦▪‣", r):
 		return true
+	case (r == '–' || r == '—') && toks[k].gap != gapNone:
+		return true // a clause after a spaced dash: « Jean LEROY – Adjoint »
 	case strings.ContainsRune("*_[#>-+»”)]'’`~", r):
 		return start
 	}
 	return false
+}
+
+// capsLine reports whether the line starting at toks[0] is written in capitals: words without
+// lower case, two of them at least, or one of four letters or more.
+func capsLine(text string, toks []token) bool {
+	words, long := 0, false
+	for k, t := range toks {
+		if k > 0 && t.gap == gapLine {
+			break
+		}
+		if t.kind != tkWord {
+			continue
+		}
+		w := text[t.s:t.e]
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+		words++
+		long = long || utf8.RuneCountInString(w) >= 4
+	}
+	return words >= 2 || long
 }
 
 func isCloser(text string, t token) bool {
