@@ -1,6 +1,13 @@
 package analysis
 
-import "github.com/rapporteur/rapporteur/model"
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/rapporteur/rapporteur/model"
+)
 
 // Span is a byte range of a text: text[Start:End].
 type Span struct {
@@ -24,11 +31,347 @@ type SentenceSupport struct {
 	Source []Span `json:"source"`
 }
 
-// supportIndex is what the source needs, built once, to find the support of variant sentences.
-type supportIndex struct{}
+// How sentence support is scored.
+//
+// Each sentence is a bag of terms: its content words (stop words left out, light stems, see
+// stem.go) and its facts (numbers, percentages, dates, times, amounts… as CompareFacts matches
+// them, see support_facts.go; the words of a name are content words). A term weighs its inverse
+// document frequency over the source's sentences, ln(1 + N/df), so that a word every sentence
+// uses counts little; a word the source never uses weighs as one it uses half a time, and a
+// fact weighs as a rare word, twice that when the source states it nowhere. The support of a
+// variant sentence is the share of its weight found in the best source sentence, plus what a
+// second one adds of the rest (merged sentences), when it adds at least secondMin of it.
+//
+// A sentence is flagged Unsupported when its support is under supportThreshold, except when
+// there is too little to judge: a Markdown heading or an all-capitals line, or a sentence of
+// fewer than minJudged content words and facts (« Décisions », « Prochaines étapes », a list
+// item « Stationnement »), unless it holds a fact the source states nowhere.
+const (
+	supportThreshold = 0.5
+	secondMin        = 0.25
+	minJudged        = 3
+	unknownDF        = 0.5
+)
+
+// supportIndex is what the source needs, built once, to find the support of variant sentences:
+// the source's sentences, an inverted index from each term to the sentences that use it, and
+// each sentence's terms, sorted.
+type supportIndex struct {
+	lang      model.Language
+	spans     []Span           // the source's sentences
+	terms     map[string]int32 // stem or fact key → term
+	postings  [][]int32        // term → the source sentences using it, ascending
+	weight    []float32        // term → weight
+	sentTerms []int32          // the terms of every sentence, sorted, one after the other
+	sentOff   []int32          // sentence i's terms are sentTerms[sentOff[i]:sentOff[i+1]]
+	sentW     []float32        // the weight of every sentence's terms
+	facts     *factIndex       // the source's facts, to tell a name the source never gives
+	unknown   float32          // the weight of a word the source never uses
+	factW     float32          // the weight of a fact
+}
 
 // newSupportIndex indexes the source's sentences.
-func newSupportIndex(source string, lang model.Language) *supportIndex { return &supportIndex{} }
+func newSupportIndex(source string, lang model.Language) *supportIndex {
+	return newSupportIndexFacts(source, lang, Facts(source, lang))
+}
+
+// newSupportIndexFacts is newSupportIndex with the source's facts already found by Facts.
+func newSupportIndexFacts(source string, lang model.Language, facts []Fact) *supportIndex {
+	sents := Sentences(source, lang)
+	ix := &supportIndex{lang: lang, spans: make([]Span, len(sents)), terms: make(map[string]int32, len(sents)*4),
+		sentOff: make([]int32, 1, len(sents)+1), facts: newFactIndex(facts, true)}
+	var (
+		tz   tokenizer
+		ids  []int32
+		keys []string
+	)
+	fi := 0
+	for si, s := range sents {
+		ix.spans[si] = Span{s.Start, s.End}
+		ids = ids[:0]
+		tz.words(source, s, facts, &fi, lang, func(stem []byte) {
+			ids = append(ids, ix.term(string(stem)))
+		})
+		keys = keys[:0]
+		for _, f := range sentenceFacts(facts, &fi, s) {
+			keys = providedKeys(keys, f)
+		}
+		for _, k := range keys {
+			ids = append(ids, ix.term(k))
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		for _, id := range ids {
+			ix.postings[id] = append(ix.postings[id], int32(si))
+		}
+		ix.sentTerms = append(ix.sentTerms, ids...)
+		ix.sentOff = append(ix.sentOff, int32(len(ix.sentTerms)))
+	}
+	n := float64(len(sents))
+	ix.weight = make([]float32, len(ix.postings))
+	for id, p := range ix.postings {
+		ix.weight[id] = float32(math.Log(1 + n/float64(len(p))))
+	}
+	ix.unknown = float32(math.Log(1 + n/unknownDF))
+	ix.factW = ix.unknown
+	for _, k := range keysOnly(ix.terms) {
+		ix.weight[ix.terms[k]] = ix.factW
+	}
+	ix.sentW = make([]float32, len(sents))
+	for si := range sents {
+		for _, id := range ix.sentTerms[ix.sentOff[si]:ix.sentOff[si+1]] {
+			ix.sentW[si] += ix.weight[id]
+		}
+	}
+	return ix
+}
+
+// term returns the term of key, adding it when new.
+func (ix *supportIndex) term(key string) int32 {
+	if id, ok := ix.terms[key]; ok {
+		return id
+	}
+	id := int32(len(ix.postings))
+	ix.terms[key] = id
+	ix.postings = append(ix.postings, nil)
+	return id
+}
+
+// keysOnly returns the fact keys among terms: those with a colon, which no folded word has.
+func keysOnly(terms map[string]int32) []string {
+	var out []string
+	for k := range terms {
+		if strings.IndexByte(k, ':') > 0 {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// sentenceFacts returns the facts that start inside s, advancing *fi past them.
+func sentenceFacts(facts []Fact, fi *int, s Sentence) []Fact {
+	for *fi < len(facts) && facts[*fi].Start < s.Start {
+		*fi++
+	}
+	from := *fi
+	for *fi < len(facts) && facts[*fi].Start < s.End {
+		*fi++
+	}
+	return facts[from:*fi]
+}
+
+// tokenizer turns a sentence into stems, reusing its buffer.
+type tokenizer struct{ buf []byte }
+
+// words calls fn with the stem of every content word of s: stop words are left out, and so are
+// the words inside facts other than names (« quarante-cinq pour cent » is a fact, not words).
+// *fi is the first fact that may lie in s; it is left there.
+func (tz *tokenizer) words(text string, s Sentence, facts []Fact, fi *int, lang model.Language, fn func([]byte)) {
+	k := *fi
+	for k < len(facts) && facts[k].End <= s.Start {
+		k++
+	}
+	pos := s.Start
+	eachWord(text[s.Start:s.End], func(w string) {
+		off := pos + strings.Index(text[pos:s.End], w)
+		pos = off + len(w)
+		for k < len(facts) && facts[k].End <= off {
+			k++
+		}
+		if k < len(facts) && facts[k].Start <= off && facts[k].Kind != FactName {
+			return
+		}
+		tz.parts(w, lang, fn)
+	})
+}
+
+// parts calls fn with the stem of every content word among the hyphenated parts of w.
+func (tz *tokenizer) parts(w string, lang model.Language, fn func([]byte)) {
+	for w != "" {
+		part := w
+		if k := strings.IndexByte(w, '-'); k >= 0 {
+			part, w = w[:k], w[k+1:]
+		} else {
+			w = ""
+		}
+		tz.buf = foldWord(tz.buf[:0], part)
+		if len(tz.buf) < 2 || supportStopWords[string(tz.buf)] {
+			continue
+		}
+		tz.buf = stemWord(tz.buf, lang)
+		fn(tz.buf)
+	}
+}
 
 // sentences scores every sentence of variant against the source.
-func (ix *supportIndex) sentences(variant string) []SentenceSupport { return nil }
+func (ix *supportIndex) sentences(variant string) []SentenceSupport {
+	if ix == nil {
+		return nil
+	}
+	return ix.sentencesFacts(variant, Facts(variant, ix.lang))
+}
+
+// vterm is a term of a variant sentence: a term of the source (id ≥ 0) or one it lacks (-1).
+type vterm struct {
+	id int32
+	w  float32
+}
+
+// scorer holds what scoring one variant needs, reused from sentence to sentence.
+type scorer struct {
+	ix      *supportIndex
+	acc     []float32 // per source sentence, the weight it covers
+	touched []int32   // the source sentences whose acc is not zero
+	covered []bool    // per term of the sentence, covered by the best source sentence
+	vt      []vterm
+	keys    []string
+	tz      tokenizer
+}
+
+// sentencesFacts is sentences with the variant's facts already found by Facts.
+func (ix *supportIndex) sentencesFacts(variant string, facts []Fact) []SentenceSupport {
+	if ix == nil {
+		return nil
+	}
+	sents := Sentences(variant, ix.lang)
+	out := make([]SentenceSupport, len(sents))
+	spans := make([]Span, 0, 2*len(sents))
+	sc := scorer{ix: ix, acc: make([]float32, len(ix.spans))}
+	fi, line, prev := 0, 0, 0
+	for i, s := range sents {
+		if k := strings.LastIndexByte(variant[prev:s.Start], '\n'); k >= 0 {
+			line = prev + k + 1
+		}
+		prev = s.Start
+		invented := sc.collect(variant, s, facts, &fi)
+		judged := invented || (len(sc.vt) >= minJudged && !isHeading(variant[line:s.Start], s.Text))
+		support, best := sc.score()
+		from := len(spans)
+		for _, b := range best {
+			if b >= 0 {
+				spans = append(spans, ix.spans[b])
+			}
+		}
+		out[i] = SentenceSupport{Text: s.Text, Start: s.Start, End: s.End, Support: math.Round(float64(support)*1000) / 1000,
+			Source: spans[from:len(spans):len(spans)]}
+		out[i].Unsupported = judged && support < supportThreshold
+	}
+	return out
+}
+
+// collect gathers the terms of the variant sentence s into sc.vt; it reports whether the
+// sentence holds a fact the source states nowhere.
+func (sc *scorer) collect(text string, s Sentence, facts []Fact, fi *int) bool {
+	ix := sc.ix
+	sc.vt = sc.vt[:0]
+	sc.tz.words(text, s, facts, fi, ix.lang, func(stem []byte) {
+		id, ok := ix.terms[string(stem)]
+		if !ok {
+			sc.vt = append(sc.vt, vterm{-1, ix.unknown})
+			return
+		}
+		for _, t := range sc.vt {
+			if t.id == id {
+				return
+			}
+		}
+		sc.vt = append(sc.vt, vterm{id, ix.weight[id]})
+	})
+	invented := false
+	for _, f := range sentenceFacts(facts, fi, s) {
+		if f.Kind == FactName {
+			if !sc.knownWords(f.Text) && !ix.facts.has(f) {
+				sc.vt, invented = append(sc.vt, vterm{-1, ix.factW}), true
+			}
+			continue
+		}
+		t := vterm{-1, 2 * ix.factW}
+		sc.keys = wantedKeys(sc.keys[:0], f)
+		for _, k := range sc.keys {
+			if id, ok := ix.terms[k]; ok {
+				t = vterm{id, ix.factW}
+				break
+			}
+		}
+		invented = invented || t.id < 0
+		sc.vt = append(sc.vt, t)
+	}
+	return invented
+}
+
+// knownWords reports whether every content word of a name is a word of the source, as when
+// the source writes it without capitals (« Participation », « participation »).
+func (sc *scorer) knownWords(name string) bool {
+	known := true
+	eachWord(name, func(w string) {
+		sc.tz.parts(w, sc.ix.lang, func(stem []byte) {
+			_, ok := sc.ix.terms[string(stem)]
+			known = known && ok
+		})
+	})
+	return known
+}
+
+// isHeading reports a sentence written in capitals only, or after a Markdown heading's marker
+// (before is what comes before it on its line).
+func isHeading(before, sentence string) bool {
+	if strings.HasPrefix(strings.TrimSpace(before), "#") {
+		return true
+	}
+	return strings.IndexFunc(sentence, unicode.IsLower) < 0 && strings.IndexFunc(sentence, unicode.IsUpper) >= 0
+}
+
+// score returns the support of the terms in sc.vt and the best one or two source sentences
+// (-1 for none).
+func (sc *scorer) score() (float32, [2]int32) {
+	best := [2]int32{-1, -1}
+	var total float32
+	for _, t := range sc.vt {
+		total += t.w
+	}
+	if total == 0 {
+		return 0, best
+	}
+	sc.covered = slices.Grow(sc.covered[:0], len(sc.vt))[:len(sc.vt)]
+	clear(sc.covered)
+	first, got := sc.bestSentence()
+	if first < 0 {
+		return 0, best
+	}
+	best[0] = first
+	terms := sc.ix.sentTerms[sc.ix.sentOff[first]:sc.ix.sentOff[first+1]]
+	for i, t := range sc.vt {
+		_, sc.covered[i] = slices.BinarySearch(terms, t.id)
+	}
+	if second, more := sc.bestSentence(); second >= 0 && more >= secondMin*total {
+		best[1] = second
+		got += more
+	}
+	return min(1, got/total), best
+}
+
+// bestSentence returns the source sentence covering the most weight of the terms not yet
+// covered, the earliest on a tie, and that weight; -1 when none covers any.
+func (sc *scorer) bestSentence() (int32, float32) {
+	ix := sc.ix
+	for i, t := range sc.vt {
+		if t.id < 0 || sc.covered[i] {
+			continue
+		}
+		for _, s := range ix.postings[t.id] {
+			if sc.acc[s] == 0 {
+				sc.touched = append(sc.touched, s)
+			}
+			sc.acc[s] += t.w
+		}
+	}
+	best, got := int32(-1), float32(0)
+	for _, s := range sc.touched {
+		if a := sc.acc[s]; a > got || (a == got && ix.sentW[s] < ix.sentW[best]) || (a == got && ix.sentW[s] == ix.sentW[best] && s < best) {
+			best, got = s, a
+		}
+		sc.acc[s] = 0
+	}
+	sc.touched = sc.touched[:0]
+	return best, got
+}

@@ -1,0 +1,142 @@
+package analysis
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// Light stemming for sentence support: words are compared by a key that forgets case, accents,
+// inclusive-writing endings, plurals, feminines and the common verb and noun endings, so that
+// « participant·es », « participants », « participation » and « participer » share a key, as do
+// "residents" and "resident", "proposed" and "proposal". It is a light stemmer in the manner of
+// Savoy's French one and of the first steps of Porter's: a short list of endings removed
+// longest first, never leaving fewer than three letters. Both sides of a comparison go
+// through it, so a rough stem only matters where two different words would meet.
+
+// foldWord appends to dst the word w in lower case, without accents (é → e, œ → oe, ç → c),
+// cut at an inclusive-writing mark (« participant·es », « inscrit.e.s » → participant,
+// inscrit) and at an apostrophe that ends it.
+func foldWord(dst []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if r == '·' || (r == '.' && inclusiveEnding(w[i+size:])) {
+			break
+		}
+		if r < utf8.RuneSelf {
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		} else {
+			dst = appendFolded(dst, unicode.ToLower(r))
+		}
+		i += size
+	}
+	return dst
+}
+
+// inclusiveEnding reports the rest of a word after a dot that is an inclusive-writing ending:
+// "e", "es", "e.s", "ne.s", "rice.s"…
+func inclusiveEnding(rest string) bool {
+	if rest == "" || len(rest) > 6 {
+		return false
+	}
+	for i := 0; i < len(rest); i++ {
+		if c := rest[i]; c != '.' && c != 'e' && c != 's' && c != 'n' && c != 'r' && c != 'i' && c != 'c' && c != 'x' && c != 'l' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendFolded appends the lower-case letter r without its accent.
+func appendFolded(dst []byte, r rune) []byte {
+	switch r {
+	case 'à', 'â', 'ä', 'á', 'ã':
+		return append(dst, 'a')
+	case 'é', 'è', 'ê', 'ë':
+		return append(dst, 'e')
+	case 'î', 'ï', 'í':
+		return append(dst, 'i')
+	case 'ô', 'ö', 'ó':
+		return append(dst, 'o')
+	case 'ù', 'û', 'ü', 'ú':
+		return append(dst, 'u')
+	case 'ç':
+		return append(dst, 'c')
+	case 'ÿ':
+		return append(dst, 'y')
+	case 'ñ':
+		return append(dst, 'n')
+	case 'œ':
+		return append(dst, 'o', 'e')
+	case 'æ':
+		return append(dst, 'a', 'e')
+	case '’':
+		return append(dst, '\'')
+	case '‐':
+		return append(dst, '-')
+	}
+	return utf8.AppendRune(dst, r)
+}
+
+// French endings, tried in this order (longest first within a family); the first that leaves
+// at least minStem letters is removed.
+var frenchEndings = []string{
+	"issements", "issement", "ements", "ement", "ations", "ation", "itions", "ition", "atrices",
+	"atrice", "ateurs", "ateur", "euses", "euse", "eux", "ives", "ive", "ifs", "if", "iennes",
+	"ienne", "iens", "ien", "elles", "elle", "els", "el", "aient", "erons", "erez", "eront",
+	"erait", "era", "ait", "ais", "antes", "ante", "ants", "ant", "ees", "ee", "es", "er", "ez",
+	"ons", "ent", "ions", "ies", "ie", "ir", "ire", "is", "it", "ues", "ue", "us", "ere", "e", "s", "x",
+}
+
+// English endings, in the same manner.
+var englishEndings = []string{
+	"ations", "ation", "ements", "ement", "ments", "ment", "ings", "ing", "ingly", "edly", "ers",
+	"er", "ed", "ies", "ly", "als", "al", "es", "e", "s",
+}
+
+const minStem = 3
+
+// frenchByLast and englishByLast are the endings grouped by their last letter, in order.
+var frenchByLast, englishByLast = byLastLetter(frenchEndings), byLastLetter(englishEndings)
+
+func byLastLetter(endings []string) [256][]string {
+	var out [256][]string
+	for _, e := range endings {
+		out[e[len(e)-1]] = append(out[e[len(e)-1]], e)
+	}
+	return out
+}
+
+// stemWord removes the light ending of a folded word in place and returns it.
+func stemWord(w []byte, lang model.Language) []byte {
+	if len(w) <= minStem {
+		return w
+	}
+	endings := &frenchByLast
+	if lang == model.English {
+		if len(w) > 4 && string(w[len(w)-3:]) == "ies" {
+			return append(w[:len(w)-3], 'y')
+		}
+		endings = &englishByLast
+	}
+	for _, e := range endings[w[len(w)-1]] {
+		if len(w)-len(e) >= minStem && string(w[len(w)-len(e):]) == e {
+			w = w[:len(w)-len(e)]
+			break
+		}
+	}
+	// a doubled final consonant left by an ending: « nouvelle » → nouvell → nouvel, "planned" → plann → plan
+	if n := len(w); n > minStem && w[n-1] == w[n-2] && w[n-1] != 's' && !isVowel(w[n-1]) {
+		w = w[:n-1]
+	}
+	return w
+}
+
+func isVowel(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+}

@@ -1,0 +1,31 @@
+package analysis
+
+import (
+	"testing"
+
+	"github.com/rapporteur/rapporteur/model"
+)
+
+// BenchmarkSupport measures sentence support apart from the facts, which the analysis finds
+// once for every purpose: indexing a 10,000-word source, and scoring one 10,000-word variant.
+func BenchmarkSupport(b *testing.B) {
+	source := tenThousandWords(b)
+	variant := variantOf(source, 7)
+	srcFacts, varFacts := Facts(source, model.French), Facts(variant, model.French)
+	b.Run("index", func(b *testing.B) {
+		for b.Loop() {
+			newSupportIndexFacts(source, model.French, srcFacts)
+		}
+	})
+	ix := newSupportIndexFacts(source, model.French, srcFacts)
+	b.Run("variant", func(b *testing.B) {
+		for b.Loop() {
+			ix.sentencesFacts(variant, varFacts)
+		}
+	})
+	b.Run("variant-with-facts", func(b *testing.B) {
+		for b.Loop() {
+			ix.sentences(variant)
+		}
+	})
+}
