@@ -99,7 +99,48 @@ func printCheck(w io.Writer, cv CheckedVariant, lg model.Language) {
 	printFacts(w, lang.L("Facts kept"), a.Facts.Kept)
 	printFacts(w, lang.L("Facts lost"), a.Facts.Lost)
 	printFacts(w, lang.L("Facts introduced (not in the source: check them)"), a.Facts.Introduced)
+	printUnsupported(w, a.Sentences)
 	fmt.Fprintln(w)
+}
+
+// shownUnsupported is how many unsupported sentences the printed summary quotes, and
+// quotedRunes how long each quote may be.
+const (
+	shownUnsupported = 3
+	quotedRunes      = 90
+)
+
+// printUnsupported writes how many sentences the source does not support, quoting the first.
+func printUnsupported(w io.Writer, sentences []analysis.SentenceSupport) {
+	var quotes []string
+	count := 0
+	for _, s := range sentences {
+		if !s.Unsupported {
+			continue
+		}
+		count++
+		if len(quotes) < shownUnsupported {
+			quotes = append(quotes, lang.L("“{{.Sentence}}”", map[string]any{"Sentence": shortened(model.CleanName(s.Text), quotedRunes)}))
+		}
+	}
+	if count == 0 {
+		fmt.Fprintln(w, lang.L("Sentences without support in the source: none"))
+		return
+	}
+	list := strings.Join(quotes, " · ")
+	if count > len(quotes) {
+		list += " · …"
+	}
+	fmt.Fprintln(w, lang.L("Sentences without support in the source ({{.Count}}): {{.List}}", map[string]any{"Count": count, "List": list}))
+}
+
+// shortened cuts s to at most n characters, marking the cut with an ellipsis.
+func shortened(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimRight(string(r[:n-1]), " ,;:") + "…"
 }
 
 func printFacts(w io.Writer, title string, facts []analysis.Fact) {
