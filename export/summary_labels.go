@@ -38,6 +38,8 @@ type extLabels struct {
 	estimHead    string
 	votesHead    string
 	energyNote   string
+	raplMark     string // "RAPL": an energy on this computer measured by the processor's counters
+	estMark      string // "est.": an energy estimated from the time and the power set
 	chartWords   string
 	chartFacts   string
 	legendLost   string
@@ -89,9 +91,12 @@ var frenchExt = extLabels{
 	summary: "Synthèse des mesures", measure: "Texte", sourceShort: "Source",
 	wordsHead: "Mots", readingHead: "Lecture", readability: "Lisibilité", keptHead: "Faits gardés",
 	lostHead: "perdus", introHead: "introduits", durationHead: "Durée", speedHead: "Jetons/s",
-	measuredHead: "Énergie mesurée", estimHead: "estimée", votesHead: "Votes gagnés",
-	energyNote: "Énergie mesurée\u00a0: durée de génération × puissance de cet ordinateur. Énergie estimée\u00a0: " +
-		"ce qu’aurait coûté la même sortie dans un centre de données (modèle EcoLogits), pour comparaison. " +
+	measuredHead: "Énergie ici", estimHead: "en centre de données", votesHead: "Votes gagnés",
+	raplMark: "RAPL", estMark: "est.",
+	energyNote: "Énergie ici\u00a0: «\u00a0RAPL\u00a0», mesurée par les compteurs d’énergie du processeur pendant la " +
+		"génération (tout le processeur, autres programmes compris)\u202f; «\u00a0est.\u00a0», estimée\u00a0: durée de " +
+		"génération × puissance réglée pour cet ordinateur. En centre de données\u00a0: estimation, d’après la taille " +
+		"du modèle, de ce qu’aurait coûté la même sortie (modèle EcoLogits), pour comparaison. " +
 		"Lisibilité\u00a0: indice de Kandel et Moles (plus élevé = plus facile).",
 	chartWords: "Longueur (mots)", chartFacts: "Faits perdus et introduits",
 	legendLost: "perdus", legendIntro: "introduits", minutes: "%s min",
@@ -131,10 +136,12 @@ var englishExt = extLabels{
 	summary: "Summary of the measures", measure: "Text", sourceShort: "Source",
 	wordsHead: "Words", readingHead: "Reading", readability: "Readability", keptHead: "Facts kept",
 	lostHead: "lost", introHead: "introduced", durationHead: "Time", speedHead: "Tokens/s",
-	measuredHead: "Energy measured", estimHead: "estimated", votesHead: "Votes won",
-	energyNote: "Measured energy: generation time × this computer’s power. Estimated energy: what the same " +
-		"output would have cost in a datacenter (EcoLogits model), for comparison. Readability: Flesch " +
-		"reading ease (higher is easier).",
+	measuredHead: "Energy here", estimHead: "in a datacenter", votesHead: "Votes won",
+	raplMark: "RAPL", estMark: "est.",
+	energyNote: "Energy here: “RAPL”, measured by the processor’s energy counters during the generation (the " +
+		"whole processor, other programs included); “est.”, estimated: generation time × the power set for this " +
+		"computer. In a datacenter: an estimate, from the model’s size, of what the same output would have cost " +
+		"(EcoLogits model), for comparison. Readability: Flesch reading ease (higher is easier).",
 	chartWords: "Length (words)", chartFacts: "Facts lost and introduced",
 	legendLost: "lost", legendIntro: "introduced", minutes: "%s min",
 	lostFacts: "Facts of the source text missing from the variant (%d)",

@@ -67,7 +67,7 @@ func TestSummaryPageFrench(t *testing.T) {
 	path := render(t, fullComparison(t, frenchComparison(t)))
 	text := normalise(pdfText(t, path))
 	for _, want := range []string{
-		"Synthèse des mesures", "Faits gardés", "Énergie mesurée", "Votes gagnés", "Longueur (mots)",
+		"Synthèse des mesures", "Faits gardés", "Énergie ici", "Votes gagnés", "Longueur (mots)",
 		"Faits perdus et introduits", "mistral-small3.2:24b · 7.2B · Q4_K_M", "sur cet ordinateur",
 		"relue par Claire Martin le 18 juin 2025", "pas encore relue", "température 0,3 · graine 42",
 		"Variante 2 : produite par le modèle",
