@@ -43,6 +43,15 @@ type Fact struct {
 	// Start and End are byte offsets in the text the fact was found in.
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// Count is how many times the text states the fact: 1 in the lists of Facts and of
+	// FactCheck.Introduced, which hold every occurrence; in FactCheck.Kept and FactCheck.Lost,
+	// which list each fact once (at its first occurrence), the number of its occurrences, so that
+	// the length of these lists is the number of facts kept or lost.
+	Count int `json:"count"`
+	// Decision reports a fact stated in a sentence that records a decision (« décidé »,
+	// « validé », « adopté », « voté », "agreed", "decided"…): such facts rank first among the
+	// lost ones (see facts_rank.go).
+	Decision bool `json:"decision,omitempty"`
 }
 
 // Facts returns the facts of a Markdown text in order of position, without overlaps: where
@@ -80,6 +89,7 @@ func Facts(text string, lang model.Language) []Fact {
 	p := newFactParser(text, lang)
 	p.run()
 	p.nameAside()
+	p.markDecisions()
 	return p.out
 }
 

@@ -7,12 +7,14 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 )
 
-// FactCheck compares a variant's facts with its source's. Every occurrence is listed, so that
-// each can be highlighted; count distinct Kind and Norm pairs for a summary.
+// FactCheck compares a variant's facts with its source's. Kept and Lost list each fact once, with
+// how many times the text states it (Fact.Count), so that their lengths are the numbers to show;
+// Lost is ranked by what matters in a report (see facts_rank.go). Introduced lists every
+// occurrence, so that each can be highlighted.
 type FactCheck struct {
-	Kept       []Fact `json:"kept"`       // facts of the variant also in the source (positions in the variant)
-	Lost       []Fact `json:"lost"`       // facts of the source missing from the variant (positions in the source)
-	Introduced []Fact `json:"introduced"` // facts of the variant absent from the source — likely inventions (positions in the variant)
+	Kept       []Fact `json:"kept"`       // facts of the variant also in the source, once each (first positions in the variant)
+	Lost       []Fact `json:"lost"`       // facts of the source missing from the variant, once each, most important first (positions in the source)
+	Introduced []Fact `json:"introduced"` // facts of the variant absent from the source — likely inventions (every position in the variant)
 }
 
 // CompareFacts compares the facts of variant with those of its source. See CompareFactsWith.
@@ -54,19 +56,22 @@ func CompareFactsWith(sourceFacts []Fact, variant string, lang model.Language) F
 // compareFactSets is CompareFactsWith on facts already found in the variant.
 func compareFactSets(sourceFacts, variantFacts []Fact) FactCheck {
 	src, vi := newFactIndex(sourceFacts, true), newFactIndex(variantFacts, false)
-	fc := FactCheck{Kept: []Fact{}, Lost: []Fact{}, Introduced: []Fact{}}
+	fc := FactCheck{Introduced: []Fact{}}
+	var kept, lost []Fact
 	for _, f := range variantFacts {
 		if src.has(f) {
-			fc.Kept = append(fc.Kept, f)
+			kept = append(kept, f)
 		} else {
 			fc.Introduced = append(fc.Introduced, f)
 		}
 	}
 	for _, f := range sourceFacts {
 		if !vi.has(f) {
-			fc.Lost = append(fc.Lost, f)
+			lost = append(lost, f)
 		}
 	}
+	fc.Kept, fc.Lost = listOnce(kept, false), listOnce(lost, true)
+	rankLost(fc.Lost)
 	return fc
 }
 

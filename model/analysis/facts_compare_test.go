@@ -38,17 +38,17 @@ func TestCompareFacts(t *testing.T) {
 		{"reformatted numbers", "1 250 habitants et douze bancs", "1250 habitants et 12 bancs", model.French, []string{"1250", "12"}, nil, nil},
 		{"number word in the source", "dix", "10", model.French, []string{"10"}, nil, nil},
 		{"english grouping", "1,250 people", "1250 people", model.English, []string{"1250"}, nil, nil},
-		{"dates", "Le 17 juin 2025.", "Le 17/06/2025, soit le 17 juin, le 2025-06-17.", model.French, []string{"17/06/2025", "17 juin", "2025-06-17"}, nil, nil},
+		{"dates", "Le 17 juin 2025.", "Le 17/06/2025, soit le 17 juin, le 2025-06-17.", model.French, []string{"17/06/2025", "17 juin"}, nil, nil}, // listed once: 2025-06-17 is 17/06/2025
 		{"shifted date", "Le 17 juin 2025.", "Le 18 juin 2025.", model.French, nil, []string{"17 juin 2025"}, []string{"18 juin 2025"}},
 		{"month of a day", "Le 17 juin 2025 puis en mars 2026.", "En juin 2025, puis le 3 mars 2026.", model.French, []string{"juin 2025"}, []string{"17 juin 2025", "mars 2026"}, []string{"3 mars 2026"}},
 		{"year of a date", "Le 17 juin 2025.", "En 2025.", model.French, []string{"2025"}, []string{"17 juin 2025"}, nil},
-		{"times", "À 10h00.", "À 10 h, soit 10:00.", model.French, []string{"10 h", "10:00"}, nil, nil},
+		{"times", "À 10h00.", "À 10 h, soit 10:00.", model.French, []string{"10 h"}, nil, nil},
 		{"shifted time", "À 10h00.", "À 11h00.", model.French, nil, []string{"10h00"}, []string{"11h00"}},
 		{"ambiguous hours", "La réunion a duré 2 h.", "Une réunion de 2 heures.", model.French, []string{"2 heures"}, nil, nil},
 		{"names", "Mme Claire Laurent et Karim Diallo.", "Mme Laurent, Claire Laurent, C. Laurent et M. Diallo.", model.French,
 			[]string{"Mme Laurent", "Claire Laurent", "C. Laurent", "M. Diallo"}, nil, nil},
 		{"another first name", "Selon Claire Laurent.", "Selon Paul Laurent.", model.French, nil, []string{"Claire Laurent"}, []string{"Paul Laurent"}},
-		{"name accents", "Avec Inès Moreau.", "Avec INÈS MOREAU et Ines Moreau.", model.French, []string{"INÈS MOREAU", "Ines Moreau"}, nil, nil},
+		{"name accents", "Avec Inès Moreau.", "Avec INÈS MOREAU et Ines Moreau.", model.French, []string{"INÈS MOREAU"}, nil, nil},
 		{"acronym and expansion", "Le Plan Local d'Urbanisme.", "Le PLU.", model.French, []string{"PLU"}, nil, nil},
 		{"part of a place", "À Saint-Aubin-sur-Lys.", "À Saint-Aubin.", model.French, []string{"Saint-Aubin"}, nil, nil},
 		{"organisation ending", "Avec l'association Territoires Partagés.", "Avec Territoires Partagés.", model.French, []string{"Territoires Partagés"}, nil, nil},
@@ -85,5 +85,40 @@ func TestCompareFactsWithPositions(t *testing.T) {
 	empty := CompareFacts("", "", model.French)
 	if empty.Kept == nil || empty.Lost == nil || empty.Introduced == nil {
 		t.Error("empty lists must not be nil, so that JSON shows []")
+	}
+}
+
+func TestFactsListedOnce(t *testing.T) {
+	source := "Soit 45% des votes. Puis 45 % encore, 45% et 45%. Mme Roussel parle ; Mme Hélène Roussel conclut. 12 juin."
+	fc := CompareFacts(source, "Le 12 juin, soit 10 h et 10:00 et 10h00.", model.French)
+	got := map[string]int{}
+	for _, f := range fc.Lost {
+		got[f.Text] = f.Count
+	}
+	want := map[string]int{"45%": 4, "Mme Hélène Roussel": 2}
+	if len(got) != len(want) || got["45%"] != 4 || got["Mme Hélène Roussel"] != 2 {
+		t.Errorf("lost %v, want %v", got, want)
+	}
+	if len(fc.Kept) != 1 || fc.Kept[0].Text != "12 juin" || fc.Kept[0].Count != 1 {
+		t.Errorf("kept %+v, want « 12 juin » once", fc.Kept)
+	}
+	for _, f := range Facts(source, model.French) {
+		if f.Count != 1 {
+			t.Errorf("Facts gives %q count %d, want 1", f.Text, f.Count)
+		}
+	}
+}
+
+func TestLostRanked(t *testing.T) {
+	source := "Contact : a@b.fr. L'association Territoires Partagés anime avec Claire Laurent. " +
+		"On compte 87 participants le 12 mars 2026, dont 45 % d'agents, pour 480 000 €. " +
+		"Il a été décidé d'ouvrir 3 ateliers. The council agreed on 2 more."
+	fc := CompareFacts(source, "Rien.", model.French)
+	want := []string{"3", "2", "45 %", "480 000 €", "12 mars 2026", "87", "Claire Laurent", "Territoires Partagés", "a@b.fr"}
+	if !sameTexts(texts(fc.Lost), want...) {
+		t.Errorf("lost %q\nwant %q", texts(fc.Lost), want)
+	}
+	if !fc.Lost[0].Decision || fc.Lost[2].Decision {
+		t.Errorf("decisions: %+v", fc.Lost[:3])
 	}
 }

@@ -130,8 +130,11 @@ func FuzzFacts(f *testing.F) {
 		}
 		checkFacts(t, in, Facts(in, lang))
 		fc := CompareFacts(in, strings.ToUpper(in), lang)
-		if len(fc.Kept)+len(fc.Introduced) != len(Facts(strings.ToUpper(in), lang)) {
+		if countAll(fc.Kept)+len(fc.Introduced) != len(Facts(strings.ToUpper(in), lang)) {
 			t.Fatal("kept and introduced do not partition the variant's facts")
+		}
+		if countAll(fc.Lost) > len(Facts(in, lang)) {
+			t.Fatal("more facts lost than the source states")
 		}
 		for _, p := range PersonalData(in, lang) {
 			if p.Start < 0 || p.End > len(in) || in[p.Start:p.End] != p.Text {
@@ -139,6 +142,15 @@ func FuzzFacts(f *testing.F) {
 			}
 		}
 	})
+}
+
+// countAll adds up the counts of facts.
+func countAll(facts []Fact) int {
+	n := 0
+	for _, f := range facts {
+		n += f.Count
+	}
+	return n
 }
 
 // benchVariant rewrites benchText the way a model might: reformatted values, some changes.
