@@ -21,6 +21,11 @@ type Personal struct {
 	Kind       PersonalKind `json:"kind"`
 	Text       string       `json:"text"`
 	Start, End int
+	// Public is true for a person named in a public role (an elected official, a member of
+	// staff: « Mme Sophie Martin, adjointe au maire », "Councillor Jane Smith") and for the
+	// contacts of a service (« concertation@ville.fr », the town hall's number): they are not
+	// a private person's, and masking leaves them.
+	Public bool `json:"public,omitempty"`
 }
 
 // PersonalData returns the e-mail addresses, phone numbers and names of persons of a text, in
@@ -34,6 +39,13 @@ type Personal struct {
 //     also gives with a title, or it stands next to a function (« le maire, Karim Diallo »,
 //     « Inès Moreau, habitante »): elected officials named with their function are persons;
 //   - or it is one word that the text also gives with a title (« Laurent » after « Mme Laurent »).
+//
+// A person is Public when a public role stands next to the name (maire, adjointe, conseiller,
+// chargé de mission, agent, directrice, mayor, councillor, officer…) and no private one does
+// (habitante, riverain, participant, resident…), or when the text names the same surname in a
+// public role elsewhere. An e-mail address is Public when it is a service's (contact@,
+// accueil@, concertation@…, or at a town hall's or a government's domain), a phone number
+// when a service is named just before it (« mairie », « accueil », "town hall"…).
 func PersonalData(text string, lang model.Language) []Personal {
 	return personalFrom(text, Facts(text, lang))
 }
@@ -54,13 +66,14 @@ func personalFrom(text string, facts []Fact) []Personal {
 			kind = PersonalEmail
 		case f.Kind == FactPhone:
 			kind = PersonalPhone
-		case f.Kind == FactName && isPerson(text, f, titled):
+		case f.Kind == FactName && isPrivatePerson(text, f, titled):
 			kind = PersonalPerson
 		default:
 			continue
 		}
 		out = append(out, Personal{Kind: kind, Text: f.Text, Start: f.Start, End: f.End})
 	}
+	markPublic(text, out)
 	return out
 }
 
@@ -71,8 +84,8 @@ func hasTitle(name string) bool {
 	return titles[first] || dottedTitles[first]
 }
 
-// isPerson applies the heuristics of PersonalData to a name.
-func isPerson(text string, f Fact, titled map[string]bool) bool {
+// isPrivatePerson applies the heuristics of PersonalData to a name.
+func isPrivatePerson(text string, f Fact, titled map[string]bool) bool {
 	if hasTitle(f.Text) {
 		return true
 	}
@@ -113,6 +126,7 @@ func nearFunction(text string, start, end int) bool {
 	return false
 }
 
+// functionWords are the words of a function next to a name that make it a person's.
 var functionWords = wordSet("maire adjoint adjointe conseiller conseillère conseillere président présidente " +
 	"directeur directrice chargé chargée élu élue habitant habitante habitants riverain riveraine " +
 	"animateur animatrice référent référente responsable agent agente secrétaire député députée " +

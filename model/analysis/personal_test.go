@@ -51,3 +51,42 @@ func BenchmarkPersonalData(b *testing.B) {
 		PersonalData(text, model.French)
 	}
 }
+
+// TestPersonalDataPublicRoles: elected officials and staff named in their public role, and
+// the contacts of a service, are not a private person's data; residents and participants are.
+func TestPersonalDataPublicRoles(t *testing.T) {
+	tests := []struct {
+		name string
+		lang model.Language
+		in   string
+		want []string // "text public|private"
+	}{
+		{"deputy mayor", model.French, "Mme Sophie Martin, adjointe au maire, a ouvert la séance.", []string{"Mme Sophie Martin public"}},
+		{"mayor before", model.French, "Le maire, M. Paul Girard, a répondu.", []string{"M. Paul Girard public"}},
+		{"staff", model.French, "Jean Roux, chargé de mission à la Ville, présente le projet.", []string{"Jean Roux public"}},
+		{"councillor", model.English, "Councillor Jane Smith chaired the meeting.", []string{"Councillor Jane Smith public"}},
+		{"residents", model.French, "Odile Fabre, habitante du quartier, et M. Diallo, commerçant, ont pris la parole.",
+			[]string{"Odile Fabre private", "M. Diallo private"}},
+		{"quoted resident", model.French, "« Il faut des bancs », dit Claire Laurent.", []string{"Claire Laurent private"}},
+		{"public role named again", model.French, "Mme Martin, adjointe au maire, ouvre. Plus tard, Mme Martin conclut.",
+			[]string{"Mme Martin public", "Mme Martin public"}},
+		{"private role wins", model.French, "Le maire a salué Inès Moreau, habitante.", []string{"Inès Moreau private"}},
+		{"contacts", model.French, "Écrire à concertation@saint-aubin.example ou à claire.laurent@exemple.fr ; mairie : 02 31 00 00 00 ; Claire : 06 12 34 56 78.",
+			[]string{"concertation@saint-aubin.example public", "claire.laurent@exemple.fr private", "02 31 00 00 00 public", "06 12 34 56 78 private"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, p := range PersonalData(tc.in, tc.lang) {
+				who := "private"
+				if p.Public {
+					who = "public"
+				}
+				got = append(got, p.Text+" "+who)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("PersonalData(%q)\n got %q\nwant %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
