@@ -29,3 +29,14 @@ func BenchmarkSupport(b *testing.B) {
 		}
 	})
 }
+
+// TestSupportNilIndex checks a source analysis built without an index scores nothing.
+func TestSupportNilIndex(t *testing.T) {
+	var ix *supportIndex
+	if got := ix.sentences("Une phrase."); got != nil {
+		t.Errorf("nil index: %+v", got)
+	}
+	if got := ix.sentencesFacts("Une phrase.", nil); got != nil {
+		t.Errorf("nil index: %+v", got)
+	}
+}
