@@ -67,8 +67,11 @@ type Prompt struct {
 type ComparisonOptions struct {
 	// MaskPersonal replaces e-mail addresses, phone numbers and names of private persons
 	// (analysis.PersonalData) by « [masqué] » or "[masked]" everywhere in the document,
-	// its metadata included.
+	// its metadata included. Persons named in a public role and services' contacts are not
+	// masked (analysis.Personal.Public).
 	MaskPersonal bool
+	// Unmasked are terms of MaskedTerms that the user chose to show all the same.
+	Unmasked []string
 	// SourceFacts prints only the source's facts in the appendix instead of its full text.
 	SourceFacts bool
 	// DiffColours colours the words of each variant that the source lacks (the words of
@@ -81,7 +84,7 @@ type ComparisonOptions struct {
 func (c Comparison) extended() bool {
 	return c.SourceAnalysis != nil || len(c.VariantAnalyses) > 0 || len(c.Energy) > 0 ||
 		len(c.Votes) > 0 || len(c.Critiques) > 0 || len(c.Reviews) > 0 || len(c.Prompts) > 0 ||
-		c.Options != (ComparisonOptions{})
+		c.Options.MaskPersonal || c.Options.SourceFacts || c.Options.DiffColours
 }
 
 // WriteComparisonPDF writes c to w as an A4 landscape PDF: a cover with the session's

@@ -10,45 +10,99 @@ import (
 	"github.com/rapporteur/rapporteur/model/analysis"
 )
 
-// masker replaces personal data (e-mail addresses, phone numbers, names of persons) by a
-// token such as « [masqué] ». It collects the personal data of every text of a comparison
-// first, so that a name found in the source (« Mme Laurent », then « Laurent ») is masked
-// in a variant, a prompt or a fact list too, and replaces every occurrence, longest first.
+// masker replaces personal data (e-mail addresses, phone numbers, names of private persons) by
+// a token such as « [masqué] ». It collects the personal data of every text of a comparison
+// first, so that a name found in the source (« Mme Laurent », then « Laurent ») is masked in a
+// variant, a prompt or a fact list too, and replaces every occurrence, longest first. What is
+// shown all the same — a person named in a public role, a service's contact, a term the user
+// unmasked — is replaced by itself, so that no shorter term masks part of it.
 type masker struct {
 	r *strings.Replacer
 }
 
-// newMasker finds the personal data of every text c shows and prepares their replacement
-// by token. The names of voters and reviewers are not masked: they sign the document.
-func newMasker(c Comparison, token string) *masker {
+// MaskedTerms returns the personal data that masking would hide in c, sorted: the e-mail
+// addresses, phone numbers and names of private persons of every text the document shows.
+// The export dialog lists them so that the user can show some all the same
+// (ComparisonOptions.Unmasked).
+func MaskedTerms(c Comparison) []string {
+	hidden, _ := maskTerms(c)
+	list := slices.Collect(maps.Keys(hidden))
+	slices.SortFunc(list, func(a, b string) int { return cmp.Compare(model.Fold(a), model.Fold(b)) })
+	return list
+}
+
+// maskTerms sorts the personal data of every text of c into those to hide and those to show:
+// the public ones, and every name whose surname is given in a public role somewhere.
+func maskTerms(c Comparison) (hidden, shown map[string]bool) {
 	lang := languageOf(c)
-	terms := map[string]bool{}
-	add := func(ps []analysis.Personal) {
-		for _, p := range ps {
-			if t := strings.TrimSpace(p.Text); t != "" {
-				terms[t] = true
-			}
-		}
-	}
+	var all []analysis.Personal
 	eachText(cloneTexts(c), func(s string) string {
 		if strings.TrimSpace(s) != "" {
-			add(analysis.PersonalData(s, lang))
+			all = append(all, analysis.PersonalData(s, lang)...)
 		}
 		return s
 	})
 	if c.SourceAnalysis != nil {
-		add(c.SourceAnalysis.Personal)
+		all = append(all, c.SourceAnalysis.Personal...)
 	}
 	for _, va := range c.VariantAnalyses {
-		add(va.Personal)
+		all = append(all, va.Personal...)
 	}
-	list := slices.Collect(maps.Keys(terms))
+	publicSurnames := map[string]bool{}
+	for _, p := range all {
+		if p.Public && p.Kind == analysis.PersonalPerson {
+			publicSurnames[surname(p.Text)] = true
+		}
+	}
+	hidden, shown = map[string]bool{}, map[string]bool{}
+	for _, p := range all {
+		t := strings.TrimSpace(p.Text)
+		switch {
+		case t == "":
+		case p.Public || p.Kind == analysis.PersonalPerson && publicSurnames[surname(t)]:
+			shown[t] = true
+		default:
+			hidden[t] = true
+		}
+	}
+	for t := range shown {
+		delete(hidden, t)
+	}
+	return hidden, shown
+}
+
+// surname is the last word of a name, folded.
+func surname(name string) string {
+	ws := strings.Fields(name)
+	if len(ws) == 0 {
+		return ""
+	}
+	return model.Fold(ws[len(ws)-1])
+}
+
+// newMasker finds the personal data of every text c shows and prepares their replacement
+// by token, except the terms of c.Options.Unmasked. The names of voters and reviewers are not
+// masked: they sign the document.
+func newMasker(c Comparison, token string) *masker {
+	hidden, shown := maskTerms(c)
+	for _, t := range c.Options.Unmasked {
+		if t = strings.TrimSpace(t); hidden[t] {
+			delete(hidden, t)
+			shown[t] = true
+		}
+	}
+	list := slices.Collect(maps.Keys(hidden))
+	list = append(list, slices.Collect(maps.Keys(shown))...)
 	slices.SortFunc(list, func(a, b string) int {
 		return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(a, b))
 	})
 	pairs := make([]string, 0, 2*len(list))
 	for _, t := range list {
-		pairs = append(pairs, t, token)
+		if shown[t] {
+			pairs = append(pairs, t, t)
+		} else {
+			pairs = append(pairs, t, token)
+		}
 	}
 	return &masker{r: strings.NewReplacer(pairs...)}
 }
