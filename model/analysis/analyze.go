@@ -41,23 +41,24 @@ type VariantAnalysis struct {
 
 // AnalyzeSource measures the source once.
 func AnalyzeSource(text string, lang model.Language) SourceAnalysis {
+	parsed := parseText(text, lang) // split once for the metrics and the support index
 	facts := Facts(text, lang)
-	return SourceAnalysis{Metrics: Measure(text, lang), Facts: facts, Personal: personalFrom(text, facts), lang: lang,
-		support: newSupportIndex(text, lang), absent: newAbsentIndex(text, lang)}
+	return SourceAnalysis{Metrics: measureParsed(parsed, lang), Facts: facts, Personal: personalFrom(text, facts), lang: lang,
+		support: newSupportIndexWith(text, lang, parsed.sentences, facts), absent: newAbsentIndex(text, lang)}
 }
 
 // AnalyzeVariant measures a variant against an analysed source.
 func AnalyzeVariant(src SourceAnalysis, variant string) VariantAnalysis {
-	parsed := parseText(variant, src.lang) // split once for the metrics and the plain-language indicators
+	parsed := parseText(variant, src.lang) // split once for the metrics, the plain-language indicators and the support
 	m := measureParsed(parsed, src.lang)
-	facts := Facts(variant, src.lang) // parsed once for the fact check and the personal data
+	facts := Facts(variant, src.lang) // found once for the fact check, the support and the personal data
 	return VariantAnalysis{
 		Metrics:     m,
 		Compression: Compression(src.Metrics, m),
 		Facts:       compareFactSets(src.Facts, facts),
 		Plain:       plainParsed(parsed),
 		Personal:    personalFrom(variant, facts),
-		Sentences:   src.support.sentences(variant),
+		Sentences:   src.support.sentencesWith(variant, parsed.sentences, facts),
 		Absent:      src.absent.absent(variant),
 	}
 }

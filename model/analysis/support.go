@@ -77,7 +77,12 @@ func newSupportIndex(source string, lang model.Language) *supportIndex {
 
 // newSupportIndexFacts is newSupportIndex with the source's facts already found by Facts.
 func newSupportIndexFacts(source string, lang model.Language, facts []Fact) *supportIndex {
-	sents := Sentences(source, lang)
+	return newSupportIndexWith(source, lang, Sentences(source, lang), facts)
+}
+
+// newSupportIndexWith is newSupportIndex with the source's sentences and facts already found by
+// Sentences and Facts.
+func newSupportIndexWith(source string, lang model.Language, sents []Sentence, facts []Fact) *supportIndex {
 	ix := &supportIndex{lang: lang, spans: make([]Span, len(sents)), terms: make(map[string]int32, len(sents)*4),
 		sentOff: make([]int32, 1, len(sents)+1), facts: newFactIndex(facts, true)}
 	var (
@@ -233,7 +238,15 @@ func (ix *supportIndex) sentencesFacts(variant string, facts []Fact) []SentenceS
 	if ix == nil {
 		return nil
 	}
-	sents := Sentences(variant, ix.lang)
+	return ix.sentencesWith(variant, Sentences(variant, ix.lang), facts)
+}
+
+// sentencesWith is sentences with the variant's sentences and facts already found by Sentences
+// and Facts.
+func (ix *supportIndex) sentencesWith(variant string, sents []Sentence, facts []Fact) []SentenceSupport {
+	if ix == nil {
+		return nil
+	}
 	out := make([]SentenceSupport, len(sents))
 	spans := make([]Span, 0, 2*len(sents))
 	sc := scorer{ix: ix, acc: make([]float32, len(ix.spans))}
