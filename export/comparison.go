@@ -74,8 +74,8 @@ type ComparisonOptions struct {
 	Unmasked []string
 	// SourceFacts prints only the source's facts in the appendix instead of its full text.
 	SourceFacts bool
-	// DiffColours colours the words of each variant that the source lacks (the words of
-	// analysis.WordDiff's insertions).
+	// DiffColours colours the words of each variant that the source does not contain in that
+	// context (analysis.VariantAnalysis.Absent: the same words the screen marks).
 	DiffColours bool
 }
 
