@@ -34,9 +34,18 @@ func (c *comparison) onExport() {
 	mask := widget.NewCheck(lang.L("Mask personal data (e-mails, phone numbers, names of private persons)"), nil)
 	facts := widget.NewCheck(lang.L("In the appendix, only the facts of the source, not its full text"), nil)
 	diff := widget.NewCheck(lang.L("Colour the words of each variant that the source does not have"), nil)
+	names := newMaskList()
+	mask.OnChanged = func(on bool) {
+		var terms []string
+		if on {
+			terms = export.MaskedTerms(c.comparisonDoc())
+		}
+		names.show(on, terms)
+	}
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Language of the document"), docLang),
-		widget.NewFormItem("", mask), widget.NewFormItem("", facts), widget.NewFormItem("", diff),
+		widget.NewFormItem("", mask), widget.NewFormItem("", names.view),
+		widget.NewFormItem("", facts), widget.NewFormItem("", diff),
 	}
 	d := dialog.NewForm(lang.L("Export the comparison"), lang.L("Choose the file…"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
@@ -46,7 +55,8 @@ func (c *comparison) onExport() {
 		if docLang.SelectedIndex() == 1 {
 			c.exportLang = model.English
 		}
-		c.exportOpts = export.ComparisonOptions{MaskPersonal: mask.Checked, SourceFacts: facts.Checked, DiffColours: diff.Checked}
+		c.exportOpts = export.ComparisonOptions{MaskPersonal: mask.Checked, Unmasked: names.unmasked(),
+			SourceFacts: facts.Checked, DiffColours: diff.Checked}
 		c.chooseExportFile()
 	}, c.u.win)
 	d.Resize(fyne.NewSize(620, 0))
