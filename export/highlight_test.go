@@ -156,3 +156,22 @@ func TestExtractReorderedHasNoAbsentWordButTheChangedOne(t *testing.T) {
 		t.Errorf("words marked absent in a reordered extract: %q", got)
 	}
 }
+
+func TestMarksSurviveMasking(t *testing.T) {
+	c := frenchComparison(t)
+	text := "Écrire à jean.dupont@example.org avant le 12 mars 2027 pour le budget."
+	c.Variants = []model.Variant{{ID: 1, Status: model.StatusDone, Text: text, Spec: model.Spec{Engine: model.EngineBuiltin}}}
+	c.VariantAnalyses = map[int64]analysis.VariantAnalysis{1: {Facts: analysis.FactCheck{Introduced: []analysis.Fact{introduced(t, text, plantedFact)}}}}
+	c.Options.MaskPersonal = true
+	rows := columnRows(t, c, 0)
+	var shown []string
+	for _, r := range rows {
+		shown = append(shown, r.text)
+	}
+	if !strings.Contains(strings.Join(shown, " "), "[masqué]") {
+		t.Fatalf("the address is not masked: %q", shown)
+	}
+	if got := flatten(markedRuns(rows, markFact)); got != plantedFact {
+		t.Errorf("facts highlighted in the masked text: %q", got)
+	}
+}
