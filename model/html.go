@@ -269,3 +269,24 @@ func (w *htmlWriter) entity(ref string) {
 	}
 	w.out = append(w.out, s...)
 }
+
+// HTMLMarkupLen returns the length in bytes of the HTML that s starts with and that InlineHTML
+// converts — a known tag (« <br/> », « </u> », « <span style="…"> »), a comment or a character
+// reference (« &nbsp; ») — or 0: « < b » and « <Nom> » are text. Word counts skip it.
+func HTMLMarkupLen(s string) int {
+	if s == "" || s[0] != '<' && s[0] != '&' {
+		return 0
+	}
+	if s[0] == '&' {
+		return len(htmlEntityRE.FindString(s))
+	}
+	m := htmlTagRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	name := strings.ToLower(m[2])
+	if strings.HasPrefix(m[0], "<!--") || name == "br" || htmlMarks[name] != "" || htmlStripped[name] {
+		return len(m[0])
+	}
+	return 0
+}

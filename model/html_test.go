@@ -64,3 +64,14 @@ func FuzzInlineHTML(f *testing.F) {
 		}
 	})
 }
+
+func TestHTMLMarkupLen(t *testing.T) {
+	for in, want := range map[string]int{
+		"<br/>suite": 5, "</u> x": 4, `<span style="a">b`: 16, "&nbsp;x": 6, "<!-- n -->x": 10,
+		"< b": 0, "<Nom> x": 0, "<https://e.org>": 0, "&foo bar": 0, "texte": 0, "": 0,
+	} {
+		if got := HTMLMarkupLen(in); got != want {
+			t.Errorf("HTMLMarkupLen(%q) = %d, want %d", in, got, want)
+		}
+	}
+}
