@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/rapporteur/rapporteur/model"
 )
 
 // Word rules, shared by Words, WordCount and the metrics built on them:
@@ -18,7 +20,9 @@ import (
 //     (participant.es, inscrit·e·s), abbreviations written without spaces (c.-à-d.) and
 //     addresses (www.ville-saint-aubin.fr, contact@mairie.fr) stay one word;
 //   - a comma or a colon between two digits joins them (45,5 and 10:00 are one word each);
-//     10h00 is one word; "1 250" written with a space is two.
+//     10h00 is one word; "1 250" written with a space is two;
+//   - the inline HTML of converted reports (« <u> », « <br/> », « &nbsp; », see
+//     model.HTMLMarkupLen) is not a word, and separates words.
 
 // elisions are the French words whose last vowel is elided before an apostrophe.
 var elisions = map[string]bool{
@@ -34,10 +38,15 @@ func Words(text string) []string {
 	return out
 }
 
-// WordCount returns len(Words(text)) without allocating.
+// WordCount returns the number of words a reader reads in a Markdown text, the one count
+// the cover, the summary, the columns and the app show: the words of its sentences as Measure
+// counts them, by the rules above, leaving out the Markdown markup, link addresses, code
+// blocks and inline HTML.
 func WordCount(text string) int {
 	n := 0
-	eachWord(text, func(string) { n++ })
+	for _, s := range Sentences(text, model.French) {
+		eachWord(Plain(s.Text), func(string) { n++ })
+	}
 	return n
 }
 
@@ -54,6 +63,16 @@ func eachWord(text string, fn func(string)) {
 	prev := rune(0)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '<' || r == '&' {
+			if n := model.HTMLMarkupLen(text[i:]); n > 0 {
+				if start >= 0 {
+					emitWord(text[start:i], fn)
+					start = -1
+				}
+				prev, i = ' ', i+n
+				continue
+			}
+		}
 		switch {
 		case isWordRune(r):
 			if start < 0 {
