@@ -198,8 +198,17 @@ func (d *document) annotate(col *column, v model.Variant) {
 		return
 	}
 	col.hl = newHighlights(d.analysedText(v), va, d.c.Options.DiffColours)
-	if lost := dedupe(d.factTexts(va.Facts.Lost)); len(lost) > 0 {
-		col.blocks = append(col.blocks, block{kind: blockNote, text: fmt.Sprintf(d.ext.lostFacts, len(lost))},
+	if n := len(va.Facts.Lost); n > 0 { // listed once each, most important first: the summary's number
+		lost := make([]string, 0, n)
+		for _, f := range va.Facts.Lost {
+			for _, t := range d.factTexts([]analysis.Fact{f}) {
+				if f.Count > 1 {
+					t += fmt.Sprintf(" (×%d)", f.Count)
+				}
+				lost = append(lost, t)
+			}
+		}
+		col.blocks = append(col.blocks, block{kind: blockNote, text: fmt.Sprintf(d.ext.lostFacts, n)},
 			block{kind: blockParagraph, text: strings.Join(lost, " · "), tight: true, plain: true})
 	}
 }

@@ -189,9 +189,9 @@ func (d *document) votesWon(id int64) int {
 	return n
 }
 
-// readingTime writes the silent reading time: « 2,5 min ».
+// readingTime writes the silent reading time as the app does: « 2 min », « < 1 min ».
 func (d *document) readingTime(m analysis.Metrics) string {
-	return fmt.Sprintf(d.ext.minutes, d.decimal(m.ReadingMinutes, 1))
+	return analysis.ReadingTime(m.ReadingMinutes)
 }
 
 // readability gives the reading ease of the document's language: Kandel-Moles in French,

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/rapporteur/rapporteur/model"
@@ -73,20 +75,26 @@ func (c *comparison) flagsFor(v model.Variant) []string {
 	return flags
 }
 
-// lostText lists the facts of the source a variant dropped.
+// lostText lists the facts of the source a variant dropped, each once and the most important
+// first (as analysis ranks them), with how many times the source states it when more than once;
+// its number is the table's (len of Facts.Lost).
 func lostText(va analysis.VariantAnalysis) string {
 	if len(va.Facts.Lost) == 0 {
 		return ""
 	}
-	seen := map[string]bool{}
-	var items []string
+	items := make([]string, 0, len(va.Facts.Lost))
 	for _, f := range va.Facts.Lost {
-		if !seen[f.Norm] {
-			seen[f.Norm] = true
-			items = append(items, f.Text)
-		}
+		items = append(items, factWithCount(f))
 	}
-	return lang.L("Facts of the source missing here ({{.N}}): {{.List}}", map[string]any{"N": len(items), "List": joinList(items)})
+	return lang.L("Facts of the source missing here ({{.N}}): {{.List}}", map[string]any{"N": len(va.Facts.Lost), "List": joinList(items)})
+}
+
+// factWithCount writes a fact as written, with « ×4 » when the text states it four times.
+func factWithCount(f analysis.Fact) string {
+	if f.Count > 1 {
+		return fmt.Sprintf("%s (×%d)", f.Text, f.Count)
+	}
+	return f.Text
 }
 
 // joinList joins items with a middle dot, shortening very long lists.

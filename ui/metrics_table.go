@@ -45,9 +45,9 @@ func (c *comparison) metricRows() []metricRow {
 			variant: func(_ model.Variant, a analysis.VariantAnalysis) string { return readabilityText(a.Metrics, lg) }},
 		{label: lang.L("LIX (lower is easier)"), source: func(s analysis.SourceAnalysis) string { return fmtFloat(s.Metrics.LIX, 0) },
 			variant: func(_ model.Variant, a analysis.VariantAnalysis) string { return fmtFloat(a.Metrics.LIX, 0) }},
-		{label: lang.L("Facts kept / lost"), source: func(s analysis.SourceAnalysis) string { return fmtInt(len(s.Facts)) },
+		{label: lang.L("Facts kept / lost"), source: func(s analysis.SourceAnalysis) string { return fmtInt(analysis.CountFacts(s.Facts)) },
 			variant: func(_ model.Variant, a analysis.VariantAnalysis) string {
-				return fmt.Sprintf("%d / %d", len(a.Facts.Kept), len(a.Facts.Lost))
+				return keptLostText(a.Facts)
 			}},
 		{label: lang.L("Facts not in the source (to check)"), source: func(analysis.SourceAnalysis) string { return "—" },
 			variant: func(_ model.Variant, a analysis.VariantAnalysis) string { return fmtInt(len(a.Facts.Introduced)) }},
@@ -114,12 +114,8 @@ func sentencesText(m analysis.Metrics) string {
 	return fmt.Sprintf("%s (%s)", fmtInt(m.Sentences), fmtFloat(m.MeanSentenceLength, 1))
 }
 
-func minutesText(min float64) string {
-	if min < 1 {
-		return lang.L("under a minute")
-	}
-	return lang.L("{{.N}} min", map[string]any{"N": fmtFloat(min, 0)})
-}
+// minutesText writes a reading time as the PDF does (analysis.ReadingTime).
+func minutesText(min float64) string { return analysis.ReadingTime(min) }
 
 func readabilityText(m analysis.Metrics, lg model.Language) string {
 	if lg == model.English {
@@ -156,4 +152,10 @@ func acronymsText(list []string) string {
 		return "0"
 	}
 	return fmt.Sprintf("%d (%s)", len(list), joinList(list))
+}
+
+// keptLostText is the « kept / lost » cell: the numbers of distinct facts kept and lost, those
+// lostText and the PDF give.
+func keptLostText(fc analysis.FactCheck) string {
+	return fmt.Sprintf("%d / %d", len(fc.Kept), len(fc.Lost))
 }

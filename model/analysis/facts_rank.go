@@ -53,6 +53,12 @@ func listOnce(facts []Fact, people bool) []Fact {
 	return out
 }
 
+// CountFacts returns the number of distinct facts among facts, counted as FactCheck counts
+// those it keeps and loses: each fact once, and a person once under all the names the text gives.
+func CountFacts(facts []Fact) int {
+	return len(listOnce(facts, true))
+}
+
 // sameName returns the index in out of a person's name that f names too.
 func sameName(out []Fact, byLast map[string][]int, f Fact) (int, bool) {
 	ws := nameWords(f.Norm)

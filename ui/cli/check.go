@@ -143,10 +143,15 @@ func shortened(s string, n int) string {
 	return strings.TrimRight(string(r[:n-1]), " ,;:") + "…"
 }
 
+// printFacts writes a list of facts and its length; a fact listed once that the text states
+// several times (kept and lost facts) gets « (×N) ».
 func printFacts(w io.Writer, title string, facts []analysis.Fact) {
 	texts := make([]string, len(facts))
 	for i, f := range facts {
 		texts[i] = model.CleanName(f.Text)
+		if f.Count > 1 {
+			texts[i] += fmt.Sprintf(" (×%d)", f.Count)
+		}
 	}
 	fmt.Fprintf(w, "%s (%d): %s\n", title, len(facts), strings.Join(texts, " · "))
 }
