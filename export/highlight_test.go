@@ -175,3 +175,34 @@ func TestMarksSurviveMasking(t *testing.T) {
 		t.Errorf("facts highlighted in the masked text: %q", got)
 	}
 }
+
+// TestAbsentMarksMatchTheAnalysis checks, on every fixture variant, that the words the columns
+// mark absent are exactly the analysis' absent words: the rendering (Markdown, links, tables,
+// wrapping) loses none and marks no other.
+func TestAbsentMarksMatchTheAnalysis(t *testing.T) {
+	for _, c := range []Comparison{frenchComparison(t), englishComparison(t)} {
+		var texts []string
+		for _, v := range c.Variants {
+			texts = append(texts, v.Text)
+		}
+		ra := analysis.AnalyzeRun(c.Source.Body, texts, c.Language)
+		c.SourceAnalysis = &ra.Source
+		c.VariantAnalyses = map[int64]analysis.VariantAnalysis{}
+		for i, v := range c.Variants {
+			c.VariantAnalyses[v.ID] = ra.Variants[i]
+		}
+		c.Options.DiffColours = true
+		for i, v := range c.Variants {
+			var want []string
+			for _, s := range ra.Variants[i].Absent {
+				want = append(want, v.Text[s.Start:s.End])
+			}
+			if len(want) == 0 {
+				t.Fatalf("variant %d: nothing absent, nothing to check", v.ID)
+			}
+			if got := flatten(markedRuns(columnRows(t, c, i), markAbsent)); got != strings.Join(want, " ") {
+				t.Errorf("variant %d:\nmarked   %q\nabsent   %q", v.ID, got, strings.Join(want, " "))
+			}
+		}
+	}
+}
