@@ -44,7 +44,6 @@ type extLabels struct {
 	chartFacts   string
 	legendLost   string
 	legendIntro  string
-	minutes      string // "%s min"
 	lostFacts    string // "Faits du source absents (%d)"
 	review       string
 	votes        string
@@ -99,7 +98,7 @@ var frenchExt = extLabels{
 		"du modèle, de ce qu’aurait coûté la même sortie (modèle EcoLogits), pour comparaison. " +
 		"Lisibilité\u00a0: indice de Kandel et Moles (plus élevé = plus facile).",
 	chartWords: "Longueur (mots)", chartFacts: "Faits perdus et introduits",
-	legendLost: "perdus", legendIntro: "introduits", minutes: "%s min",
+	legendLost: "perdus", legendIntro: "introduits",
 	lostFacts: "Faits du texte source absents de la variante (%d)",
 	review:    "Relecture", votes: "Votes à l’aveugle", noVotes: "Aucun vote.", vote: "Vote %d",
 	outcomes: map[model.Outcome]string{
@@ -143,7 +142,7 @@ var englishExt = extLabels{
 		"computer. In a datacenter: an estimate, from the model’s size, of what the same output would have cost " +
 		"(EcoLogits model), for comparison. Readability: Flesch reading ease (higher is easier).",
 	chartWords: "Length (words)", chartFacts: "Facts lost and introduced",
-	legendLost: "lost", legendIntro: "introduced", minutes: "%s min",
+	legendLost: "lost", legendIntro: "introduced",
 	lostFacts: "Facts of the source text missing from the variant (%d)",
 	review:    "Review", votes: "Blind votes", noVotes: "No vote.", vote: "Vote %d",
 	outcomes: map[model.Outcome]string{
