@@ -12,7 +12,8 @@ import (
 // marks, on screen and in the PDF alike.
 //
 // Words are those of eachDiffToken (words.go's rules, French elisions split off), compared
-// normalised: lower case, accents folded (é → e, œ → oe), ’ as '. A variant's text is cut
+// normalised: lower case, accents folded (é → e, œ → oe), ’ as ', the middle dot of inclusive
+// writing as a dot (participant·es, participant.es) and the Unicode hyphens as -. A variant's text is cut
 // into segments at line breaks and at punctuation that closes a clause or frames a block
 // (. ! ? ; : … « » " ( ) [ ] | • # > and dashes), not at commas, apostrophes or emphasis
 // markers. A word of the variant is present when
@@ -158,7 +159,7 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// wordHash hashes a word normalised: lower case, accents folded, ’ as '.
+// wordHash hashes a word normalised: lower case, accents folded, ’ as ', · as ., ‐ as -.
 func wordHash(w string) uint64 {
 	h := uint64(fnvOffset)
 	for i := 0; i < len(w); {
@@ -218,6 +219,10 @@ func foldRune(r rune) (rune, rune) {
 		return 'a', 'e'
 	case '’':
 		return '\'', 0
+	case '·':
+		return '.', 0
+	case '‐', '‑':
+		return '-', 0
 	}
 	return r, 0
 }

@@ -63,6 +63,7 @@ func TestAbsentFindsChangedWords(t *testing.T) {
 		{"**Les habitants** ont demandé davantage de **fontaines** à l'ombre.", []string{"fontaines"}},
 		{"# Budget\n\n# Calendrier\n\n- Bancs\n- Kiosque", []string{"Calendrier", "Kiosque"}},
 		{"LES HABITANTS ONT DEMANDE DAVANTAGE DE BANCS A L’OMBRE.", nil},
+		{"Participant.es : 34 habitant.es inscrit·e·s, dont 12 commerçant.es.", nil},
 		{"Budget 2031 : la séance s'est terminée à 21h30.", []string{"2031"}},
 	}
 	for _, c := range cases {
