@@ -25,30 +25,34 @@ func eachAbsentToken(text string, fn func(start, end int, word bool)) {
 			}
 		}
 		word := isTokenWord(r)
-		j := tokenEnd(text, i+size, r, word)
-		if word {
+		j, apostrophe := tokenEnd(text, i+size, r, word)
+		switch {
+		case word && apostrophe:
 			splitDiffElisions(text, i, j, func(s, e int) { fn(s, e, true) })
-		} else {
+		case word:
+			fn(i, j, true)
+		default:
 			fn(i, j, false)
 		}
 		i = j
 	}
 }
 
-// tokenEnd returns the end of the token that began with prev and continues at j.
-func tokenEnd(text string, j int, prev rune, word bool) int {
+// tokenEnd returns the end of the token that began with prev and continues at j, and whether
+// an apostrophe joins two of its parts (so that an elision may need splitting off).
+func tokenEnd(text string, j int, prev rune, word bool) (int, bool) {
+	apostrophe := false
 	for j < len(text) {
 		c := text[j]
 		if c < utf8.RuneSelf {
 			switch cl := asciiClass[c]; {
 			case cl == classSpace:
-				return j
+				return j, apostrophe
 			case (cl == classWord) == word:
-				prev = rune(c)
-				j++
-				continue
 			case !word || !joins(prev, rune(c), text[j+1:]):
-				return j
+				return j, apostrophe
+			default:
+				apostrophe = apostrophe || c == '\''
 			}
 			prev = rune(c)
 			j++
@@ -56,12 +60,13 @@ func tokenEnd(text string, j int, prev rune, word bool) int {
 		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		if unicode.IsSpace(r) || (isWordRune(r) != word && !(word && joins(prev, r, text[j+size:]))) {
-			return j
+			return j, apostrophe
 		}
+		apostrophe = apostrophe || r == '’'
 		prev = r
 		j += size
 	}
-	return j
+	return j, apostrophe
 }
 
 // isTokenWord reports whether r is a word character, through the table for ASCII.
