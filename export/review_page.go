@@ -61,8 +61,8 @@ func (d *document) variantName(id int64) string {
 // shown under, and each reaction.
 func (d *document) vote(y float64, i int, v model.Vote) float64 {
 	outcome := d.ext.outcomes[v.Outcome]
-	if v.Outcome == model.OutcomePreferred {
-		outcome += " — " + fmt.Sprintf(d.ext.preferred, d.variantName(v.Preferred))
+	if v.Outcome == model.OutcomePreferred && v.Preferred != 0 {
+		outcome = fmt.Sprintf(d.ext.preferred, d.variantName(v.Preferred)) // « Variante 2 préférée »
 	}
 	head := []string{fmt.Sprintf(d.ext.vote, i+1), outcome}
 	if !v.Created.IsZero() {
@@ -78,7 +78,9 @@ func (d *document) vote(y float64, i int, v model.Vote) float64 {
 	}
 	y = d.paragraph(marginX, y, flowW, flowText, colorMuted, strings.Join(shown, " · "), flowLineH)
 	for _, r := range v.Reactions {
-		y = d.reaction(y, v, r)
+		if len(r.Reasons) > 0 || cleanLine(r.Comment, d.fs) != "" { // a bare letter says nothing
+			y = d.reaction(y, v, r)
+		}
 	}
 	return y + 3
 }

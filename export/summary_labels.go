@@ -50,7 +50,7 @@ type extLabels struct {
 	noVotes      string
 	vote         string // "Vote %d"
 	outcomes     map[model.Outcome]string
-	preferred    string // "préférée : %s"
+	preferred    string // "%s préférée"
 	by           string // "par %s"
 	shownAs      string // "%s : %s"
 	reasons      map[model.Reason]string
@@ -105,7 +105,7 @@ var frenchExt = extLabels{
 		model.OutcomePreferred: "une variante préférée", model.OutcomeEquivalent: "variantes équivalentes",
 		model.OutcomeNone: "aucune n’est acceptable",
 	},
-	preferred: "préférée\u00a0: %s", by: "par %s", shownAs: "%s\u00a0= %s",
+	preferred: "%s préférée", by: "par %s", shownAs: "%s\u00a0= %s",
 	reasons: map[model.Reason]string{
 		model.ReasonUseful: "utile", model.ReasonComplete: "complète", model.ReasonCreative: "créative",
 		model.ReasonClear: "claire", model.ReasonIncorrect: "inexacte",
@@ -149,7 +149,7 @@ var englishExt = extLabels{
 		model.OutcomePreferred: "one variant preferred", model.OutcomeEquivalent: "variants equivalent",
 		model.OutcomeNone: "none is acceptable",
 	},
-	preferred: "preferred: %s", by: "by %s", shownAs: "%s = %s",
+	preferred: "%s preferred", by: "by %s", shownAs: "%s = %s",
 	reasons: map[model.Reason]string{
 		model.ReasonUseful: "useful", model.ReasonComplete: "complete", model.ReasonCreative: "creative",
 		model.ReasonClear: "clear", model.ReasonIncorrect: "incorrect",

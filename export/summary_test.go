@@ -118,7 +118,7 @@ func TestReviewPageAndAppendix(t *testing.T) {
 	c.Variants[1].PresetVersion = 3
 	text := normalise(pdfText(t, render(t, c)))
 	for _, want := range []string{
-		"Blind votes", "Vote 1 · one variant preferred — preferred: Variant 2", "by Agent Durand",
+		"Blind votes", "Vote 1 · Variant 2 preferred", "by Agent Durand",
 		"A = Variant 2 · B = Variant 1", "A — useful, clear — “Claire et complète.”",
 		"Critique of Variant 2 by qwen3:8b", "omet le budget", "Human reviews",
 		"Variant 1 — reviewed by Claire Martin on 18 June 2025 — Relu, conforme.",
