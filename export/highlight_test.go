@@ -84,6 +84,15 @@ func TestMarkRowsFollowTheWrappedText(t *testing.T) {
 	if split < 2 {
 		t.Errorf("at a width of 10 the facts should wrap; rows: %q", facts)
 	}
+	wide := layoutColumn(runeMeasurer{}, oneCharScale, parseMarkdown(cleanText(raw, testFonts(t))), 200, 100)
+	hl.markRows(wide)
+	var runs []string
+	for _, rs := range markedRuns(wide, markFact) {
+		runs = append(runs, rs...)
+	}
+	if got := strings.Join(runs, "|"); got != "750\u00a0000 €|12 mars 2027|M. Jean Dupont" {
+		t.Errorf("on one line each fact should be one run: %q", got)
+	}
 	if got := flatten(markedRuns(rows, markAbsent)); got != "budget" {
 		t.Errorf("absent words highlighted: %q", got)
 	}
