@@ -39,12 +39,21 @@ type VariantAnalysis struct {
 	Absent []Span `json:"absent"`
 }
 
-// AnalyzeSource measures the source once.
+// AnalyzeSource measures the source once. Its facts are found on another goroutine while the
+// rest is measured, so that a second core is not idle while the variants wait for the source.
 func AnalyzeSource(text string, lang model.Language) SourceAnalysis {
+	var facts []Fact
+	found := make(chan struct{})
+	go func() {
+		defer close(found)
+		facts = Facts(text, lang)
+	}()
 	parsed := parseText(text, lang) // split once for the metrics and the support index
-	facts := Facts(text, lang)
-	return SourceAnalysis{Metrics: measureParsed(parsed, lang), Facts: facts, Personal: personalFrom(text, facts), lang: lang,
-		support: newSupportIndexWith(text, lang, parsed.sentences, facts), absent: newAbsentIndex(text, lang)}
+	src := SourceAnalysis{Metrics: measureParsed(parsed, lang), lang: lang, absent: newAbsentIndex(text, lang)}
+	<-found
+	src.Facts, src.Personal = facts, personalFrom(text, facts)
+	src.support = newSupportIndexWith(text, lang, parsed.sentences, facts)
+	return src
 }
 
 // AnalyzeVariant measures a variant against an analysed source.
@@ -63,38 +72,26 @@ func AnalyzeVariant(src SourceAnalysis, variant string) VariantAnalysis {
 	}
 }
 
-// RunAnalysis is a source analysed once and each of its variants against it, with the word
-// diff from the source to each variant.
+// RunAnalysis is a source analysed once and each of its variants against it.
 type RunAnalysis struct {
 	// Source is the source's analysis.
 	Source SourceAnalysis
 	// Variants are the variants' analyses, in the order given.
 	Variants []VariantAnalysis
-	// Diffs are the word diffs from the source to each variant, in the same order.
-	Diffs [][]DiffSpan
 }
 
 // AnalyzeRun analyses a source and its variants, the variants side by side on every core: what
 // the comparison view needs for a run.
 func AnalyzeRun(source string, variants []string, lang model.Language) RunAnalysis {
-	ra := RunAnalysis{Variants: make([]VariantAnalysis, len(variants)), Diffs: make([][]DiffSpan, len(variants))}
+	ra := RunAnalysis{Variants: make([]VariantAnalysis, len(variants))}
+	ra.Source = AnalyzeSource(source, lang)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	work := func(f func()) {
-		sem <- struct{}{}
-		defer func() { <-sem }()
-		f()
-	}
 	var wg sync.WaitGroup
-	sourceDone := make(chan struct{})
-	wg.Go(func() {
-		work(func() { ra.Source = AnalyzeSource(source, lang) })
-		close(sourceDone)
-	})
 	for i, v := range variants {
-		wg.Go(func() { work(func() { ra.Diffs[i] = WordDiff(source, v) }) }) // needs no source analysis
+		sem <- struct{}{}
 		wg.Go(func() {
-			<-sourceDone
-			work(func() { ra.Variants[i] = AnalyzeVariant(ra.Source, v) })
+			defer func() { <-sem }()
+			ra.Variants[i] = AnalyzeVariant(ra.Source, v)
 		})
 	}
 	wg.Wait()
