@@ -14,7 +14,6 @@ type runAnalysis struct {
 	runID    int64
 	source   analysis.SourceAnalysis
 	variants map[int64]analysis.VariantAnalysis // by variant ID
-	diffs    map[int64][]analysis.DiffSpan
 }
 
 // analyze measures the source and every final variant of the run on screen in the background,
@@ -45,10 +44,9 @@ func computeAnalysis(runID int64, source string, lang model.Language, variants [
 		}
 	}
 	all := analysis.AnalyzeRun(source, texts, lang)
-	ra := &runAnalysis{runID: runID, source: all.Source,
-		variants: map[int64]analysis.VariantAnalysis{}, diffs: map[int64][]analysis.DiffSpan{}}
+	ra := &runAnalysis{runID: runID, source: all.Source, variants: map[int64]analysis.VariantAnalysis{}}
 	for i, id := range ids {
-		ra.variants[id], ra.diffs[id] = all.Variants[i], all.Diffs[i]
+		ra.variants[id] = all.Variants[i]
 	}
 	return ra
 }
@@ -60,19 +58,6 @@ func (c *comparison) variantAnalysis(v model.Variant) (analysis.VariantAnalysis,
 	}
 	va, ok := c.analysis.variants[v.ID]
 	return va, ok
-}
-
-// flagsFor lists the introduced facts of v as written, to make them stand out in its column.
-func (c *comparison) flagsFor(v model.Variant) []string {
-	va, ok := c.variantAnalysis(v)
-	if !ok {
-		return nil
-	}
-	flags := make([]string, 0, len(va.Facts.Introduced))
-	for _, f := range va.Facts.Introduced {
-		flags = append(flags, f.Text)
-	}
-	return flags
 }
 
 // lostText lists the facts of the source a variant dropped, each once and the most important

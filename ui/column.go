@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/rapporteur/rapporteur/model/analysis"
+	"github.com/rapporteur/rapporteur/model"
 )
 
 // column is one scrollable text column of the comparison, with a header, the facts the variant
@@ -19,25 +17,31 @@ type column struct {
 	review   *widget.Label
 	text     *widget.RichText
 	lost     *widget.Label
-	extra    *fyne.Container // critiques
-	copyBtn  *widget.Button
-	moreBtn  *widget.Button
-	box      fyne.CanvasObject
-	markdown string
-	shownKey string // what the text widget shows, to skip identical redraws
+	// unsupported counts the sentences the source does not support
+	unsupported *widget.Label
+	extra       *fyne.Container // critiques
+	copyBtn     *widget.Button
+	moreBtn     *widget.Button
+	box         fyne.CanvasObject
+	tapArea     *tapArea // a tap on the text outside a link clears the sentence shown
+	scroll      *container.Scroll
+	markdown    string
+	shownKey    string // what the text widget shows, to skip identical redraws
+	first       map[markKind]*widget.TextSegment
 }
 
 func newColumn() *column {
 	col := &column{
-		title:    widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		subtitle: widget.NewLabel(""),
-		review:   widget.NewLabel(""),
-		text:     widget.NewRichText(),
-		lost:     widget.NewLabel(""),
-		extra:    container.NewVBox(),
+		title:       widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		subtitle:    widget.NewLabel(""),
+		review:      widget.NewLabel(""),
+		text:        widget.NewRichText(),
+		lost:        widget.NewLabel(""),
+		unsupported: widget.NewLabel(""),
+		extra:       container.NewVBox(),
 	}
 	col.title.Truncation = fyne.TextTruncateEllipsis
-	for _, l := range []*widget.Label{col.subtitle, col.review, col.lost} {
+	for _, l := range []*widget.Label{col.subtitle, col.review, col.lost, col.unsupported} {
 		l.Wrapping = fyne.TextWrapWord
 		l.SizeName = theme.SizeNameCaptionText
 	}
@@ -46,6 +50,8 @@ func newColumn() *column {
 	col.review.Hide()
 	col.lost.Importance = widget.WarningImportance
 	col.lost.Hide()
+	col.unsupported.Importance = widget.WarningImportance
+	col.unsupported.Hide()
 	col.text.Wrapping = fyne.TextWrapWord
 	col.copyBtn = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(col.markdown)
@@ -53,38 +59,31 @@ func newColumn() *column {
 	col.moreBtn = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
 	col.moreBtn.Hide()
 	buttons := container.NewHBox(col.copyBtn, col.moreBtn)
-	header := container.NewBorder(nil, nil, nil, buttons, container.NewVBox(col.title, col.subtitle, col.review))
-	body := container.NewVBox(col.text, col.lost, col.extra)
-	col.box = container.NewBorder(header, nil, nil, nil, container.NewVScroll(body))
+	header := container.NewBorder(nil, nil, nil, buttons, container.NewVBox(col.title, col.subtitle, col.review, col.unsupported))
+	col.tapArea = newTapArea(container.NewVBox(col.text, col.lost, col.extra))
+	col.scroll = container.NewVScroll(col.tapArea)
+	col.box = container.NewBorder(header, nil, nil, nil, col.scroll)
 	return col
 }
 
-// show displays markdown, with flags (introduced facts) standing out, or — when diff is not
-// nil — the word diff against the source instead.
-func (col *column) show(markdown string, flags []string, diff []analysis.DiffSpan) {
-	key := markdown + "\x00" + strings.Join(flags, "\x00")
-	if diff != nil {
-		key += "\x00diff"
-	}
+// show displays markdown, rendered, with what view marks standing out.
+func (col *column) show(markdown string, view columnView) {
+	key := markdown + "\x00" + view.key()
 	if key == col.shownKey {
 		return
 	}
 	col.shownKey, col.markdown = key, markdown
-	if diff != nil {
-		col.text.Segments = diffSegments(diff)
-	} else {
-		col.text.Segments = flagSegments(columnSegments(markdown), flags)
-	}
+	col.text.Segments, col.first = markSegments(markdown, columnSegments(markdown), view.marks, view.markers)
 	col.text.Refresh() // once: laying out a long text is the costly part
 }
 
 // setText displays markdown as it is.
-func (col *column) setText(markdown string) { col.show(markdown, nil, nil) }
+func (col *column) setText(markdown string) { col.show(markdown, columnView{}) }
 
 // columnSegments parses Markdown into rich-text segments with headings brought down one size,
-// to suit narrow columns.
+// to suit narrow columns, and the inline HTML of converted reports rendered or removed.
 func columnSegments(markdown string) []widget.RichTextSegment {
-	segs := widget.NewRichTextFromMarkdown(markdown).Segments
+	segs := widget.NewRichTextFromMarkdown(model.InlineHTML(markdown)).Segments
 	for _, seg := range segs {
 		ts, ok := seg.(*widget.TextSegment)
 		if !ok {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
-	"github.com/rapporteur/rapporteur/model/analysis"
 	"github.com/rapporteur/rapporteur/model/generate"
 )
 
@@ -40,6 +39,8 @@ type comparison struct {
 	srcCol   *column
 
 	diffCheck   *widget.Check
+	legend      *widget.RichText // what each colour of the columns means
+	chosen      chosenSentence   // the sentence whose support the source column shows
 	blindCheck  *widget.Check
 	blind       *blindVote      // the blind comparison under way, nil when off
 	metrics     *fyne.Container // the metrics table under the columns
@@ -62,15 +63,22 @@ func newComparison(u *UI) *comparison {
 	c.columns = container.NewGridWithColumns(1)
 	c.empty = widget.NewLabel(lang.L("Generate variants to compare them with the source here."))
 	c.empty.Wrapping = fyne.TextWrapWord
-	c.diffCheck = widget.NewCheck(lang.L("Highlight the words not in the source"), func(bool) { c.refreshColumns() })
+	c.diffCheck = widget.NewCheck(lang.L("Highlight the words not in the source"), func(bool) {
+		c.refreshColumns()
+		c.refreshLegend()
+	})
 	c.blindCheck = widget.NewCheck(lang.L("Blind comparison"), c.onBlind)
 	c.metrics = container.NewVBox()
+	c.legend = widget.NewRichText()
+	c.legend.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Generation")), c.exportBtn, c.runs),
 		container.NewBorder(nil, nil, nil, container.NewHBox(c.diffCheck, c.blindCheck), c.pickBox),
+		c.legend,
 	)
 	split := container.NewVSplit(c.columns, container.NewVScroll(c.metrics))
 	split.Offset = 0.72
+	c.refreshLegend()
 	c.root = container.NewBorder(top, nil, nil, nil, container.NewStack(split, container.NewVBox(c.empty)))
 	c.clear()
 	return c
@@ -156,6 +164,7 @@ func (c *comparison) show(rev model.Revision, run model.Run, variants []model.Va
 		c.blindCheck.SetChecked(false)
 	}
 	c.source, c.run, c.variants = rev, run, variants
+	c.chosen = chosenSentence{}
 	labels := make([]string, len(variants))
 	for i, v := range variants {
 		labels[i] = variantTitle(c.u.deps.Presets, v) + " · " + engineLabel(v.Spec)
@@ -206,6 +215,7 @@ func (c *comparison) onPick(selected []string) {
 		c.pick.Refresh()
 	}
 	c.shown = shown
+	c.chosen = chosenSentence{}
 	c.layoutColumns()
 	c.refreshMetrics()
 }
@@ -218,10 +228,12 @@ func (c *comparison) layoutColumns() {
 	c.srcCol.title.SetText(lang.L("Source — revision {{.N}}", map[string]any{"N": c.source.Number}))
 	c.srcCol.subtitle.SetText(lang.L("{{.Count}} words", map[string]any{"Count": fmtInt(wordCount(c.source.Body))}))
 	c.srcCol.setText(c.source.Body)
+	c.srcCol.tapArea.onTap = c.clearSentence
 	c.columns.Layout = layout.NewGridLayoutWithColumns(1 + len(c.shown))
 	c.columns.Add(c.srcCol.box)
 	for _, i := range c.shown {
 		col := newColumn()
+		col.tapArea.onTap = c.clearSentence
 		c.cols[i] = col
 		v := c.variants[i]
 		c.fillColumn(col, v)
@@ -233,6 +245,7 @@ func (c *comparison) layoutColumns() {
 	}
 	c.columns.Refresh()
 	c.refreshExtras()
+	c.showPassage()
 }
 
 func (c *comparison) fillColumn(col *column, v model.Variant) {
@@ -248,16 +261,17 @@ func (c *comparison) fillColumn(col *column, v model.Variant) {
 	if text == "" && v.Status.Final() && v.Status != model.StatusDone {
 		text = "*" + lang.L("No text was produced.") + "*"
 	}
-	var diff []analysis.DiffSpan
-	if c.diffCheck.Checked && c.analysis != nil {
-		diff = c.analysis.diffs[v.ID]
-	}
-	col.show(text, c.flagsFor(v), diff)
+	col.show(text, c.viewFor(v))
 	col.lost.Hide()
+	col.unsupported.Hide()
 	if va, ok := c.variantAnalysis(v); ok {
 		if t := lostText(va); t != "" {
 			col.lost.SetText(t)
 			col.lost.Show()
+		}
+		if n := unsupportedCount(va); n > 0 {
+			col.unsupported.SetText(unsupportedText(n))
+			col.unsupported.Show()
 		}
 	}
 }

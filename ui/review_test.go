@@ -72,8 +72,8 @@ func TestAnalysisShowsFactsAndMetrics(t *testing.T) {
 		t.Fatalf("metrics table has %d rows", len(u.cmp.metrics.Objects))
 	}
 	u.cmp.diffCheck.SetChecked(true)
-	if !hasStyledText(col.text, "54,5", string(theme.ColorNamePrimary)) {
-		t.Error("the diff does not mark the words the source lacks")
+	if !hasStyledText(col.text, "54,5 %", string(theme.ColorNameError)) {
+		t.Error("highlighting the words not in the source hides the facts")
 	}
 }
 
