@@ -96,6 +96,7 @@ func Facts(text string, lang model.Language) []Fact {
 // factParser holds one text being read.
 type factParser struct {
 	text     string
+	low      string // text with Latin capitals in lower case (lowerLatin)
 	lang     model.Language
 	toks     []token
 	contacts []Fact // e-mails and URLs, found first on the raw text
@@ -112,7 +113,7 @@ func newFactParser(text string, lang model.Language) *factParser {
 	if lang != model.English {
 		lang = model.French
 	}
-	return &factParser{text: text, lang: lang, toks: tokenize(text), contacts: contacts(text)}
+	return &factParser{text: text, low: lowerLatin(text), lang: lang, toks: tokenize(text), contacts: contacts(text)}
 }
 
 // match is what a matcher found at a token: a fact, or a span to skip (kind ""), and the
@@ -158,28 +159,36 @@ func (p *factParser) run() {
 
 // best returns the longest match at token i; on a tie the first matcher wins.
 func (p *factParser) best(i int) (match, bool) {
-	var best match
-	found := false
-	try := func(m match, ok bool) {
-		if ok && (!found || m.end > best.end) {
-			best, found = m, true
-		}
-	}
+	var b bestMatch
 	switch p.toks[i].kind {
 	case tkDigits:
-		try(p.phone(i))
-		try(p.numericDate(i))
-		try(p.ratio(i))
-		try(p.amountFact(i))
+		b.try(p.phone(i))
+		b.try(p.numericDate(i))
+		b.try(p.ratio(i))
+		b.try(p.amountFact(i))
 	case tkWord:
-		try(p.monthFirstDate(i))
-		try(p.amountFact(i))
-		try(p.name(i))
+		b.try(p.monthFirstDate(i))
+		b.try(p.amountFact(i))
+		if isUpperStart(p.tok(i)) {
+			b.try(p.name(i))
+		}
 	default:
-		try(p.phone(i))
-		try(p.moneyPrefix(i))
+		b.try(p.phone(i))
+		b.try(p.moneyPrefix(i))
 	}
-	return best, found
+	return b.m, b.found
+}
+
+// bestMatch keeps the longest of the matches tried; on a tie the first.
+type bestMatch struct {
+	m     match
+	found bool
+}
+
+func (b *bestMatch) try(m match, ok bool) {
+	if ok && (!b.found || m.end > b.m.end) {
+		b.m, b.found = m, true
+	}
 }
 
 // fact builds a match for the tokens i to end-1.

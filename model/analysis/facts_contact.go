@@ -43,14 +43,11 @@ func isHostByte(c byte) bool {
 // contactAt reads an e-mail or a URL starting at i; end is where scanning may resume.
 func contactAt(text string, i int) (Fact, int) {
 	if hasPrefixFold(text[i:], "http://") || hasPrefixFold(text[i:], "https://") || hasPrefixFold(text[i:], "www.") {
-		end := urlEnd(text, i)
-		if f := contactFact(FactURL, text, i, end); strings.Contains(f.Norm, ".") {
-			return f, end
-		}
-		return Fact{}, end
+		return schemeURL(text, i)
 	}
-	j := i
+	j, dot := i, false
 	for j < len(text) && isHostByte(text[j]) && text[j] != '@' && text[j] != '/' && text[j] != ':' {
+		dot = dot || text[j] == '.'
 		j++
 	}
 	switch {
@@ -61,8 +58,19 @@ func contactAt(text string, i int) (Fact, int) {
 			return contactFact(FactEmail, text, i, end), end
 		}
 		return Fact{}, j + 1
+	case !dot:
+		return Fact{}, j // no domain
 	}
 	return bareDomain(text, i, j)
+}
+
+// schemeURL reads a URL starting with a scheme or "www." at i.
+func schemeURL(text string, i int) (Fact, int) {
+	end := urlEnd(text, i)
+	if f := contactFact(FactURL, text, i, end); strings.Contains(f.Norm, ".") {
+		return f, end
+	}
+	return Fact{}, end
 }
 
 // bareDomain reads a domain with a known top-level domain in text[i:j], and its path.

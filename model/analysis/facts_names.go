@@ -56,8 +56,8 @@ func (p *factParser) name(i int) (match, bool) {
 	if m, ok := p.role(i, end); ok {
 		return m, true
 	}
-	if end-i >= 2 && isFirstName(w) {
-		p.surnames = append(p.surnames, foldName(p.tok(end-1)))
+	if end-i >= 2 && isFirstName(p.fold(i)) {
+		p.surnames = append(p.surnames, p.fold(end-1))
 	}
 	return p.plainName(i, end)
 }
@@ -68,7 +68,7 @@ func (p *factParser) titledName(i, k int) (match, bool) {
 	if end == k {
 		return match{}, false
 	}
-	p.surnames = append(p.surnames, foldName(p.tok(end-1)))
+	p.surnames = append(p.surnames, p.fold(end-1))
 	return p.fact(FactName, i, end, p.nameNorm(k, end)), true
 }
 
@@ -95,7 +95,7 @@ func (p *factParser) plainName(i, end int) (match, bool) {
 // after an organisation's kind (« Association Les Potagers du Canal ») the rest is a name; a run
 // of capitalised words (« Participation Citoyenne ») is set aside.
 func (p *factParser) sentenceStart(i, end int) match {
-	first := foldName(p.tok(i))
+	first := p.fold(i)
 	if leadWords[first] {
 		return match{end: i + 1}
 	}
@@ -130,7 +130,7 @@ var institutionNouns = wordSet("parlement assemblee conseil commission cour banq
 
 // institutionAdjective returns the end of a one-word institution's name and its adjective.
 func (p *factParser) institutionAdjective(i, end int) int {
-	if end == i+1 && institutionNouns[foldName(p.tok(i))] && p.is(end, tkWord, false, gapSpace) && institutionAdjectives[p.tok(end)] {
+	if end == i+1 && institutionNouns[p.fold(i)] && p.is(end, tkWord, false, gapSpace) && institutionAdjectives[p.tok(end)] {
 		return end + 1
 	}
 	return end
@@ -143,8 +143,8 @@ func (p *factParser) startsName(i, end int) bool {
 	if end-i < 2 {
 		return false
 	}
-	first := foldName(p.tok(i))
-	return isFirstName(first) || institutionHeads[first] || organisationWords[foldName(p.tok(end-1))]
+	first := p.fold(i)
+	return isFirstName(first) || institutionHeads[first] || organisationWords[p.fold(end-1)]
 }
 
 // setAside skips the run from i to end and keeps it to be named if the text names it elsewhere.
@@ -157,7 +157,7 @@ func (p *factParser) setAside(i, end int) match {
 // Member for Economic Development"); a role before a name reads as a title ("Mayor Jane Smith").
 func (p *factParser) role(i, end int) (match, bool) {
 	k := i
-	for k < end && !roleWords[foldName(p.tok(k))] {
+	for k < end && !roleWords[p.fold(k)] {
 		k++
 	}
 	switch {
@@ -203,7 +203,7 @@ func (p *factParser) titleEnd(i int) (int, bool) {
 // stops before "of" ("Priya Sharma of Involve" is two names).
 func (p *factParser) nameRun(i int) int {
 	end := i
-	person := isFirstName(p.tok(i))
+	person := isFirstName(p.fold(i))
 	for k, n := i, 0; p.isNameWord(k) && n < 6; n++ {
 		k = p.afterInitial(k)
 		end = k
@@ -285,7 +285,7 @@ func (p *factParser) isNameWord(k int) bool {
 	if !isUpperStart(w) || strings.ContainsAny(w, ".·") { // « PARTICIPANT.E.S »
 		return false
 	}
-	if p.neverName(k, strings.ToLower(w)) || isRoman(w) {
+	if p.neverName(k, p.lower(k)) || isRoman(w) {
 		return false
 	}
 	return utf8.RuneCountInString(w) > 1 || p.punctAt(k+1, ".", false) || p.irishPrefix(k)
@@ -328,6 +328,17 @@ func (p *factParser) nameNorm(i, end int) string {
 		b.WriteString(foldName(p.tok(k)))
 	}
 	return b.String()
+}
+
+// fold returns word k in lower case without accents, as foldName writes it.
+func (p *factParser) fold(k int) string {
+	l := p.lower(k)
+	for i := 0; i < len(l); i++ {
+		if l[i] >= utf8.RuneSelf {
+			return foldName(l)
+		}
+	}
+	return l
 }
 
 // foldName writes s in lower case without accents.

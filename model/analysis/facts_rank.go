@@ -157,7 +157,7 @@ func (p *factParser) decides(start, end int) bool {
 		default:
 			continue
 		}
-		w := strings.ToLower(p.text[t.s:t.e])
+		w := p.low[t.s:t.e]
 		for _, stem := range decisionStems {
 			if strings.HasPrefix(w, stem) {
 				return true

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The fact extractors work on tokens rather than on regular expressions: one pass over the
@@ -249,7 +250,27 @@ func (p *factParser) lower(k int) string {
 	if k < 0 || k >= len(p.toks) || p.toks[k].kind != tkWord {
 		return ""
 	}
-	return strings.ToLower(p.tok(k))
+	return p.low[p.toks[k].s:p.toks[k].e]
+}
+
+// lowerLatin returns text with the capitals of ASCII and of Latin-1 (À to Þ, and Œ) in lower
+// case, byte for byte at the same offsets, so that every word's lower case is a slice of it: what
+// the matchers look up (months, number words, units, titles) is written in these letters.
+func lowerLatin(text string) string {
+	b := []byte(text)
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c >= 'A' && c <= 'Z':
+			b[i] = c + 0x20
+		case c == 0xC3 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9E && b[i+1] != 0x97:
+			b[i+1] += 0x20 // À–Þ but ×
+			i++
+		case c == 0xC5 && i+1 < len(b) && b[i+1] == 0x92:
+			b[i+1] = 0x93 // Œ
+			i++
+		}
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)) // b is not written again: no second copy
 }
 
 // wordAt returns token k in lower case when it is a word after a space (or glued when glued is

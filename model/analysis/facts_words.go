@@ -58,8 +58,7 @@ var (
 		"ruth helen alan margaret samir priya tom amina laurent")
 )
 
-// isFirstName reports a common first name (folded).
+// isFirstName reports a common first name, w written as foldName writes it.
 func isFirstName(w string) bool {
-	f := foldName(w)
-	return firstNames[f] || moreFirstNames[f]
+	return firstNames[w] || moreFirstNames[w]
 }
