@@ -54,14 +54,19 @@ func contactAt(text string, i int) (Fact, int) {
 	case j == i:
 		return Fact{}, i + 1
 	case j < len(text) && text[j] == '@':
-		if end := domainEnd(text, j+1); end > j+1 {
-			return contactFact(FactEmail, text, i, end), end
-		}
-		return Fact{}, j + 1
+		return email(text, i, j)
 	case !dot:
 		return Fact{}, j // no domain
 	}
 	return bareDomain(text, i, j)
+}
+
+// email reads an e-mail address whose @ is at j.
+func email(text string, i, j int) (Fact, int) {
+	if end := domainEnd(text, j+1); end > j+1 {
+		return contactFact(FactEmail, text, i, end), end
+	}
+	return Fact{}, j + 1
 }
 
 // schemeURL reads a URL starting with a scheme or "www." at i.
