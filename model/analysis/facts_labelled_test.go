@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/rapporteur/rapporteur/model"
@@ -26,9 +25,9 @@ type labelledReport struct {
 	Summaries []labelledSummary `json:"summaries"`
 }
 
-func loadLabelled(t *testing.T) map[string]labelledReport {
+func loadLabelled(t *testing.T, dir string) map[string]labelledReport {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("testdata", "labelled", "*.json"))
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no labelled reports: %v", err)
 	}
@@ -42,14 +41,15 @@ func loadLabelled(t *testing.T) map[string]labelledReport {
 		if err := json.Unmarshal(data, &r); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		reports[filepath.Base(name)] = r
+		reports[filepath.Join(dir, filepath.Base(name))] = r
 	}
 	return reports
 }
 
-func readLabelled(t *testing.T, name string) string {
+// readLabelled reads the file name of the report at path (dir/NN-name.json).
+func readLabelled(t *testing.T, path, name string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "labelled", name))
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(path), name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func scoreExtraction(t *testing.T, name string, r labelledReport, sc *labelledSc
 		want[l] = true
 	}
 	got := map[string]bool{}
-	for _, f := range Facts(readLabelled(t, r.Source), r.Lang) {
+	for _, f := range Facts(readLabelled(t, name, r.Source), r.Lang) {
 		l := factLabel(f)
 		if got[l] {
 			continue
@@ -107,7 +107,7 @@ func scoreExtraction(t *testing.T, name string, r labelledReport, sc *labelledSc
 }
 
 func scoreLost(t *testing.T, name string, r labelledReport, sc *labelledScore) {
-	source := readLabelled(t, r.Source)
+	source := readLabelled(t, name, r.Source)
 	for _, s := range r.Summaries {
 		sc.summaries++
 		if len(s.Kept)+len(s.Lost) != len(r.Facts) {
@@ -118,7 +118,7 @@ func scoreLost(t *testing.T, name string, r labelledReport, sc *labelledScore) {
 			lost[l] = true
 		}
 		reported := map[string]bool{}
-		for _, f := range CompareFacts(source, readLabelled(t, s.File), r.Lang).Lost {
+		for _, f := range CompareFacts(source, readLabelled(t, name, s.File), r.Lang).Lost {
 			l := factLabel(f)
 			reported[l] = true
 			sc.lostPrecision.all++
@@ -137,8 +137,9 @@ func scoreLost(t *testing.T, name string, r labelledReport, sc *labelledScore) {
 	}
 }
 
-func TestLabelledCorpus(t *testing.T) {
-	reports := loadLabelled(t)
+// scoreLabelled measures the reports of dir.
+func scoreLabelled(t *testing.T, dir string) (labelledScore, int, int) {
+	reports := loadLabelled(t, dir)
 	var sc labelledScore
 	english := 0
 	for name, r := range reports {
@@ -148,13 +149,16 @@ func TestLabelledCorpus(t *testing.T) {
 			english++
 		}
 	}
-	t.Logf("labelled corpus: %d reports (%d in English), %d summaries; extraction precision %d/%d = %.1f %%, recall %d/%d = %.1f %%; lost list precision %d/%d = %.1f %% (recall %d/%d = %.1f %%)",
-		len(reports), english, sc.summaries,
+	t.Logf("%s: %d reports (%d in English), %d summaries; extraction precision %d/%d = %.1f %%, recall %d/%d = %.1f %%; lost list precision %d/%d = %.1f %% (recall %d/%d = %.1f %%)",
+		dir, len(reports), english, sc.summaries,
 		sc.precision.good, sc.precision.all, 100*sc.precision.value(), sc.recall.good, sc.recall.all, 100*sc.recall.value(),
 		sc.lostPrecision.good, sc.lostPrecision.all, 100*sc.lostPrecision.value(), sc.lostRecall.good, sc.lostRecall.all, 100*sc.lostRecall.value())
-	if len(reports) < 12 || english < 3 {
-		t.Errorf("%d reports, %d in English: want at least 12, 3 in English", len(reports), english)
-	}
+	return sc, len(reports), english
+}
+
+// checkGoals fails under the goals of issue 12.
+func checkGoals(t *testing.T, sc labelledScore) {
+	t.Helper()
 	if sc.precision.value() < 0.95 || sc.recall.value() < 0.95 {
 		t.Errorf("extraction precision %.1f %% and recall %.1f %%: want 95 %% or more", 100*sc.precision.value(), 100*sc.recall.value())
 	}
@@ -163,5 +167,17 @@ func TestLabelledCorpus(t *testing.T) {
 	}
 }
 
-// labelledKinds is used by the tests of single defects.
-var _ = strings.TrimSpace
+func TestLabelledCorpus(t *testing.T) {
+	sc, n, english := scoreLabelled(t, filepath.Join("testdata", "labelled"))
+	if n < 12 || english < 3 {
+		t.Errorf("%d reports, %d in English: want at least 12, 3 in English", n, english)
+	}
+	checkGoals(t, sc)
+}
+
+// TestLabelledHeldOut measures reports written and labelled after the rules of facts_names.go
+// were tuned on the others, which the program had never read.
+func TestLabelledHeldOut(t *testing.T) {
+	sc, _, _ := scoreLabelled(t, filepath.Join("testdata", "labelled", "heldout"))
+	checkGoals(t, sc)
+}
