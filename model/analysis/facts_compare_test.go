@@ -122,3 +122,16 @@ func TestLostRanked(t *testing.T) {
 		t.Errorf("decisions: %+v", fc.Lost[:3])
 	}
 }
+
+// The planted inventions of issue 12: a heading is not an invented name, and a titled name is
+// one invented fact, not « M », « . » and « Jean Dupont ».
+func TestInventedNamesNotHeadings(t *testing.T) {
+	source := "Réunion publique du 3 mars 2026 à la mairie. Le budget est de 500 000 €."
+	variant := "Réunion\n\n## Réunion publique\n\n**Réunion** du 3 mars 2026.\n\nRÉUNION PUBLIQUE\n\n" +
+		"M. Jean Dupont a annoncé 750 000 € le 12 mars 2027 à 19h00."
+	fc := CompareFacts(source, variant, model.French)
+	want := []string{"M. Jean Dupont", "750 000 €", "12 mars 2027", "19h00"}
+	if !sameTexts(texts(fc.Introduced), want...) {
+		t.Errorf("introduced %q, want %q", texts(fc.Introduced), want)
+	}
+}
