@@ -88,7 +88,7 @@ func appendFolded(dst []byte, r rune) []byte {
 var frenchEndings = []string{
 	"issements", "issement", "ements", "ement", "ations", "ation", "itions", "ition", "atrices",
 	"atrice", "ateurs", "ateur", "euses", "euse", "eux", "ives", "ive", "ifs", "if", "iennes",
-	"ienne", "iens", "ien", "elles", "elle", "els", "el", "aient", "erons", "erez", "eront",
+	"ienne", "iens", "ien", "elles", "elle", "els", "el", "eraient", "aient", "erons", "erez", "eront",
 	"erait", "era", "ait", "ais", "antes", "ante", "ants", "ant", "ees", "ee", "es", "er", "ez",
 	"ons", "ent", "ions", "ies", "ie", "ir", "ire", "is", "it", "ues", "ue", "us", "ere", "e", "s", "x",
 }
@@ -124,17 +124,44 @@ func stemWord(w []byte, lang model.Language) []byte {
 		}
 		endings = &englishByLast
 	}
-	for _, e := range endings[w[len(w)-1]] {
-		if len(w)-len(e) >= minStem && string(w[len(w)-len(e):]) == e {
-			w = w[:len(w)-len(e)]
-			break
-		}
-	}
+	w = w[:len(w)-len(ending(w, lang, endings))]
 	// a doubled final consonant left by an ending: « nouvelle » → nouvell → nouvel, "planned" → plann → plan
 	if n := len(w); n > minStem && w[n-1] == w[n-2] && w[n-1] != 's' && !isVowel(w[n-1]) {
 		w = w[:n-1]
 	}
+	// a final u of a French stem, which « -ue » takes and « -uer » leaves: « salué » → sal, « saluer » → salu → sal
+	if n := len(w); n > minStem && w[n-1] == 'u' && lang != model.English {
+		w = w[:n-1]
+	}
 	return w
+}
+
+// ending returns the ending of w to remove: a noun ending, else the first of endings that
+// leaves at least minStem letters, else "".
+func ending(w []byte, lang model.Language, endings *[256][]string) string {
+	if e := nounEnding(w, lang); e != "" {
+		return e
+	}
+	for _, e := range endings[w[len(w)-1]] {
+		if len(w)-len(e) >= minStem && string(w[len(w)-len(e):]) == e {
+			return e
+		}
+	}
+	return ""
+}
+
+// nounEnding returns the French noun ending « -ance(s) » of w when at least four letters stay
+// (« méfiance » → méfi, as « méfient »; « finance » is left whole), else "".
+func nounEnding(w []byte, lang model.Language) string {
+	if lang == model.English {
+		return ""
+	}
+	for _, e := range [...]string{"ances", "ance"} {
+		if len(w)-len(e) > minStem && string(w[len(w)-len(e):]) == e {
+			return e
+		}
+	}
+	return ""
 }
 
 func isVowel(c byte) bool {

@@ -34,13 +34,16 @@ type SentenceSupport struct {
 // How sentence support is scored.
 //
 // Each sentence is a bag of terms: its content words (stop words left out, light stems, see
-// stem.go) and its facts (numbers, percentages, dates, times, amounts… as CompareFacts matches
+// stem.go, near-synonyms counted as one term, see synonyms.go), a negation when it has one, and
+// its facts (numbers, percentages, dates, times, amounts… as CompareFacts matches
 // them, see support_facts.go; the words of a name are content words). A term weighs its inverse
 // document frequency over the source's sentences, ln(1 + N/df), so that a word every sentence
 // uses counts little; a word the source never uses weighs as one it uses half a time, and a
 // fact weighs as a rare word, twice that when the source states it nowhere. The support of a
 // variant sentence is the share of its weight found in the best source sentence, plus what a
-// second one adds of the rest (merged sentences), when it adds at least secondMin of it.
+// second one adds of the rest (merged sentences), when it adds at least secondMin of it; a word
+// of stance the best source sentence lacks weighs twice, and one whose opposite it uses is
+// taken off (see support_cues.go).
 //
 // A sentence is flagged Unsupported when its support is under supportThreshold, except when
 // there is too little to judge: a Markdown heading or an all-capitals line, or a sentence of
@@ -58,16 +61,18 @@ const (
 // each sentence's terms, sorted.
 type supportIndex struct {
 	lang      model.Language
-	spans     []Span           // the source's sentences
-	terms     map[string]int32 // stem or fact key → term
-	postings  [][]int32        // term → the source sentences using it, ascending
-	weight    []float32        // term → weight
-	sentTerms []int32          // the terms of every sentence, sorted, one after the other
-	sentOff   []int32          // sentence i's terms are sentTerms[sentOff[i]:sentOff[i+1]]
-	sentW     []float32        // the weight of every sentence's terms
-	facts     *factIndex       // the source's facts, to tell a name the source never gives
-	unknown   float32          // the weight of a word the source never uses
-	factW     float32          // the weight of a fact
+	spans     []Span                        // the source's sentences
+	terms     map[string]int32              // stem or fact key → term
+	postings  [][]int32                     // term → the source sentences using it, ascending
+	weight    []float32                     // term → weight
+	sentTerms []int32                       // the terms of every sentence, sorted, one after the other
+	sentOff   []int32                       // sentence i's terms are sentTerms[sentOff[i]:sentOff[i+1]]
+	sentW     []float32                     // the weight of every sentence's terms
+	stance    []bool                        // term → a word of stance, see support_cues.go
+	anti      map[int32][maxOpposites]int32 // term of stance → the terms saying its opposite
+	facts     *factIndex                    // the source's facts, to tell a name the source never gives
+	unknown   float32                       // the weight of a word the source never uses
+	factW     float32                       // the weight of a fact
 }
 
 // newSupportIndex indexes the source's sentences.
@@ -95,8 +100,11 @@ func newSupportIndexWith(source string, lang model.Language, sents []Sentence, f
 		ix.spans[si] = Span{s.Start, s.End}
 		ids = ids[:0]
 		tz.words(source, s, facts, &fi, lang, func(stem []byte) {
-			ids = append(ids, ix.term(string(stem)))
+			ids = append(ids, ix.termOf(stem))
 		})
+		if tz.neg {
+			ids = append(ids, ix.term(negTerm))
+		}
 		keys = keys[:0]
 		for _, f := range sentenceFacts(facts, &fi, s) {
 			keys = providedKeys(keys, f)
@@ -122,6 +130,7 @@ func newSupportIndexWith(source string, lang model.Language, sents []Sentence, f
 	for _, k := range keysOnly(ix.terms) {
 		ix.weight[ix.terms[k]] = ix.factW
 	}
+	ix.stanceTerms()
 	ix.sentW = make([]float32, len(sents))
 	for si := range sents {
 		for _, id := range ix.sentTerms[ix.sentOff[si]:ix.sentOff[si+1]] {
@@ -165,8 +174,12 @@ func sentenceFacts(facts []Fact, fi *int, s Sentence) []Fact {
 	return facts[from:*fi]
 }
 
-// tokenizer turns a sentence into stems, reusing its buffer.
-type tokenizer struct{ buf []byte }
+// tokenizer turns a sentence into stems, reusing its buffer; it notes whether the sentence is
+// negated.
+type tokenizer struct {
+	buf     []byte
+	ne, neg bool // « ne » seen; a negation seen
+}
 
 // words calls fn with the stem of every content word of s: stop words are left out, and so are
 // the words inside facts other than names (« quarante-cinq pour cent » is a fact, not words).
@@ -177,6 +190,7 @@ func (tz *tokenizer) words(text string, s Sentence, facts []Fact, fi *int, lang 
 		k++
 	}
 	pos := s.Start
+	tz.ne, tz.neg = false, false
 	eachWord(text[s.Start:s.End], func(w string) {
 		off := pos + strings.Index(text[pos:s.End], w)
 		pos = off + len(w)
@@ -200,6 +214,7 @@ func (tz *tokenizer) parts(w string, lang model.Language, fn func([]byte)) {
 			w = ""
 		}
 		tz.buf = foldWord(tz.buf[:0], part)
+		tz.negation(tz.buf)
 		if len(tz.buf) < 2 || supportStopWords[string(tz.buf)] {
 			continue
 		}
@@ -218,8 +233,10 @@ func (ix *supportIndex) sentences(variant string) []SentenceSupport {
 
 // vterm is a term of a variant sentence: a term of the source (id ≥ 0) or one it lacks (-1).
 type vterm struct {
-	id int32
-	w  float32
+	id     int32
+	w      float32
+	anti   [maxOpposites]int32 // the source's terms saying the opposite, or -1
+	stance bool                // a word of stance, see support_cues.go
 }
 
 // scorer holds what scoring one variant needs, reused from sentence to sentence.
@@ -278,9 +295,9 @@ func (sc *scorer) collect(text string, s Sentence, facts []Fact, fi *int) bool {
 	ix := sc.ix
 	sc.vt = sc.vt[:0]
 	sc.tz.words(text, s, facts, fi, ix.lang, func(stem []byte) {
-		id, ok := ix.terms[string(stem)]
+		id, ok := ix.lookup(stem)
 		if !ok {
-			sc.vt = append(sc.vt, vterm{-1, ix.unknown})
+			sc.vt = append(sc.vt, ix.unknownTerm(stem))
 			return
 		}
 		for _, t := range sc.vt {
@@ -288,21 +305,28 @@ func (sc *scorer) collect(text string, s Sentence, facts []Fact, fi *int) bool {
 				return
 			}
 		}
-		sc.vt = append(sc.vt, vterm{id, ix.weight[id]})
+		sc.vt = append(sc.vt, ix.knownTerm(id))
 	})
+	if sc.tz.neg {
+		t := vterm{id: -1, w: ix.unknown, anti: noOpposite}
+		if id, ok := ix.terms[negTerm]; ok {
+			t = vterm{id: id, w: ix.weight[id], anti: noOpposite}
+		}
+		sc.vt = append(sc.vt, t)
+	}
 	invented := false
 	for _, f := range sentenceFacts(facts, fi, s) {
 		if f.Kind == FactName {
 			if !sc.knownWords(f.Text) && !ix.facts.has(f) {
-				sc.vt, invented = append(sc.vt, vterm{-1, ix.factW}), true
+				sc.vt, invented = append(sc.vt, vterm{id: -1, w: ix.factW, anti: noOpposite}), true
 			}
 			continue
 		}
-		t := vterm{-1, 2 * ix.factW}
+		t := vterm{id: -1, w: 2 * ix.factW, anti: noOpposite}
 		sc.keys = wantedKeys(sc.keys[:0], f)
 		for _, k := range sc.keys {
 			if id, ok := ix.terms[k]; ok {
-				t = vterm{id, ix.factW}
+				t = vterm{id: id, w: ix.factW, anti: noOpposite}
 				break
 			}
 		}
@@ -318,7 +342,7 @@ func (sc *scorer) knownWords(name string) bool {
 	known := true
 	eachWord(name, func(w string) {
 		sc.tz.parts(w, sc.ix.lang, func(stem []byte) {
-			_, ok := sc.ix.terms[string(stem)]
+			_, ok := sc.ix.lookup(stem)
 			known = known && ok
 		})
 	})
@@ -332,59 +356,4 @@ func isHeading(before, sentence string) bool {
 		return true
 	}
 	return strings.IndexFunc(sentence, unicode.IsLower) < 0 && strings.IndexFunc(sentence, unicode.IsUpper) >= 0
-}
-
-// score returns the support of the terms in sc.vt and the best one or two source sentences
-// (-1 for none).
-func (sc *scorer) score() (float32, [2]int32) {
-	best := [2]int32{-1, -1}
-	var total float32
-	for _, t := range sc.vt {
-		total += t.w
-	}
-	if total == 0 {
-		return 0, best
-	}
-	sc.covered = slices.Grow(sc.covered[:0], len(sc.vt))[:len(sc.vt)]
-	clear(sc.covered)
-	first, got := sc.bestSentence()
-	if first < 0 {
-		return 0, best
-	}
-	best[0] = first
-	terms := sc.ix.sentTerms[sc.ix.sentOff[first]:sc.ix.sentOff[first+1]]
-	for i, t := range sc.vt {
-		_, sc.covered[i] = slices.BinarySearch(terms, t.id)
-	}
-	if second, more := sc.bestSentence(); second >= 0 && more >= secondMin*total {
-		best[1] = second
-		got += more
-	}
-	return min(1, got/total), best
-}
-
-// bestSentence returns the source sentence covering the most weight of the terms not yet
-// covered, the earliest on a tie, and that weight; -1 when none covers any.
-func (sc *scorer) bestSentence() (int32, float32) {
-	ix := sc.ix
-	for i, t := range sc.vt {
-		if t.id < 0 || sc.covered[i] {
-			continue
-		}
-		for _, s := range ix.postings[t.id] {
-			if sc.acc[s] == 0 {
-				sc.touched = append(sc.touched, s)
-			}
-			sc.acc[s] += t.w
-		}
-	}
-	best, got := int32(-1), float32(0)
-	for _, s := range sc.touched {
-		if a := sc.acc[s]; a > got || (a == got && ix.sentW[s] < ix.sentW[best]) || (a == got && ix.sentW[s] == ix.sentW[best] && s < best) {
-			best, got = s, a
-		}
-		sc.acc[s] = 0
-	}
-	sc.touched = sc.touched[:0]
-	return best, got
 }
