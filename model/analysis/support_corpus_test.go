@@ -31,7 +31,7 @@ func readPairs(t *testing.T, pattern string) (map[string]string, []plantedPair) 
 	reports := map[string]string{}
 	var pairs []plantedPair
 	for _, f := range files {
-		name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(f), ".heldout"), ".pairs")
+		name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
 		if _, ok := reports[name]; !ok {
 			data, err := os.ReadFile(filepath.Join("testdata", "support", name+".md"))
 			if err != nil {
@@ -96,6 +96,12 @@ func flagRates(t *testing.T, pattern string) (inventedFlagged, paraphraseFlagged
 // of derived forms and the cues of contradiction (synonyms.go, support_cues.go) were then
 // written looking at both sets, so neither is held out any more (go test -v -run
 // TestSupportPlantedPairs logs the figures).
+//
+// The .blind pairs were written by someone who had not seen the scorer, and measured once after
+// that tuning, with no change since: 27 of 40 invented sentences flagged (67.5 %), 16 of 71
+// paraphrases flagged (22.5 %; the scorer before the synonym tables flagged 23, 32.4 %). They
+// miss both goals, so their subtest enforces only what was measured, as a floor against losing
+// ground: the goals are not met out of sample.
 func TestSupportPlantedPairs(t *testing.T) {
 	for _, set := range []struct {
 		name, pattern        string
@@ -103,6 +109,7 @@ func TestSupportPlantedPairs(t *testing.T) {
 	}{
 		{"calibration", "*.pairs", 0.85, 0.10},
 		{"held-out", "*.heldout", 0.85, 0.10},
+		{"blind", "*.blind", 27.0 / 40, 16.0 / 71}, // measured once, not the goal: see above
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			inv, par, ni, np := flagRates(t, set.pattern)
@@ -111,10 +118,10 @@ func TestSupportPlantedPairs(t *testing.T) {
 			}
 			t.Logf("%s: %.1f %% of %d invented sentences flagged, %.1f %% of %d paraphrases flagged", set.name, inv*100, ni, par*100, np)
 			if inv < set.minInvented {
-				t.Errorf("%.1f %% of invented sentences flagged, want ≥ %.0f %%", inv*100, set.minInvented*100)
+				t.Errorf("%.1f %% of invented sentences flagged, want ≥ %.1f %%", inv*100, set.minInvented*100)
 			}
 			if par > set.maxPara {
-				t.Errorf("%.1f %% of paraphrases flagged, want ≤ %.0f %%", par*100, set.maxPara*100)
+				t.Errorf("%.1f %% of paraphrases flagged, want ≤ %.1f %%", par*100, set.maxPara*100)
 			}
 		})
 	}
