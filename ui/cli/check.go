@@ -91,9 +91,9 @@ func printCheck(w io.Writer, cv CheckedVariant, lg model.Language) {
 	if lg == model.English {
 		readability = fmt.Sprintf("Flesch %.0f", m.Flesch)
 	}
-	fmt.Fprintln(w, lang.L("Words: {{.Words}} ({{.Ratio}} % of the source) · sentences: {{.Sentences}} ({{.Mean}} words on average) · reading: {{.Minutes}} min · {{.Readability}} · LIX {{.LIX}}", map[string]any{
+	fmt.Fprintln(w, lang.L("Words: {{.Words}} ({{.Ratio}} % of the source) · sentences: {{.Sentences}} ({{.Mean}} words on average) · reading: {{.Time}} · {{.Readability}} · LIX {{.LIX}}", map[string]any{
 		"Words": m.Words, "Ratio": fmt.Sprintf("%.0f", a.Compression*100), "Sentences": m.Sentences,
-		"Mean": fmt.Sprintf("%.1f", m.MeanSentenceLength), "Minutes": fmt.Sprintf("%.1f", m.ReadingMinutes),
+		"Mean": fmt.Sprintf("%.1f", m.MeanSentenceLength), "Time": analysis.ReadingTime(m.ReadingMinutes),
 		"Readability": readability, "LIX": fmt.Sprintf("%.0f", m.LIX),
 	}))
 	printFacts(w, lang.L("Facts kept"), a.Facts.Kept)

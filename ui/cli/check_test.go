@@ -21,7 +21,8 @@ func TestCheck(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"variante.md", "54,5 %", "45,5 %", "1250", "Agence Régionale du Bocage", "LIX"} {
+	// the reading time is written as the app and the PDF write it (two sentences: under a minute)
+	for _, want := range []string{"variante.md", "54,5 %", "45,5 %", "1250", "Agence Régionale du Bocage", "LIX", "reading: <\u00a01\u00a0min"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
