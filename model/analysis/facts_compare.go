@@ -57,7 +57,7 @@ func CompareFactsWith(sourceFacts []Fact, variant string, lang model.Language) F
 func compareFactSets(sourceFacts, variantFacts []Fact) FactCheck {
 	src, vi := newFactIndex(sourceFacts, true), newFactIndex(variantFacts, false)
 	fc := FactCheck{Introduced: []Fact{}}
-	var kept, lost []Fact
+	kept, lost := make([]Fact, 0, len(variantFacts)), make([]Fact, 0, len(sourceFacts)/4)
 	for _, f := range variantFacts {
 		if src.has(f) {
 			kept = append(kept, f)

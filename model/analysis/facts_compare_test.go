@@ -135,3 +135,14 @@ func TestInventedNamesNotHeadings(t *testing.T) {
 		t.Errorf("introduced %q, want %q", texts(fc.Introduced), want)
 	}
 }
+
+func TestCountFacts(t *testing.T) {
+	facts := Facts("45 % puis 45 %. Mme Roussel et Mme Hélène Roussel, le 12 juin.", model.French)
+	before := texts(facts)
+	if n := CountFacts(facts); n != 3 {
+		t.Errorf("CountFacts = %d, want 3 (45 %%, Roussel, 12 juin)", n)
+	}
+	if !sameTexts(texts(facts), before...) {
+		t.Errorf("CountFacts changed its facts: %q, was %q", texts(facts), before)
+	}
+}

@@ -21,29 +21,34 @@ import (
 
 // listOnce lists each fact of facts once, at its first occurrence, with Count set to the number
 // of its occurrences. With people, names of one person are listed once too (« Mme Roussel » with
-// « Mme Hélène Roussel »), under the longer.
+// « Mme Hélène Roussel »), under the longer. It reuses the array of facts.
 func listOnce(facts []Fact, people bool) []Fact {
-	out := make([]Fact, 0, len(facts))
+	out := facts[:0]
 	at := make(map[factKey]int, len(facts))
-	byLast := map[string][]int{} // names listed, by their last word
+	var byLast map[string][]int // people's names listed, by their last word
+	if people {
+		byLast = map[string][]int{}
+	}
 	for _, f := range facts {
 		key := factKey{f.Kind, f.Norm}
 		k, ok := at[key]
 		if !ok && people && f.Kind == FactName {
-			k, ok = sameName(out, byLast, f)
+			if k, ok = sameName(out, byLast, f); ok {
+				at[key] = k
+			}
 		}
 		if !ok {
 			f.Count = 1
 			at[key] = len(out)
-			if ws := nameWords(f.Norm); f.Kind == FactName && len(ws) > 0 {
-				byLast[ws[len(ws)-1]] = append(byLast[ws[len(ws)-1]], len(out))
+			if people && f.Kind == FactName {
+				last := lastNameWord(f.Norm)
+				byLast[last] = append(byLast[last], len(out))
 			}
 			out = append(out, f)
 			continue
 		}
-		at[key] = k
 		g := &out[k]
-		if len(nameWords(f.Norm)) > len(nameWords(g.Norm)) {
+		if f.Kind == FactName && strings.Count(f.Norm, " ") > strings.Count(g.Norm, " ") {
 			f.Count, f.Decision = g.Count, g.Decision
 			*g = f
 		}
@@ -53,19 +58,29 @@ func listOnce(facts []Fact, people bool) []Fact {
 	return out
 }
 
+// lastNameWord returns the last word of a name key, after an elision: what nameWords ends with.
+func lastNameWord(norm string) string {
+	last := norm[strings.LastIndexByte(norm, ' ')+1:]
+	if k := strings.IndexByte(last, '\''); k >= 0 && k+1 < len(last) {
+		last = last[k+1:]
+	}
+	return last
+}
+
 // CountFacts returns the number of distinct facts among facts, counted as FactCheck counts
 // those it keeps and loses: each fact once, and a person once under all the names the text gives.
 func CountFacts(facts []Fact) int {
-	return len(listOnce(facts, true))
+	return len(listOnce(slices.Clone(facts), true))
 }
 
 // sameName returns the index in out of a person's name that f names too.
 func sameName(out []Fact, byLast map[string][]int, f Fact) (int, bool) {
-	ws := nameWords(f.Norm)
-	if len(ws) == 0 {
+	bucket := byLast[lastNameWord(f.Norm)]
+	if len(bucket) == 0 {
 		return 0, false
 	}
-	for _, k := range byLast[ws[len(ws)-1]] {
+	ws := nameWords(f.Norm)
+	for _, k := range bucket {
 		other := nameWords(out[k].Norm)
 		if (isPersonName(f) || isPersonName(out[k])) && compatibleNames(ws, other) {
 			return k, true
