@@ -97,5 +97,5 @@ func columnSegments(markdown string) []widget.RichTextSegment {
 			ts.Style.TextStyle.Bold = true
 		}
 	}
-	return segs
+	return guardWraps(segs)
 }

@@ -39,7 +39,7 @@ func (a *aligner) align(text string) []int {
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		if isGap(r) {
 			for k := range n {
 				pos[i+k] = posSpace
 			}
@@ -65,11 +65,15 @@ func (a *aligner) align(text string) []int {
 	return pos
 }
 
+// isGap reports whether r separates words: a space, or the zero-width space that starts a
+// piece of text following another on its line (see wrapGuard).
+func isGap(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' }
+
 // wordEnd returns where the run of non-space characters starting at i ends.
 func wordEnd(text string, i int) int {
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		if isGap(r) {
 			break
 		}
 		i += n

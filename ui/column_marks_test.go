@@ -3,7 +3,11 @@ package ui
 import (
 	"strings"
 	"testing"
+	"unicode"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,6 +37,9 @@ func leafTexts(segs []widget.RichTextSegment) []widget.RichTextSegment {
 	return out
 }
 
+// shown is text as the reader sees it, without the zero-width wrap guards.
+func shown(text string) string { return strings.ReplaceAll(text, wrapGuard, "") }
+
 // runsIn returns the runs of consecutive text pieces in color, each with the rendered text that
 // comes before it.
 func runsIn(segs []widget.RichTextSegment, color string) (runs, before []string) {
@@ -43,12 +50,12 @@ func runsIn(segs []widget.RichTextSegment, color string) (runs, before []string)
 		marked := ok && string(ts.Style.ColorName) == color
 		switch {
 		case marked && !in:
-			runs, before = append(runs, ts.Text), append(before, all.String())
+			runs, before = append(runs, shown(ts.Text)), append(before, all.String())
 		case marked:
-			runs[len(runs)-1] += ts.Text
+			runs[len(runs)-1] += shown(ts.Text)
 		}
 		in = marked
-		all.WriteString(s.Textual())
+		all.WriteString(shown(s.Textual()))
 	}
 	for i := range runs {
 		runs[i] = strings.TrimSpace(runs[i])
@@ -187,7 +194,7 @@ func TestMarkersFollowTheirSentences(t *testing.T) {
 				t.Errorf("marker %s after %q", h.Text, before.String())
 			}
 		}
-		before.WriteString(s.Textual())
+		before.WriteString(shown(s.Textual()))
 	}
 	if seen != 4 {
 		t.Errorf("%d markers, want 4", seen)
@@ -195,7 +202,7 @@ func TestMarkersFollowTheirSentences(t *testing.T) {
 	// the heading keeps its line: the text after its marker starts a new line
 	for i, s := range segs {
 		if h, ok := s.(*widget.HyperlinkSegment); ok && h.Text == "A" {
-			if next, ok := segs[i+1].(*widget.TextSegment); !ok || next.Inline() || next.Text != "" {
+			if next, ok := segs[i+1].(*widget.TextSegment); !ok || next.Inline() || shown(next.Text) != "" {
 				t.Errorf("after the heading's marker: %#v", segs[i+1])
 			}
 		}
@@ -206,5 +213,54 @@ func TestColumnRendersInlineHTML(t *testing.T) {
 	text := textOf(columnSegments("Le <u>budget</u> voté<br>atteint <b>750 000 €</b>."))
 	if strings.Contains(text, "<") || !strings.Contains(text, "budget") || !strings.Contains(text, "750 000 €") {
 		t.Errorf("rendered %q", text)
+	}
+}
+
+// verticalRuns counts the places where rt draws three or more single letters one under the
+// other: a word laid out one character per line.
+func verticalRuns(rt *widget.RichText) int {
+	n, run := 0, 0
+	for _, o := range test.WidgetRenderer(rt).Objects() {
+		var letters []rune
+		if tx, ok := o.(*canvas.Text); ok {
+			letters = []rune(strings.TrimSpace(shown(tx.Text)))
+		}
+		if len(letters) == 1 && unicode.IsLetter(letters[0]) {
+			run++
+			if run == 3 {
+				n++
+			}
+			continue
+		}
+		run = 0
+	}
+	return n
+}
+
+func TestMarkedColumnsWrapAsWords(t *testing.T) {
+	test.NewTempApp(t)
+	md := "## SYNTHÈSE\n\nL'atelier du 14 octobre 2026 a réuni 37 participant·es autour de **Mme Claire Laurent**. Le budget est de 750 000 €. Voir [le site](https://exemple.org) pour Mme Laurent. Les habitants ont rejeté le projet. Une zone piétonne sera créée. Le prochain atelier aura lieu le 25 novembre 2026."
+	var markers []sentenceMarker
+	for _, s := range []string{"L'atelier", "Le budget", "Voir", "Les habitants", "Une zone", "Le prochain"} {
+		start := strings.Index(md, s)
+		end := strings.IndexByte(md[start:], '.') + start + 1
+		if s == "L'atelier" {
+			end = strings.Index(md, "**.") + 3
+		}
+		markers = append(markers, sentenceMarker{start: start, end: end, text: "§"})
+	}
+	marks := []spanMark{{span: spanOf(t, md, "750 000 €", 1), kind: markFact}, {span: spanOf(t, md, "rejeté le projet", 1), kind: markAbsent}}
+	bad := 0
+	for w := float32(120); w <= 420; w += 3 {
+		segs, _ := markSegments(md, columnSegments(md), marks, markers)
+		rt := widget.NewRichText(segs...)
+		rt.Wrapping = fyne.TextWrapWord
+		rt.Resize(fyne.NewSize(w, 10))
+		if verticalRuns(rt) > 0 {
+			bad++
+		}
+	}
+	if bad > 0 {
+		t.Errorf("at %d widths of 101, a word is laid out one letter per line", bad)
 	}
 }

@@ -119,7 +119,7 @@ func TestAbsentWordsKeepTheColumnRendered(t *testing.T) {
 func textOf(segs []widget.RichTextSegment) string {
 	var b strings.Builder
 	for _, s := range leafTexts(segs) {
-		b.WriteString(s.Textual())
+		b.WriteString(shown(s.Textual()))
 	}
 	return b.String()
 }
