@@ -167,8 +167,13 @@ func (p *factParser) best(i int) (match, bool) {
 		b.try(p.ratio(i))
 		b.try(p.amountFact(i))
 	case tkWord:
-		b.try(p.monthFirstDate(i))
-		b.try(p.amountFact(i))
+		l := p.lower(i)
+		if _, ok := months[l]; ok {
+			b.try(p.monthFirstDate(i))
+		}
+		if p.numberStart(l) {
+			b.try(p.amountFact(i))
+		}
 		if isUpperStart(p.tok(i)) {
 			b.try(p.name(i))
 		}

@@ -21,22 +21,31 @@ func (p *factParser) nameAside() {
 			known[f.Norm] = true
 		}
 	}
+	surnames := make(map[string]bool, len(p.surnames))
+	for _, w := range p.surnames {
+		surnames[w] = true
+	}
 	found := len(p.out)
 	for _, r := range p.aside {
 		f := p.fact(FactName, r.i, r.end, p.nameNorm(r.i, r.end)).f
 		caps := p.toks[r.i].caps
 		switch {
-		case known[f.Norm] || (!caps && slices.Contains(p.surnames, f.Norm)):
+		case known[f.Norm] || (!caps && surnames[f.Norm]):
 			p.out = append(p.out, f)
 		case caps && r.end > r.i+1:
-			for k := r.i; k < r.end; k++ {
-				if w := p.fact(FactName, k, k+1, p.nameNorm(k, k+1)).f; p.toks[k].kind == tkWord && known[w.Norm] {
-					p.out = append(p.out, w)
-				}
-			}
+			p.knownWords(r, known)
 		}
 	}
 	if len(p.out) > found {
 		slices.SortFunc(p.out, func(a, b Fact) int { return a.Start - b.Start })
+	}
+}
+
+// knownWords adds the words of the run r that are known names.
+func (p *factParser) knownWords(r asideRun, known map[string]bool) {
+	for k := r.i; k < r.end; k++ {
+		if w := p.fact(FactName, k, k+1, p.nameNorm(k, k+1)).f; p.toks[k].kind == tkWord && known[w.Norm] {
+			p.out = append(p.out, w)
+		}
 	}
 }

@@ -42,7 +42,7 @@ func isHostByte(c byte) bool {
 
 // contactAt reads an e-mail or a URL starting at i; end is where scanning may resume.
 func contactAt(text string, i int) (Fact, int) {
-	if hasPrefixFold(text[i:], "http://") || hasPrefixFold(text[i:], "https://") || hasPrefixFold(text[i:], "www.") {
+	if hasScheme(text, i) {
 		return schemeURL(text, i)
 	}
 	j, dot := i, false
@@ -59,6 +59,12 @@ func contactAt(text string, i int) (Fact, int) {
 		return Fact{}, j // no domain
 	}
 	return bareDomain(text, i, j)
+}
+
+// hasScheme reports "http://", "https://" or "www." at i.
+func hasScheme(text string, i int) bool {
+	c := text[i] | 0x20
+	return (c == 'h' || c == 'w') && (hasPrefixFold(text[i:], "http://") || hasPrefixFold(text[i:], "https://") || hasPrefixFold(text[i:], "www."))
 }
 
 // email reads an e-mail address whose @ is at j.

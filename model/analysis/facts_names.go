@@ -9,23 +9,38 @@ import (
 // Names: proper names of people, organisations and places, and acronyms. Heuristics:
 //
 //   - a title (Mme, Mmes, M., MM., Madame, Monsieur, Mlle, Dr, Docteur, Pr, Professeur, Mr,
-//     Mrs, Ms, Miss, Prof., Cllr, Councillor) followed by capitalised words is a name, anywhere: « Mme Claire
-//     Laurent », « M. Diallo », "Dr. Amy Chen"; its Norm drops the title;
+//     Mrs, Ms, Miss, Prof., Cllr, Councillor) followed by capitalised words is a name, anywhere:
+//     « Mme Claire Laurent », « M. Jean Dupont » (one fact), "Dr. Amy Chen"; its Norm drops the
+//     title;
 //   - otherwise a run of capitalised words joined by single spaces, with lower-case particles
-//     between them (de, du, des, la, le, les, sur, sous, en, of, the, von, van, d', l') and
-//     initials (J.-P. Martin), is a name: « Territoires Partagés », « Plan Local d'Urbanisme »,
-//     "Friends of the Earth"; a hyphenated capitalised word is one word (Saint-Aubin-sur-Lys);
-//   - at the start of a sentence (or list item, cell, quote, or after a colon) the first word is
-//     capitalised anyway, so it only counts when it is an acronym, a hyphenated capitalised
-//     word or a common first name; the rest of the run still counts (« Le Conseil Municipal »
-//     gives « Conseil Municipal »);
-//   - in headings, only titled names, acronyms and hyphenated capitalised words count, because
-//     headings are often written in Title Case;
-//   - acronyms are words of two or more capitals (ADEME, CCAS, PLU), except Roman numerals;
-//   - never names: month and weekday names, "I", single capital letters other than initials.
+//     between them (de, du, des, la, le, les, sur, sous, en, of, the, von, van, d', l', de l'),
+//     ampersands ("Parks & Recreation"), initials (J.-P. Martin) and Irish prefixes (O'Brien), is
+//     a name: « Territoires Partagés », « Plan Local d'Urbanisme », "Friends of the Earth"; a
+//     hyphenated capitalised word is one word (Saint-Aubin-sur-Lys), and so are « Compar:IA »
+//     and inclusive forms (« participant·e·s », « PARTICIPANT.E.S », never names); a person's
+//     name stops before "of" ("Priya Sharma of Involve" is two names); an institution keeps its
+//     adjective (« Parlement européen », « Conseil municipal »);
+//   - roles are not names (« Conseiller numérique », "Senior Planner", "Cabinet Member for
+//     Economic Development", see roleWords); a role before a name reads as a title ("Mayor Jane
+//     Smith");
+//   - at the start of a sentence (or list item, bullet, cell, quote, after a colon or a spaced
+//     dash) the first word is capitalised anyway: the run counts when it starts with an
+//     acronym, a hyphenated capitalised word, a common first name and a surname (« Matthieu
+//     Brient »), or names a public body (« Mairie de Chambéry », "Ashford Borough Council");
+//     after a function word the rest counts (« Le Conseil Municipal » gives « Conseil
+//     Municipal »), after a common noun and a particle too (« Quartier des Tilleuls » gives
+//     « Tilleuls »), after a kind of organisation the rest is its name (« Association Les
+//     Potagers du Canal »); other runs (« Participation », « Compte-rendu Réunion ») are set
+//     aside, and count only if the text names them elsewhere (facts_aside.go);
+//   - in Markdown headings, only titled names, acronyms and hyphenated capitalised words count,
+//     because headings are often written in Title Case; lines written in capitals (« PROPOS
+//     LIMINAIRES », « VOS RETOURS ») give only the names the text gives elsewhere;
+//   - acronyms are words of two or more capitals (ADEME, CCAS, PLU), except Roman numerals and
+//     generic ones (IA, PDF…);
+//   - never names: month and weekday names, languages, "I", single capital letters other than
+//     initials.
 //
-// A name that the text only ever writes alone at the start of a sentence is therefore not
-// found; a name that is not capitalised is not found either.
+// A name that is not capitalised is not found.
 
 var (
 	titles         = wordSet("mme mmes madame monsieur mesdames messieurs mlle mlles mademoiselle dr docteur pr professeur mr mrs ms miss prof cllr councillor councilor")
@@ -87,93 +102,6 @@ func (p *factParser) plainName(i, end int) (match, bool) {
 	}
 	end = p.institutionAdjective(i, end)
 	return p.fact(FactName, i, end, p.nameNorm(i, end)), true
-}
-
-// sentenceStart reads a run of capitalised words from i to end at a sentence start, which is not
-// a name as a whole: after a function word (« Selon Claire Laurent ») or after a common noun and
-// a particle (« Quartier des Tilleuls », « Réponse de Jean-Marc Leroy ») the rest is read again;
-// after an organisation's kind (« Association Les Potagers du Canal ») the rest is a name; a run
-// of capitalised words (« Participation Citoyenne ») is set aside.
-func (p *factParser) sentenceStart(i, end int) match {
-	first := p.fold(i)
-	if leadWords[first] {
-		return match{end: i + 1}
-	}
-	if orgKinds[first] && end-i >= 2 && p.isNameWord(i+1) {
-		p.out = append(p.out, p.fact(FactName, i+1, end, p.nameNorm(i+1, end)).f)
-		return match{end: end}
-	}
-	for k := i + 1; k < end; k++ {
-		if !p.isNameWord(k) {
-			return p.setAside(i, k)
-		}
-	}
-	return p.setAside(i, end)
-}
-
-// roleAt reports a capitalised role or title after a space at token k.
-func (p *factParser) roleAt(k int) bool {
-	if !p.is(k, tkWord, false, gapSpace) || !isUpperStart(p.tok(k)) {
-		return false
-	}
-	w := p.lower(k)
-	return roleWords[w] || titles[w]
-}
-
-// institutionAdjectives follow the name of an institution in lower case: « Parlement européen »,
-// « Conseil municipal », « Assemblée nationale ».
-var institutionAdjectives = wordSet("européen européenne municipal municipale régional régionale départemental " +
-	"départementale national nationale métropolitain métropolitaine communautaire intercommunal intercommunale")
-
-// institutionNouns are the institutions that institutionAdjectives follow.
-var institutionNouns = wordSet("parlement assemblee conseil commission cour banque union agence comite")
-
-// institutionAdjective returns the end of a one-word institution's name and its adjective.
-func (p *factParser) institutionAdjective(i, end int) int {
-	if end == i+1 && institutionNouns[p.fold(i)] && p.is(end, tkWord, false, gapSpace) && institutionAdjectives[p.tok(end)] {
-		return end + 1
-	}
-	return end
-}
-
-// startsName reports whether the run of capitalised words from i to end, at a sentence start,
-// is a name all the same: a first name and a surname, or a public body (« Mairie de Chambéry »,
-// "Ashford Borough Council").
-func (p *factParser) startsName(i, end int) bool {
-	if end-i < 2 {
-		return false
-	}
-	first := p.fold(i)
-	return isFirstName(first) || institutionHeads[first] || organisationWords[p.fold(end-1)]
-}
-
-// setAside skips the run from i to end and keeps it to be named if the text names it elsewhere.
-func (p *factParser) setAside(i, end int) match {
-	p.aside = append(p.aside, asideRun{i, end})
-	return match{end: end}
-}
-
-// role skips a role written in capitals (« Conseiller numérique », "Senior Planner", "Cabinet
-// Member for Economic Development"); a role before a name reads as a title ("Mayor Jane Smith").
-func (p *factParser) role(i, end int) (match, bool) {
-	k := i
-	for k < end && !roleWords[p.fold(k)] {
-		k++
-	}
-	switch {
-	case k < end && k == i && k+1 < end && p.isNameWord(k+1):
-		return p.fact(FactName, i, end, p.nameNorm(i+1, end)), true
-	case k < end:
-		end = k + 1
-	case p.roleAt(end):
-		end++ // "Ward Councillor"
-	default:
-		return match{}, false
-	}
-	if w := p.wordAt(end, false); (w == "for" || w == "of") && p.is(end+1, tkWord, false, gapSpace) && p.isNameWord(end+1) {
-		end = p.nameRun(end + 1)
-	}
-	return match{end: end}, true
 }
 
 // titleEnd returns the token after a title, its dot and particles, when a name follows.
@@ -282,7 +210,7 @@ func (p *factParser) isNameWord(k int) bool {
 		return false
 	}
 	w := p.tok(k)
-	if !isUpperStart(w) || strings.ContainsAny(w, ".·") { // « PARTICIPANT.E.S »
+	if !isUpperStart(w) || strings.IndexByte(w, '.') >= 0 || strings.Contains(w, "·") { // « PARTICIPANT.E.S »
 		return false
 	}
 	if p.neverName(k, p.lower(k)) || isRoman(w) {

@@ -199,6 +199,18 @@ func (st *numberState) addToken(w string, lang model.Language) (ok, ordinal bool
 	return true, ordinal
 }
 
+// numberStart reports whether the word l, in lower case, may start a number in words: a number
+// word, the first part of a hyphenated one, or an ordinal. It spares the readers of numbers the
+// other words.
+func (p *factParser) numberStart(l string) bool {
+	first, _, _ := strings.Cut(l, "-")
+	if _, ok := numberWord(first, p.lang); ok {
+		return true
+	}
+	_, ok := ordinalWord(l, p.lang)
+	return ok
+}
+
 // nextValue returns the value of the word after a connector, or 1000 when it is none.
 func nextValue(w string, lang model.Language) int {
 	if v, ok := numberWord(w, lang); ok {
