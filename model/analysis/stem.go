@@ -86,11 +86,11 @@ func appendFolded(dst []byte, r rune) []byte {
 // French endings, tried in this order (longest first within a family); the first that leaves
 // at least minStem letters is removed.
 var frenchEndings = []string{
-	"issements", "issement", "ements", "ement", "ations", "ation", "itions", "ition", "atrices",
+	"issements", "issement", "ements", "ement", "ations", "ation", "aisons", "aison", "itions", "ition", "atrices",
 	"atrice", "ateurs", "ateur", "euses", "euse", "eux", "ives", "ive", "ifs", "if", "iennes",
 	"ienne", "iens", "ien", "elles", "elle", "els", "el", "eraient", "aient", "erons", "erez", "eront",
 	"erait", "era", "ait", "ais", "antes", "ante", "ants", "ant", "ees", "ee", "es", "er", "ez",
-	"ons", "ent", "ions", "ies", "ie", "ir", "ire", "is", "it", "ues", "ue", "us", "ere", "e", "s", "x",
+	"ons", "ent", "ions", "eries", "erie", "ies", "ie", "ir", "ire", "is", "it", "ues", "ue", "us", "ere", "e", "s", "x",
 }
 
 // English endings, in the same manner.
@@ -117,21 +117,30 @@ func stemWord(w []byte, lang model.Language) []byte {
 	if len(w) <= minStem {
 		return w
 	}
-	endings := &frenchByLast
 	if lang == model.English {
 		if len(w) > 4 && string(w[len(w)-3:]) == "ies" {
 			return append(w[:len(w)-3], 'y')
 		}
-		endings = &englishByLast
+		return undouble(w[:len(w)-len(ending(w, lang, &englishByLast))])
 	}
-	w = w[:len(w)-len(ending(w, lang, endings))]
-	// a doubled final consonant left by an ending: « nouvelle » → nouvell → nouvel, "planned" → plann → plan
-	if n := len(w); n > minStem && w[n-1] == w[n-2] && w[n-1] != 's' && !isVowel(w[n-1]) {
-		w = w[:n-1]
+	w = bilityNoun(w)
+	w = undouble(w[:len(w)-len(ending(w, lang, &frenchByLast))])
+	// a French verb in -oyer, -uyer, -ayer and its noun in -oiement, -uiement, -aiement: « déployer » → deploy → deploi, as « déploiement »
+	if n := len(w); n > minStem && w[n-1] == 'y' && (w[n-2] == 'o' || w[n-2] == 'u' || w[n-2] == 'a') {
+		w[n-1] = 'i'
 	}
 	// a final u of a French stem, which « -ue » takes and « -uer » leaves: « salué » → sal, « saluer » → salu → sal
-	if n := len(w); n > minStem && w[n-1] == 'u' && lang != model.English {
+	if n := len(w); n > minStem && w[n-1] == 'u' {
 		w = w[:n-1]
+	}
+	return w
+}
+
+// undouble removes a doubled final consonant left by an ending: « nouvelle » → nouvell →
+// nouvel, "planned" → plann → plan.
+func undouble(w []byte) []byte {
+	if n := len(w); n > minStem && w[n-1] == w[n-2] && w[n-1] != 's' && !isVowel(w[n-1]) {
+		return w[:n-1]
 	}
 	return w
 }
@@ -166,4 +175,17 @@ func nounEnding(w []byte, lang model.Language) string {
 
 func isVowel(c byte) bool {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+}
+
+// bilityNoun turns a French noun in « -abilité » or « -ibilité » into the adjective's stem, as
+// « -able » and « -ible » leave it: « responsabilités » → responsabl, as « responsables ».
+func bilityNoun(w []byte) []byte {
+	n := len(w)
+	if n > 0 && w[n-1] == 's' {
+		n--
+	}
+	if n < len("xxabilite") || string(w[n-len("bilite"):n]) != "bilite" || (w[n-7] != 'a' && w[n-7] != 'i') {
+		return w
+	}
+	return append(w[:n-len("ilite")], 'l')
 }

@@ -23,7 +23,7 @@ var supportStopWords = wordSet(
 		"m mm mme mmes mlle mlles dr pr me monsieur madame messieurs mesdames " +
 		"cf etc ex env p " +
 		"selon apres pendant durant malgre afin autour environ egalement notamment ainsi donc toutefois " +
-		"neanmoins pourtant enfin surtout " +
+		"neanmoins pourtant enfin surtout tandis pres " +
 		// English
 		"one ones about above after again against all also am an and any are as at be been before being below " +
 		"between both but by can could did do does doing down during each few for from further had has " +
@@ -33,5 +33,5 @@ var supportStopWords = wordSet(
 		"this those through to too under until up very was we were what when where which while who whom " +
 		"why will with would you your yours yourself yourselves " +
 		"according despite among around within across along toward towards upon however therefore " +
-		"thus still already yet even really actually especially notably particularly " +
+		"thus still already yet since even really actually especially notably particularly " +
 		"mr mrs ms messrs prof st e.g i.e")

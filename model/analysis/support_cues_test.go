@@ -61,6 +61,13 @@ func TestStemDerivations(t *testing.T) {
 		{"attireraient", "attirent", true},
 		{"surveillance", "surveiller", true},
 		{"finance", "fin", false},
+		{"responsabilités", "responsables", true},
+		{"disponibilité", "disponible", true},
+		{"déploiement", "déployer", true},
+		{"essai", "essayer", true},
+		{"livraisons", "livrer", true},
+		{"boulangerie", "boulanger", true},
+		{"maison", "mais", false},
 	} {
 		a, b := tableStem(tc.a, model.French), tableStem(tc.b, model.French)
 		if (a == b) != tc.same {

@@ -59,9 +59,9 @@ var frenchSynonyms = []string{
 	"supprimer suppression retirer retrait",
 	"créer création ajouter ajout",
 	"abandonner abandon renoncer annuler annulation",
-	"maintenir maintien maintient maintiennent poursuivre confirmer confirmation",
+	"maintenir maintien maintient maintiennent poursuivre continuer continue continuent confirmer confirmation",
 	"améliorer amélioration",
-	"dégrader dégradation détériorer détérioration aggraver",
+	"dégrader dégradation détériorer détérioration aggraver abîmer abîmé abîmée abîmés abîmées endommager",
 	// doing
 	"installer installation implanter implantation",
 	"réparer réparation réfection restaurer restauration rénover rénovation",
@@ -82,12 +82,13 @@ var frenchSynonyms = []string{
 	"élu élue élus élues conseiller conseillère conseillers conseillères",
 	"beaucoup nombreux nombreuses",
 	"plusieurs certains certaines quelques",
-	"commune mairie ville municipalité municipal municipale municipaux collectivité",
+	"commune mairie ville municipalité municipal municipale municipaux communal communale communaux " +
+		"communales collectivité",
 	"réunion séance rencontre assemblée",
 	"travaux chantier chantiers",
 	"voiture voitures véhicule véhicules automobile automobiles",
 	"vélo vélos bicyclette bicyclettes",
-	"endroit endroits espace espaces emplacement",
+	"endroit endroits lieu lieux espace espaces emplacement",
 	"terre terres terrain terrains parcelle parcelles",
 	"problème problèmes difficulté difficultés souci soucis",
 	"coût coûts coûter coûteux coûteuse tarif tarifs cher chère chers onéreux",
@@ -106,6 +107,15 @@ var frenchSynonyms = []string{
 	"danger dangers dangereux dangereuse risque risques",
 	"plainte plaintes plaindre plaint plaignent doléance doléances",
 	"accord consensus entente",
+	"élève élèves écolier écolière écoliers écolières collégien collégiens lycéen lycéens",
+	"semaine semaines hebdomadaire hebdomadaires",
+	"repas menu menus",
+	"sauf excepté exception exceptions hormis",
+	"souffrir souffre souffrent pâtir pâtit pâtissent subir",
+	"successif successifs successive successives répété répétés répétée répétées répétition " +
+		"répétitions récurrent récurrents récurrente récurrentes",
+	"petit petite petits petites modeste modestes",
+	"parcours circuit circuits itinéraire itinéraires trajet trajets",
 }
 
 // englishSynonyms are the English groups.
@@ -114,7 +124,7 @@ var englishSynonyms = []string{
 		"mentioned tell told reply replied answer answered remark remarked stress stressed " +
 		"emphasise emphasised emphasize emphasized underline underlined express expressed " +
 		"describe described",
-	"think thinks thought believe believed consider considered",
+	"think thinks thought believe believed consider considered weigh weighed weighing ponder",
 	"fear fears feared afraid worry worried worries concern concerns concerned anxious",
 	"ask asked asks request requested requests want wanted wants wish wished query queried",
 	"propose proposed proposal suggest suggested suggestion recommend recommended recommendation",
@@ -164,6 +174,8 @@ var englishSynonyms = []string{
 	"light lights lit lighting",
 	"help helped assist assistance",
 	"several various",
+	"old former previous",
+	"check checks checked inspect inspected inspection inspections",
 }
 
 // frenchOpposites and englishOpposites pair groups that say the opposite of each other, each
