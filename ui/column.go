@@ -99,3 +99,9 @@ func columnSegments(markdown string) []widget.RichTextSegment {
 	}
 	return guardWraps(segs)
 }
+
+// previewSegments parses Markdown as the editor's preview shows it: inline HTML rendered, and
+// guarded against Fyne laying out a word one letter a line after a bold run or a link.
+func previewSegments(markdown string) []widget.RichTextSegment {
+	return guardWraps(widget.NewRichTextFromMarkdown(model.InlineHTML(markdown)).Segments)
+}

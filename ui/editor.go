@@ -279,7 +279,10 @@ func (e *editor) discard() {
 	e.mu.Unlock()
 }
 
-func (e *editor) refreshPreview() { e.preview.ParseMarkdown(e.body.Text) }
+func (e *editor) refreshPreview() {
+	e.preview.Segments = previewSegments(e.body.Text)
+	e.preview.Refresh()
+}
 
 func kindIndex(k model.SessionKind) int {
 	for i, known := range model.SessionKinds {
