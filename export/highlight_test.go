@@ -75,13 +75,7 @@ func TestMarkRowsFollowTheWrappedText(t *testing.T) {
 	if got := flatten(facts); got != "750 000 € 12 mars 2027 M. Jean Dupont" {
 		t.Errorf("facts highlighted: %q", got)
 	}
-	split := 0
-	for i := 1; i < len(facts); i++ {
-		if len(facts[i-1]) > 0 && len(facts[i]) > 0 {
-			split++
-		}
-	}
-	if split < 2 {
+	if split := wrappedRuns(facts); split < 2 {
 		t.Errorf("at a width of 10 the facts should wrap; rows: %q", facts)
 	}
 	wide := layoutColumn(runeMeasurer{}, oneCharScale, parseMarkdown(cleanText(raw, testFonts(t))), 200, 100)
@@ -96,6 +90,24 @@ func TestMarkRowsFollowTheWrappedText(t *testing.T) {
 	if got := flatten(markedRuns(rows, markAbsent)); got != "budget" {
 		t.Errorf("absent words highlighted: %q", got)
 	}
+	checkUnsupportedRows(t, rows)
+}
+
+// wrappedRuns counts the rows whose marked runs continue on the next row.
+func wrappedRuns(runs [][]string) int {
+	split := 0
+	for i := 1; i < len(runs); i++ {
+		if len(runs[i-1]) > 0 && len(runs[i]) > 0 {
+			split++
+		}
+	}
+	return split
+}
+
+// checkUnsupportedRows checks that exactly the rows of the unsupported sentence are marked, and
+// whole, not the heading.
+func checkUnsupportedRows(t *testing.T, rows []row) {
+	t.Helper()
 	for i, r := range rows {
 		text := strings.TrimSpace(r.text)
 		inSentence := strings.Contains("Le budget de 750 000 € sera voté le 12 mars 2027 par le conseil (https://ville.example/conseil) en présence de M. Jean Dupont.", strings.ReplaceAll(text, "\u00a0", " "))
