@@ -64,7 +64,7 @@ func AnalyzeVariant(src SourceAnalysis, variant string) VariantAnalysis {
 	return VariantAnalysis{
 		Metrics:     m,
 		Compression: Compression(src.Metrics, m),
-		Facts:       compareFactSets(src.Facts, facts),
+		Facts:       compareFactSets(src.Facts, facts, variant),
 		Plain:       plainParsed(parsed),
 		Personal:    personalFrom(variant, facts),
 		Sentences:   src.support.sentencesWith(variant, parsed.sentences, facts),

@@ -3,6 +3,7 @@ package analysis
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rapporteur/rapporteur/model"
 )
@@ -50,11 +51,13 @@ func CompareFacts(source, variant string, lang model.Language) FactCheck {
 //     of four words or more) matches when all its words are words of names on the other side
 //     (« Maison des Associations de Villeneuve-sur-Arve »), but a single word does not keep it.
 func CompareFactsWith(sourceFacts []Fact, variant string, lang model.Language) FactCheck {
-	return compareFactSets(sourceFacts, Facts(variant, lang))
+	return compareFactSets(sourceFacts, Facts(variant, lang), variant)
 }
 
-// compareFactSets is CompareFactsWith on facts already found in the variant.
-func compareFactSets(sourceFacts, variantFacts []Fact) FactCheck {
+// compareFactSets is CompareFactsWith on facts already found in the variant. A name of the
+// source that the variant writes without it being read as a name there (in a heading in
+// capitals, at a sentence start) is not lost: the variant still says it.
+func compareFactSets(sourceFacts, variantFacts []Fact, variant string) FactCheck {
 	src, vi := newFactIndex(sourceFacts, true), newFactIndex(variantFacts, false)
 	fc := FactCheck{Introduced: []Fact{}}
 	kept, lost := make([]Fact, 0, len(variantFacts)), make([]Fact, 0, len(sourceFacts)/4)
@@ -65,10 +68,20 @@ func compareFactSets(sourceFacts, variantFacts []Fact) FactCheck {
 			fc.Introduced = append(fc.Introduced, f)
 		}
 	}
+	var folded string // the variant in lower case without accents, when a name needs it
 	for _, f := range sourceFacts {
-		if !vi.has(f) {
-			lost = append(lost, f)
+		if vi.has(f) {
+			continue
 		}
+		if f.Kind == FactName {
+			if folded == "" {
+				folded = foldName(variant)
+			}
+			if containsWords(folded, f.Norm) {
+				continue
+			}
+		}
+		lost = append(lost, f)
 	}
 	fc.Kept, fc.Lost = listOnce(kept, false), listOnce(lost, true)
 	rankLost(fc.Lost)
@@ -341,4 +354,26 @@ func equalWords(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// containsWords reports whether text holds words as whole words (both in lower case without
+// accents).
+func containsWords(text, words string) bool {
+	if words == "" {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(text[from:], words)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(words)
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (i == 0 || !isWordRune(before)) && (end == len(text) || !isWordRune(after)) {
+			return true
+		}
+		from = i + 1
+	}
 }

@@ -146,3 +146,19 @@ func TestCountFacts(t *testing.T) {
 		t.Errorf("CountFacts changed its facts: %q, was %q", texts(facts), before)
 	}
 }
+
+// TestNameInCapitalsNotLost checks a name of the source that the variant only writes in a
+// heading in capitals, where it is not read as a name, is not reported lost.
+func TestNameInCapitalsNotLost(t *testing.T) {
+	source := "# Atelier place du Marché\n\nLa place du Marché sera réaménagée avec Mme Claire Laurent."
+	variant := "# COMPTE-RENDU — ATELIER « PLACE DU MARCHÉ »\n\nLa place sera réaménagée."
+	fc := CompareFacts(source, variant, model.French)
+	for _, f := range fc.Lost {
+		if f.Norm == "marche" {
+			t.Errorf("« Marché » reported lost though the variant's heading says it: %+v", fc.Lost)
+		}
+	}
+	if len(fc.Lost) != 1 || fc.Lost[0].Norm != "claire laurent" {
+		t.Errorf("lost %+v, want only Claire Laurent", fc.Lost)
+	}
+}
