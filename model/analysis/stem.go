@@ -90,7 +90,7 @@ var frenchEndings = []string{
 	"atrice", "ateurs", "ateur", "euses", "euse", "eux", "ives", "ive", "ifs", "if", "iennes",
 	"ienne", "iens", "ien", "elles", "elle", "els", "el", "eraient", "aient", "erons", "erez", "eront",
 	"erait", "era", "ait", "ais", "antes", "ante", "ants", "ant", "ees", "ee", "es", "er", "ez",
-	"ons", "ent", "ions", "eries", "erie", "ies", "ie", "ir", "ire", "is", "it", "ues", "ue", "us", "ere", "e", "s", "x",
+	"ons", "ent", "ions", "ion", "eries", "erie", "ies", "ie", "ir", "ire", "is", "it", "ues", "ue", "us", "ere", "e", "s", "x",
 }
 
 // English endings, in the same manner.

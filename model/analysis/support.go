@@ -41,9 +41,12 @@ type SentenceSupport struct {
 // uses counts little; a word the source never uses weighs as one it uses half a time, and a
 // fact weighs as a rare word, twice that when the source states it nowhere. The support of a
 // variant sentence is the share of its weight found in the best source sentence, plus what a
-// second one adds of the rest (merged sentences), when it adds at least secondMin of it; a word
-// of stance the best source sentence lacks weighs twice, and one whose opposite it uses is
-// taken off (see support_cues.go).
+// second one adds of the rest (merged sentences), when it adds at least secondMin of it and
+// lies at most secondNear sentences from the best; a word of stance the best source sentence
+// lacks weighs twice, and one whose opposite it uses is taken off (see support_cues.go); when
+// a word of stance or claim (support_claims.go) is in neither, the support is multiplied by
+// claimFactor. A sentence not supported as a whole takes the support of its worst clause when
+// it has several (support_clauses.go).
 //
 // A sentence is flagged Unsupported when its support is under supportThreshold, except when
 // there is too little to judge: a Markdown heading or an all-capitals line, or a sentence of
@@ -52,6 +55,9 @@ type SentenceSupport struct {
 const (
 	supportThreshold = 0.5
 	secondMin        = 0.25
+	secondNear       = 2
+	claimFactor      = 0.85
+	stanceExtra      = 3
 	minJudged        = 3
 	unknownDF        = 0.5
 )
@@ -104,6 +110,9 @@ func newSupportIndexWith(source string, lang model.Language, sents []Sentence, f
 		})
 		if tz.neg {
 			ids = append(ids, ix.term(negTerm))
+		}
+		if tz.all {
+			ids = append(ids, ix.term(allTerm))
 		}
 		keys = keys[:0]
 		for _, f := range sentenceFacts(facts, &fi, s) {
@@ -179,6 +188,7 @@ func sentenceFacts(facts []Fact, fi *int, s Sentence) []Fact {
 type tokenizer struct {
 	buf     []byte
 	ne, neg bool // « ne » seen; a negation seen
+	all     bool // a word of generalisation seen, see allWords
 }
 
 // words calls fn with the stem of every content word of s: stop words are left out, and so are
@@ -190,7 +200,7 @@ func (tz *tokenizer) words(text string, s Sentence, facts []Fact, fi *int, lang 
 		k++
 	}
 	pos := s.Start
-	tz.ne, tz.neg = false, false
+	tz.ne, tz.neg, tz.all = false, false, false
 	eachWord(text[s.Start:s.End], func(w string) {
 		off := pos + strings.Index(text[pos:s.End], w)
 		pos = off + len(w)
@@ -241,13 +251,15 @@ type vterm struct {
 
 // scorer holds what scoring one variant needs, reused from sentence to sentence.
 type scorer struct {
-	ix      *supportIndex
-	acc     []float32 // per source sentence, the weight it covers
-	touched []int32   // the source sentences whose acc is not zero
-	covered []bool    // per term of the sentence, covered by the best source sentence
-	vt      []vterm
-	keys    []string
-	tz      tokenizer
+	ix          *supportIndex
+	acc         []float32 // per source sentence, the weight it covers
+	touched     []int32   // the source sentences whose acc is not zero
+	covered     []bool    // per term of the sentence, covered by the best source sentence
+	vt          []vterm
+	parts       []Sentence // the clauses of a sentence, see support_clauses.go
+	clauseSpans []Span     // their best source sentences
+	keys        []string
+	tz          tokenizer
 }
 
 // sentencesFacts is sentences with the variant's facts already found by Facts.
@@ -273,6 +285,7 @@ func (ix *supportIndex) sentencesWith(variant string, sents []Sentence, facts []
 			line = prev + k + 1
 		}
 		prev = s.Start
+		fs := fi
 		invented := sc.collect(variant, s, facts, &fi)
 		judged := invented || (len(sc.vt) >= minJudged && !isHeading(variant[line:s.Start], s.Text))
 		support, best := sc.score()
@@ -280,6 +293,11 @@ func (ix *supportIndex) sentencesWith(variant string, sents []Sentence, facts []
 		for _, b := range best {
 			if b >= 0 {
 				spans = append(spans, ix.spans[b])
+			}
+		}
+		if judged && support < supportThreshold {
+			if worst, ok := sc.clauseSupport(variant, s, facts, fs); ok && worst > support {
+				support, spans = worst, append(spans[:from], sc.clauseSpans...)
 			}
 		}
 		out[i] = SentenceSupport{Text: s.Text, Start: s.Start, End: s.End, Support: math.Round(float64(support)*1000) / 1000,
@@ -308,10 +326,11 @@ func (sc *scorer) collect(text string, s Sentence, facts []Fact, fi *int) bool {
 		sc.vt = append(sc.vt, ix.knownTerm(id))
 	})
 	if sc.tz.neg {
-		t := vterm{id: -1, w: ix.unknown, anti: noOpposite}
-		if id, ok := ix.terms[negTerm]; ok {
-			t = vterm{id: id, w: ix.weight[id], anti: noOpposite}
-		}
+		sc.vt = append(sc.vt, ix.cueTerm(negTerm))
+	}
+	if sc.tz.all {
+		t := ix.cueTerm(allTerm)
+		t.stance = true
 		sc.vt = append(sc.vt, t)
 	}
 	invented := false

@@ -52,6 +52,7 @@ func (tz *tokenizer) negation(w []byte) {
 	default:
 		tz.neg = tz.neg || strings.HasSuffix(string(w), "n't")
 	}
+	tz.all = tz.all || allWords[string(w)]
 }
 
 // termOf returns the term of a source word's stem, adding it when new: the term of its group
@@ -85,11 +86,17 @@ func (ix *supportIndex) lookup(stem []byte) (int32, bool) {
 func (ix *supportIndex) stanceTerms() {
 	ix.stance = make([]bool, len(ix.postings))
 	ix.anti = map[int32][maxOpposites]int32{}
-	for c, ops := range tableFor(ix.lang).opposite {
+	tab := tableFor(ix.lang)
+	for c := range tab.stance {
 		if id, ok := ix.terms[c]; ok {
 			ix.stance[id] = true
-			ix.anti[id] = ix.opposites(ops)
+			if ops, ok := tab.opposite[c]; ok {
+				ix.anti[id] = ix.opposites(ops)
+			}
 		}
+	}
+	if id, ok := ix.terms[allTerm]; ok {
+		ix.stance[id] = true
 	}
 }
 
@@ -118,9 +125,10 @@ func (ix *supportIndex) knownTerm(id int32) vterm {
 func (ix *supportIndex) unknownTerm(stem []byte) vterm {
 	t := vterm{id: -1, w: ix.unknown, anti: noOpposite}
 	tab := tableFor(ix.lang)
-	if c, ok := tab.canonical[string(stem)]; ok {
+	if c, ok := tab.canonical[string(stem)]; ok && tab.stance[c] {
+		t.stance = true
 		if ops, ok := tab.opposite[c]; ok {
-			t.stance, t.anti = true, ix.opposites(ops)
+			t.anti = ix.opposites(ops)
 		}
 	}
 	return t
@@ -165,4 +173,12 @@ func (sc *scorer) holdsAny(best [2]int32, ids [maxOpposites]int32) bool {
 		}
 	}
 	return false
+}
+
+// cueTerm returns the variant's term for a cue, negTerm or allTerm.
+func (ix *supportIndex) cueTerm(key string) vterm {
+	if id, ok := ix.terms[key]; ok {
+		return vterm{id: id, w: ix.weight[id], anti: noOpposite}
+	}
+	return vterm{id: -1, w: ix.unknown, anti: noOpposite}
 }

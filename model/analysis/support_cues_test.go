@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,8 +17,8 @@ func TestWordTables(t *testing.T) {
 		groups    []string
 		opposites [][2]string
 	}{
-		{model.French, frenchSynonyms, frenchOpposites},
-		{model.English, englishSynonyms, englishOpposites},
+		{model.French, slices.Concat(frenchSynonyms, frenchClaimGroups), frenchOpposites},
+		{model.English, slices.Concat(englishSynonyms, englishClaimGroups), englishOpposites},
 	} {
 		group := map[string]int{}
 		for gi, g := range tc.groups {

@@ -25,13 +25,17 @@ func (sc *scorer) score() (float32, [2]int32) {
 		_, sc.covered[i] = slices.BinarySearch(terms, t.id)
 	}
 	total += sc.stanceExtra()
-	if second, more := sc.bestSentence(); second >= 0 && more >= secondMin*total {
+	if second, more := sc.bestSentence(); second >= 0 && more >= secondMin*total && abs32(second-first) <= secondNear {
 		best[1] = second
 		got += more
 		sc.cover(second)
 	}
 	got -= sc.contradicted(best)
-	return max(0, min(1, got/total)), best
+	support := max(0, min(1, got/total))
+	if sc.claimUncovered() {
+		support *= claimFactor
+	}
+	return support, best
 }
 
 // bestSentence returns the source sentence covering the most weight of the terms not yet
@@ -58,4 +62,22 @@ func (sc *scorer) bestSentence() (int32, float32) {
 	}
 	sc.touched = sc.touched[:0]
 	return best, got
+}
+
+func abs32(v int32) int32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// claimUncovered reports whether a term of stance of the sentence is in none of its best
+// source sentences.
+func (sc *scorer) claimUncovered() bool {
+	for i, t := range sc.vt {
+		if t.stance && !sc.covered[i] {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/rapporteur/rapporteur/model"
@@ -48,7 +49,8 @@ var frenchSynonyms = []string{
 	"opposer opposé opposée opposés opposition contester contestation hostile hostiles",
 	"saluer féliciter apprécier réjouir satisfait satisfaite satisfaits satisfaction",
 	"regretter regret déplorer critiquer critique critiques dénoncer reprocher mécontent " +
-		"mécontents mécontentement déçu déçus déception",
+		"mécontents mécontentement déçu déçus déception plainte plaintes plaindre plaint plaignent " +
+		"doléance doléances",
 	"prévoir prévoit prévoient prévu prévue prévus prévues envisager planifier",
 	"commencer commence commencent début débuter démarrer démarrage",
 	"informer avertir prévenir prévenu prévenus aviser",
@@ -93,7 +95,7 @@ var frenchSynonyms = []string{
 	"problème problèmes difficulté difficultés souci soucis",
 	"coût coûts coûter coûteux coûteuse tarif tarifs cher chère chers onéreux",
 	"sécurité sécuriser sécurisé sécurisée sûreté",
-	"bruit bruits bruyant bruyante bruyants",
+	"bruit bruits bruyant bruyante bruyants nuisance nuisances",
 	"nuit nuits nocturne nocturnes",
 	"commerce commerçant commerçants boutique boutiques magasin magasins",
 	"sondage sondages questionnaire questionnaires",
@@ -105,8 +107,10 @@ var frenchSynonyms = []string{
 	"manque manquer manquent insuffisance pénurie",
 	"difficile difficiles compliqué compliquée compliqués",
 	"danger dangers dangereux dangereuse risque risques",
-	"plainte plaintes plaindre plaint plaignent doléance doléances",
 	"accord consensus entente",
+	"adapté adaptée adaptés adaptées adapter convenir convient conviennent approprié appropriée",
+	"obliger oblige obligent obligation imposer impose imposent contraindre",
+	"limiter limite limitent limitation freiner freine freinent restreindre",
 	"élève élèves écolier écolière écoliers écolières collégien collégiens lycéen lycéens",
 	"semaine semaines hebdomadaire hebdomadaires",
 	"repas menu menus",
@@ -129,7 +133,7 @@ var englishSynonyms = []string{
 	"ask asked asks request requested requests want wanted wants wish wished query queried",
 	"propose proposed proposal suggest suggested suggestion recommend recommended recommendation",
 	"decide decided decision decisions",
-	"accept accepted approve approved approval adopt adopted endorse endorsed",
+	"accept accepted approve approved approval adopt adopted endorse endorsed agree agreed agrees",
 	"reject rejected refuse refused refusal decline declined",
 	"support supported supports favour favoured favor favored",
 	"oppose opposed opposition",
@@ -195,14 +199,16 @@ var englishOpposites = [][2]string{
 	{"closed", "open"}, {"increase", "decrease"}, {"improve", "worsen"}, {"abandon", "keep"},
 }
 
-// wordTable maps stems to the stem of their group, and a group's stem to its opposites'.
+// wordTable maps stems to the stem of their group, a group's stem to its opposites', and
+// notes the groups of stance: those with an opposite, and those of support_claims.go.
 type wordTable struct {
 	canonical map[string]string
 	opposite  map[string][]string
+	stance    map[string]bool
 }
 
-var frenchTable, englishTable = newWordTable(frenchSynonyms, frenchOpposites, model.French),
-	newWordTable(englishSynonyms, englishOpposites, model.English)
+var frenchTable, englishTable = newWordTable(slices.Concat(frenchSynonyms, frenchClaimGroups), frenchOpposites, frenchStance, model.French),
+	newWordTable(slices.Concat(englishSynonyms, englishClaimGroups), englishOpposites, englishStance, model.English)
 
 // tableFor returns the table of lang.
 func tableFor(lang model.Language) *wordTable {
@@ -212,8 +218,8 @@ func tableFor(lang model.Language) *wordTable {
 	return &frenchTable
 }
 
-func newWordTable(groups []string, opposites [][2]string, lang model.Language) wordTable {
-	t := wordTable{canonical: map[string]string{}, opposite: map[string][]string{}}
+func newWordTable(groups []string, opposites [][2]string, stance []string, lang model.Language) wordTable {
+	t := wordTable{canonical: map[string]string{}, opposite: map[string][]string{}, stance: map[string]bool{}}
 	for _, g := range groups {
 		words := strings.Fields(g)
 		first := tableStem(words[0], lang)
@@ -224,6 +230,10 @@ func newWordTable(groups []string, opposites [][2]string, lang model.Language) w
 	for _, o := range opposites {
 		a, b := t.canon(tableStem(o[0], lang)), t.canon(tableStem(o[1], lang))
 		t.opposite[a], t.opposite[b] = append(t.opposite[a], b), append(t.opposite[b], a)
+		t.stance[a], t.stance[b] = true, true
+	}
+	for _, w := range stance {
+		t.stance[t.canon(tableStem(w, lang))] = true
 	}
 	return t
 }
