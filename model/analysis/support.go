@@ -45,7 +45,7 @@ type SentenceSupport struct {
 // lies at most secondNear sentences from the best; a word of stance the best source sentence
 // lacks weighs twice, and one whose opposite it uses is taken off (see support_cues.go); when
 // a word of stance or claim (support_claims.go) is in neither, the support is multiplied by
-// claimFactor. A sentence not supported as a whole takes the support of its worst clause when
+// claimFactor, and by allFactor when it is a generalisation. A sentence not supported as a whole takes the support of its worst clause when
 // it has several (support_clauses.go).
 //
 // A sentence is flagged Unsupported when its support is under supportThreshold, except when
@@ -57,6 +57,7 @@ const (
 	secondMin        = 0.25
 	secondNear       = 2
 	claimFactor      = 0.85
+	allFactor        = 0.7
 	stanceExtra      = 3
 	minJudged        = 3
 	unknownDF        = 0.5
@@ -243,10 +244,11 @@ func (ix *supportIndex) sentences(variant string) []SentenceSupport {
 
 // vterm is a term of a variant sentence: a term of the source (id ≥ 0) or one it lacks (-1).
 type vterm struct {
-	id     int32
-	w      float32
-	anti   [maxOpposites]int32 // the source's terms saying the opposite, or -1
-	stance bool                // a word of stance, see support_cues.go
+	id      int32
+	w       float32
+	anti    [maxOpposites]int32 // the source's terms saying the opposite, or -1
+	stance  bool                // a word of stance, see support_cues.go
+	general bool                // the term of generalisation, see support_claims.go
 }
 
 // scorer holds what scoring one variant needs, reused from sentence to sentence.
@@ -330,7 +332,7 @@ func (sc *scorer) collect(text string, s Sentence, facts []Fact, fi *int) bool {
 	}
 	if sc.tz.all {
 		t := ix.cueTerm(allTerm)
-		t.stance = true
+		t.stance, t.general = true, true
 		sc.vt = append(sc.vt, t)
 	}
 	invented := false

@@ -65,13 +65,20 @@ var englishStance = []string{
 	"parent", "teacher", "pupil", "officer", "councillor", "shopkeeper", "farmer", "volunteer",
 }
 
-// allWords are the folded words of generalisation and intensity. A sentence that has one holds
-// one more term, allTerm, as a negated one holds negTerm; it is a word of stance.
-var allWords = wordSet("tous toutes ensemble unanime unanimes unanimement unanimite " +
-	"massivement massif massive massifs massives totalement entierement integralement " +
-	"completement definitivement systematiquement toujours " +
-	"all every everyone everybody entire entirely whole unanimous unanimously always " +
-	"definitely permanently completely fully totally massively overwhelmingly systematically")
+// isAllWord reports a folded word of generalisation or intensity. A sentence that has one
+// holds one more term, allTerm, as a negated one holds negTerm; it is a word of stance.
+func isAllWord(w []byte) bool {
+	switch string(w) {
+	case "tous", "toutes", "ensemble", "unanime", "unanimes", "unanimement", "unanimite",
+		"massivement", "massif", "massive", "massifs", "massives", "totalement", "entierement",
+		"integralement", "completement", "definitivement", "systematiquement", "toujours",
+		"all", "every", "everyone", "everybody", "entire", "entirely", "whole", "unanimous",
+		"unanimously", "always", "definitely", "permanently", "completely", "fully", "totally",
+		"massively", "overwhelmingly", "systematically":
+		return true
+	}
+	return false
+}
 
 // allTerm is the term of generalisation; no folded word has a '!'.
 const allTerm = "!all"

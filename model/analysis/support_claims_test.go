@@ -51,9 +51,13 @@ func TestSupportClaims(t *testing.T) {
 				tc.faithful, f.Support, f.Unsupported, tc.changed, c.Support)
 		}
 	}
-	all := "Tous les riverains redoutent unanimement la suppression des places devant les commerces."
-	if s := supportOf(t, claimsSourceFR, all, model.French); !s.Unsupported {
-		t.Errorf("%q: support %.2f, not flagged", all, s.Support)
+	for _, all := range []string{
+		"Tous les riverains redoutent la suppression des places devant les commerces.",
+		"Les riverains redoutent unanimement la suppression des places devant les commerces.",
+	} {
+		if s := supportOf(t, claimsSourceFR, all, model.French); !s.Unsupported {
+			t.Errorf("%q: support %.2f, not flagged", all, s.Support)
+		}
 	}
 }
 

@@ -39,8 +39,10 @@ var noOpposite = [maxOpposites]int32{-1, -1}
 // negation notes in tz whether the folded word w negates its sentence.
 func (tz *tokenizer) negation(w []byte) {
 	if len(w) > 8 {
+		tz.all = tz.all || isAllWord(w)
 		return
 	}
+	tz.all = tz.all || isAllWord(w)
 	switch string(w) {
 	case "ne", "n'":
 		tz.ne = true
@@ -52,7 +54,6 @@ func (tz *tokenizer) negation(w []byte) {
 	default:
 		tz.neg = tz.neg || strings.HasSuffix(string(w), "n't")
 	}
-	tz.all = tz.all || allWords[string(w)]
 }
 
 // termOf returns the term of a source word's stem, adding it when new: the term of its group

@@ -32,10 +32,7 @@ func (sc *scorer) score() (float32, [2]int32) {
 	}
 	got -= sc.contradicted(best)
 	support := max(0, min(1, got/total))
-	if sc.claimUncovered() {
-		support *= claimFactor
-	}
-	return support, best
+	return support * sc.claimFactor(), best
 }
 
 // bestSentence returns the source sentence covering the most weight of the terms not yet
@@ -71,13 +68,19 @@ func abs32(v int32) int32 {
 	return v
 }
 
-// claimUncovered reports whether a term of stance of the sentence is in none of its best
-// source sentences.
-func (sc *scorer) claimUncovered() bool {
+// claimFactor returns what the support is multiplied by when terms of stance of the sentence
+// are in none of its best source sentences: claimFactor when one is, times allFactor when it
+// is the term of generalisation.
+func (sc *scorer) claimFactor() float32 {
+	f := float32(1)
 	for i, t := range sc.vt {
-		if t.stance && !sc.covered[i] {
-			return true
+		switch {
+		case !t.stance || sc.covered[i]:
+		case t.general:
+			f *= allFactor
+		case f == 1 || f == allFactor:
+			f *= claimFactor
 		}
 	}
-	return false
+	return f
 }
