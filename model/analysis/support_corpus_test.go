@@ -104,6 +104,11 @@ func flagRates(t *testing.T, pattern string) (inventedFlagged, paraphraseFlagged
 // claim (support_claims.go), the nearness of a second source sentence and the factor on an
 // uncovered claim (claimFactor, chosen on them); so their figures (38 of 40, 7 of 71) are not
 // out of sample either.
+//
+// The .blind2 pairs were written blind by another person while that work was done, and opened
+// only after it was committed: measured once, with no change after, 45 of 50 invented sentences
+// flagged (90 %) and 7 of 70 paraphrases (10 %, at the limit), so their subtest enforces the
+// goals.
 func TestSupportPlantedPairs(t *testing.T) {
 	for _, set := range []struct {
 		name, pattern        string
@@ -112,6 +117,7 @@ func TestSupportPlantedPairs(t *testing.T) {
 		{"calibration", "*.pairs", 0.85, 0.10},
 		{"held-out", "*.heldout", 0.85, 0.10},
 		{"blind (development)", "*.blind", 0.85, 0.10},
+		{"blind2", "*.blind2", 0.85, 0.10},
 	} {
 		t.Run(set.name, func(t *testing.T) {
 			inv, par, ni, np := flagRates(t, set.pattern)
