@@ -43,13 +43,30 @@ func fmtInt(n int) string {
 	return b.String()
 }
 
-// fmtCompact writes a count in a few characters that never wrap: 534, 1,5k, 32,8k, 131k.
+// fmtCompact writes a count in a few characters that never wrap: 534, 1,5k, 32,8k, 131k in
+// French; 1.5k, 2k in English.
 func fmtCompact(n int) string {
-	switch {
-	case n < 1000:
+	return compactCount(n, CurrentLanguage() == model.French)
+}
+
+// compactCount is fmtCompact with the decimal separator chosen by decimalComma: counts under
+// 1,000 in full, then thousands with one decimal, dropped when it is 0, then whole thousands
+// from 99,950.
+func compactCount(n int, decimalComma bool) string {
+	if n < 1000 {
 		return strconv.Itoa(n)
-	case n < 100_000:
-		return strings.TrimSuffix(strings.TrimSuffix(fmtFloat(float64(n)/1000, 1), "0"), ",") + "k"
 	}
-	return strconv.Itoa((n+500)/1000) + "k"
+	if n >= 99_950 {
+		return strconv.Itoa((n+500)/1000) + "k"
+	}
+	tenths := (n + 50) / 100
+	s := strconv.Itoa(tenths / 10)
+	if d := tenths % 10; d != 0 {
+		sep := "."
+		if decimalComma {
+			sep = ","
+		}
+		s += sep + strconv.Itoa(d)
+	}
+	return s + "k"
 }
