@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// debouncer runs a function once activity has paused for a delay, at most once per pause,
-// and can be flushed to run it at once (on Ctrl+S, on close, before switching report).
+// debouncer runs a function once activity has paused for a delay, at most once per pause.
+// stop drops a pending run (the editor's flush stops it, then saves itself).
 type debouncer struct {
 	delay time.Duration
 	fn    func()
@@ -32,16 +32,6 @@ func (d *debouncer) trigger() {
 	d.timer.Reset(d.delay)
 }
 
-// flush runs the function now if a run is pending, in the caller's goroutine.
-func (d *debouncer) flush() {
-	d.mu.Lock()
-	if d.timer != nil {
-		d.timer.Stop()
-	}
-	d.mu.Unlock()
-	d.fire()
-}
-
 // stop cancels a pending run without running it.
 func (d *debouncer) stop() {
 	d.mu.Lock()
@@ -52,6 +42,8 @@ func (d *debouncer) stop() {
 	d.pending = false
 }
 
+// fire is what the timer calls once the delay has elapsed: it runs the function if a run is
+// still pending.
 func (d *debouncer) fire() {
 	d.mu.Lock()
 	run := d.pending

@@ -21,8 +21,14 @@ func installQueue(t testing.TB) *uiQueue {
 	t.Helper()
 	q := &uiQueue{ch: make(chan func(), 4096)}
 	uiDoMu.Lock()
+	previous := uiDo
 	uiDo = func(f func()) { q.ch <- f }
 	uiDoMu.Unlock()
+	t.Cleanup(func() {
+		uiDoMu.Lock()
+		uiDo = previous
+		uiDoMu.Unlock()
+	})
 	return q
 }
 

@@ -16,7 +16,7 @@ import (
 func TestLanguageSwitchKeepsReportAndRun(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	env.eng.Pace = 500 * time.Millisecond // long enough to still run when the language changes
+	env.eng.Pace = time.Hour // no variant can finish before it is cancelled
 	test.Tap(u.lib.example)
 	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 3))
 	test.Tap(u.gen.start)
@@ -33,8 +33,15 @@ func TestLanguageSwitchKeepsReportAndRun(t *testing.T) {
 	test.Tap(u.gen.cancel)
 	env.q.pumpUntil(t, "cancelled", func() bool { return isDone(u.run.job) && allFinal(u.cmp.variants) })
 	env.q.drain()
-	if !strings.HasPrefix(u.gen.rows[0].status.Text, "Cancelled") && !strings.HasPrefix(u.gen.rows[0].status.Text, "Done") {
-		t.Errorf("row status %q", u.gen.rows[0].status.Text)
+	for i, r := range u.gen.rows {
+		if !strings.HasPrefix(r.status.Text, "Cancelled") {
+			t.Errorf("row %d status %q, want Cancelled (in English)", i, r.status.Text)
+		}
+	}
+	for i, v := range u.cmp.variants {
+		if v.Status != model.StatusCancelled {
+			t.Errorf("variant %d ended %s, want cancelled", i, v.Status)
+		}
 	}
 }
 
