@@ -3,10 +3,7 @@ package export
 import (
 	"fmt"
 	"net/url"
-	"strconv"
 	"strings"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/analysis"
@@ -59,8 +56,7 @@ var columnScale = typeScale{
 
 // document is one comparison PDF being built.
 type document struct {
-	pdf        *fpdf.Fpdf
-	fs         *fontSet
+	canvas
 	c          Comparison
 	lab        labels
 	ext        extLabels
@@ -72,20 +68,11 @@ type document struct {
 	va         map[int64]analysis.VariantAnalysis // the variants' analyses, measured here when missing
 	title      string                             // the report's title, cleaned
 	body       string                             // the source's body, cleaned
-	st         style                              // the font currently selected
-	color      rgb                                // the text colour currently selected
 	header     bool                               // draw the running header on new pages
 }
 
 func newDocument(c Comparison, fs *fontSet) *document {
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: "A4"})
-	pdf.AliasNbPages(pageAlias) // before the fonts: it changes how they are subset
-	for _, face := range fontFaces {
-		pdf.AddUTF8FontFromBytes(fontFamily, face.style, fs.data[face.style])
-	}
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(marginX, headerRule, marginX)
-	d := &document{pdf: pdf, fs: fs, lab: labelsFor(c.Language), ext: extLabelsFor(c.Language), color: rgb{-1, -1, -1}}
+	d := &document{canvas: newCanvas("L", fs, marginX, headerRule), lab: labelsFor(c.Language), ext: extLabelsFor(c.Language)}
 	if c.Options.MaskPersonal {
 		d.rawVariant = make(map[int64]string, len(c.Variants))
 		for _, v := range c.Variants {
@@ -149,70 +136,10 @@ func (d *document) build() {
 	}
 }
 
-// width measures s in style st, selecting the font when it changes; document is the
-// measurer of the layout.
-func (d *document) width(st style, s string) float64 {
-	d.use(st)
-	return d.pdf.GetStringWidth(s)
-}
-
-// use selects the font st unless it is already selected.
-func (d *document) use(st style) {
-	if st != d.st {
-		d.pdf.SetFont(fontFamily, st.face, st.size)
-		d.st = st
-	}
-}
-
-// ink selects the text colour c unless it is already selected.
-func (d *document) ink(c rgb) {
-	if c != d.color {
-		d.pdf.SetTextColor(c.r, c.g, c.b)
-		d.color = c
-	}
-}
-
-// text draws s with its baseline at (x, y).
-func (d *document) text(x, y float64, st style, c rgb, s string) {
-	if s == "" {
-		return
-	}
-	d.use(st)
-	d.ink(c)
-	d.pdf.Text(x, y, s)
-}
-
-// textRight draws s ending at x.
-func (d *document) textRight(x, y float64, st style, c rgb, s string) {
-	d.text(x-d.width(st, s), y, st, c, s)
-}
-
-// fit shortens s with an ellipsis until it is no wider than w.
-func (d *document) fit(st style, s string, w float64) string {
-	if d.width(st, s) <= w {
-		return s
-	}
-	rs := []rune(s)
-	for n := len(rs) - 1; n > 0; n-- {
-		t := strings.TrimSpace(string(rs[:n])) + "…"
-		if d.width(st, t) <= w {
-			return t
-		}
-	}
-	return ""
-}
-
-// rule draws a horizontal rule.
-func (d *document) rule(x1, x2, y, weight float64, c rgb) {
-	d.pdf.SetDrawColor(c.r, c.g, c.b)
-	d.pdf.SetLineWidth(weight)
-	d.pdf.Line(x1, y, x2, y)
-}
-
 // newPage starts a page with its running header on column pages.
 func (d *document) newPage() {
 	d.pdf.AddPage()
-	d.st, d.color = style{}, rgb{-1, -1, -1} // select font and colour again on each page
+	d.forget()
 	if d.header {
 		d.text(marginX, headerBase, style{"", 7.5}, colorMuted, d.fit(style{"", 7.5}, d.title, d.titleRoom()))
 		d.textRight(pageW-marginX, headerBase, style{"", 7.5}, colorMuted, d.lab.docKind)
@@ -221,29 +148,12 @@ func (d *document) newPage() {
 }
 
 // footers draws the footer of every page once the document is complete: the notice about
-// AI-generated text and « Page N sur M », whose total fpdf fills in from the alias; it is
-// right-aligned on the width of the real total.
+// AI-generated text and « Page N sur M ».
 func (d *document) footers() {
-	total := d.pdf.PageCount()
-	for n := 1; n <= total; n++ {
-		d.pdf.SetPage(n)
-		d.st, d.color = style{}, rgb{-1, -1, -1}
-		d.rule(marginX, pageW-marginX, footerRule, 0.2, colorRule)
-		d.text(marginX, footerBase, style{"I", footerStyle.size}, colorMuted, d.lab.footer)
-		real := fmt.Sprintf(d.lab.page, n, strconv.Itoa(total))
-		x := pageW - marginX - d.width(footerStyle, real)
-		d.text(x, footerBase, footerStyle, colorMuted, fmt.Sprintf(d.lab.page, n, pageAlias))
-	}
-}
-
-func nonEmpty(ss []string) []string {
-	out := ss[:0:0]
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+	d.canvas.footers(footer{
+		left: marginX, right: pageW - marginX, ruleY: footerRule, base: footerBase,
+		st: footerStyle, ink: colorMuted, line: colorRule, note: d.lab.footer, page: d.lab.page,
+	})
 }
 
 // presetName names a variant's preset in the document's language, or gives its id.

@@ -25,16 +25,16 @@ func (d *document) markedText(r row, x, y float64, c rgb) {
 	bar := false
 	for _, run := range runs {
 		if run.marks&markUnsupported != 0 {
-			d.fillRect(tx+d.width(r.st, r.text[:run.start]), y-3, d.width(r.st, r.text[run.start:run.end]), pitch, colorUnsupported)
+			d.fill(tx+d.width(r.st, r.text[:run.start]), y-3, d.width(r.st, r.text[run.start:run.end]), pitch, colorUnsupported)
 			bar = true
 		}
 	}
 	if bar {
-		d.fillRect(x-2.2, y-3, 0.8, pitch, colorUnsupBar)
+		d.fill(x-2.2, y-3, 0.8, pitch, colorUnsupBar)
 	}
 	for _, run := range runs {
 		if run.marks&markFact != 0 {
-			d.fillRect(tx+d.width(r.st, r.text[:run.start])-0.4, y-2.9, d.width(r.st, r.text[run.start:run.end])+0.8, 3.8, colorIntroduced)
+			d.fill(tx+d.width(r.st, r.text[:run.start])-0.4, y-2.9, d.width(r.st, r.text[run.start:run.end])+0.8, 3.8, colorIntroduced)
 		}
 	}
 	for _, run := range markRuns(r.text, absentOnly(r.marks)) {
@@ -53,12 +53,6 @@ func absentOnly(marks []uint8) []uint8 {
 		out[i] = m & markAbsent
 	}
 	return out
-}
-
-// fillRect paints a rectangle in c.
-func (d *document) fillRect(x, y, w, h float64, c rgb) {
-	d.pdf.SetFillColor(c.r, c.g, c.b)
-	d.pdf.Rect(x, y, w, h, "F")
 }
 
 // markRuns cuts a row's text into runs of equal marks, cutting only between characters.
@@ -132,12 +126,12 @@ func (d *document) drawLegend(entries []legendEntry) {
 	for _, e := range entries {
 		switch e.mark {
 		case markFact:
-			d.fillRect(x, y-2.6, legendSwatch, 3.4, colorIntroduced)
+			d.fill(x, y-2.6, legendSwatch, 3.4, colorIntroduced)
 		case markAbsent:
 			d.text(x+0.6, y, style{"B", 7}, colorInserted, "abc")
 		case markUnsupported:
-			d.fillRect(x+0.9, y-2.6, legendSwatch-0.9, 3.4, colorUnsupported)
-			d.fillRect(x, y-2.6, 0.7, 3.4, colorUnsupBar)
+			d.fill(x+0.9, y-2.6, legendSwatch-0.9, 3.4, colorUnsupported)
+			d.fill(x, y-2.6, 0.7, 3.4, colorUnsupBar)
 		}
 		x += legendSwatch + 1.2
 		d.text(x, y, legendStyle, colorMuted, e.label)

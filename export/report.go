@@ -1,9 +1,7 @@
 package export
 
 import (
-	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
@@ -80,26 +78,16 @@ func SaveReportPDF(path string, r Report) error {
 
 // reportDoc is one report PDF being built.
 type reportDoc struct {
-	pdf    *fpdf.Fpdf
-	fs     *fontSet
+	canvas
 	r      Report
 	lab    labels
 	title  string // cleaned
 	y      float64
-	st     style          // the font currently selected
-	color  rgb            // the text colour currently selected
 	marker *pendingMarker // a list item's marker, drawn with its first line
 }
 
 func newReportDoc(r Report, fs *fontSet) *reportDoc {
-	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
-	pdf.AliasNbPages(pageAlias) // before the fonts: it changes how they are subset
-	for _, face := range fontFaces {
-		pdf.AddUTF8FontFromBytes(fontFamily, face.style, fs.data[face.style])
-	}
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetMargins(repMarginX, repTop, repMarginX)
-	d := &reportDoc{pdf: pdf, fs: fs, r: r, lab: labelsFor(r.Meta.Language), color: rgb{-1, -1, -1}}
+	d := &reportDoc{canvas: newCanvas("P", fs, repMarginX, repTop), r: r, lab: labelsFor(r.Meta.Language)}
 	d.title = cleanLine(r.Meta.Title, fs)
 	d.setMetadata()
 	return d
@@ -116,7 +104,7 @@ func (d *reportDoc) setMetadata() {
 	d.pdf.SetTitle(d.title, true)
 	d.pdf.SetAuthor(cleanLine(m.Organisers, d.fs), true)
 	d.pdf.SetSubject(cleanLine(subject, d.fs), true)
-	d.pdf.SetKeywords(strings.Join(repNonEmpty(keywords), ", "), true)
+	d.pdf.SetKeywords(strings.Join(nonEmpty(keywords), ", "), true)
 	d.pdf.SetCreator(cleanLine(strings.TrimSpace("Rapporteur "+d.r.AppVersion), d.fs), true)
 	d.pdf.SetLang(string(d.lab.lang))
 	if !d.r.Exported.IsZero() {
@@ -133,54 +121,13 @@ func (d *reportDoc) build() {
 	d.footers()
 }
 
-// width measures s in style st: reportDoc is a measurer.
-func (d *reportDoc) width(st style, s string) float64 {
-	d.use(st)
-	return d.pdf.GetStringWidth(s)
-}
-
-func (d *reportDoc) use(st style) {
-	if st != d.st {
-		d.pdf.SetFont(fontFamily, st.face, st.size)
-		d.st = st
-	}
-}
-
-func (d *reportDoc) ink(c rgb) {
-	if c != d.color {
-		d.pdf.SetTextColor(c.r, c.g, c.b)
-		d.color = c
-	}
-}
-
-// text draws s with its baseline at (x, y).
-func (d *reportDoc) text(x, y float64, st style, c rgb, s string) {
-	if s == "" {
-		return
-	}
-	d.use(st)
-	d.ink(c)
-	d.pdf.Text(x, y, s)
-}
-
-func (d *reportDoc) rule(x1, x2, y, weight float64, c rgb) {
-	d.pdf.SetDrawColor(c.r, c.g, c.b)
-	d.pdf.SetLineWidth(weight)
-	d.pdf.Line(x1, y, x2, y)
-}
-
-func (d *reportDoc) fill(x, y, w, h float64, c rgb) {
-	d.pdf.SetFillColor(c.r, c.g, c.b)
-	d.pdf.Rect(x, y, w, h, "F")
-}
-
 // newPage starts a page, with the running header from the second page on.
 func (d *reportDoc) newPage() {
 	d.pdf.AddPage()
-	d.st, d.color = style{}, rgb{-1, -1, -1}
+	d.forget()
 	d.y = repTop
 	if d.pdf.PageNo() > 1 && d.title != "" {
-		title := repFit(d, repFooterStyle, d.title, repContentW)
+		title := d.fit(repFooterStyle, d.title, repContentW)
 		d.text(repMarginX, repHeaderBase, repFooterStyle, repMuted, title)
 		d.rule(repMarginX, repPageW-repMarginX, repHeaderRule, 0.2, repRule)
 	}
@@ -195,48 +142,8 @@ func (d *reportDoc) need(h float64) {
 
 // footers draws on every page the disclosure line and « Page N sur M ».
 func (d *reportDoc) footers() {
-	total := d.pdf.PageCount()
-	disclosure := cleanLine(d.r.Disclosure, d.fs)
-	for n := 1; n <= total; n++ {
-		d.pdf.SetPage(n)
-		d.st, d.color = style{}, rgb{-1, -1, -1}
-		d.rule(repMarginX, repPageW-repMarginX, repFooterRule, 0.2, repRule)
-		real := fmt.Sprintf(d.lab.page, n, strconv.Itoa(total))
-		realW := d.width(repFooterStyle, real)
-		x := repPageW - repMarginX - realW
-		d.text(x, repFooterBase, repFooterStyle, repMuted, fmt.Sprintf(d.lab.page, n, pageAlias))
-		lines := wrapText(d, style{"I", repFooterStyle.size}, disclosure, repContentW-realW-8)
-		for i, line := range lines {
-			if i == 2 {
-				break
-			}
-			d.text(repMarginX, repFooterBase+float64(i)*3.3, style{"I", repFooterStyle.size}, repMuted, line)
-		}
-	}
-}
-
-// repFit shortens s with an ellipsis until it is no wider than w.
-func repFit(m measurer, st style, s string, w float64) string {
-	if m.width(st, s) <= w {
-		return s
-	}
-	rs := []rune(s)
-	for n := len(rs) - 1; n > 0; n-- {
-		t := strings.TrimSpace(string(rs[:n])) + "…"
-		if m.width(st, t) <= w {
-			return t
-		}
-	}
-	return ""
-}
-
-// repNonEmpty returns the strings of ss that are not blank.
-func repNonEmpty(ss []string) []string {
-	out := ss[:0:0]
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+	d.canvas.footers(footer{
+		left: repMarginX, right: repPageW - repMarginX, ruleY: repFooterRule, base: repFooterBase,
+		st: repFooterStyle, ink: repMuted, line: repRule, note: cleanLine(d.r.Disclosure, d.fs), page: d.lab.page,
+	})
 }

@@ -21,7 +21,7 @@ func (d *document) supportLine(y float64) float64 {
 	}
 	head := lab.unsupportedCount + " — "
 	base := y + 5
-	d.fillRect(marginX, base-2.6, 0.7, 3.4, colorUnsupBar)
+	d.fill(marginX, base-2.6, 0.7, 3.4, colorUnsupBar)
 	d.text(marginX+2, base, style{"B", 7.5}, colorText, head)
 	x := marginX + 2 + d.width(style{"B", 7.5}, head)
 	return d.paragraph(x, base, pageW-marginX-x, smallMuted, colorText, strings.Join(parts, " · "), 3.8) - 1
