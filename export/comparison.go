@@ -58,9 +58,13 @@ type Comparison struct {
 	Options ComparisonOptions
 }
 
-// Prompt is one message sent to a model: its role ("system", "user") and its content.
+// Prompt is one message sent to a model: its role ("system", "user") and its content. The
+// comparison's appendix shows it and the run archive keeps it.
 type Prompt struct {
-	Role, Content string
+	// Role is "system" or "user".
+	Role string `json:"role"`
+	// Content is the message's exact text.
+	Content string `json:"content"`
 }
 
 // ComparisonOptions are the user's choices for a comparison document.

@@ -154,7 +154,7 @@ func (s Share) check() error {
 // "reunion-de-quartier"), with "-2", "-3"… appended when needed; fallback when the name has
 // no usable letter.
 func UniqueID(name, fallback string, taken func(id string) bool) string {
-	base := slug(name)
+	base := Slug(name)
 	if base == "" {
 		base = fallback
 	}

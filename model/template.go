@@ -213,9 +213,9 @@ func PresetID(name string, taken []Preset) string {
 	})
 }
 
-// slug lowers s to ASCII letters and digits joined by single hyphens, at most 50 bytes; accents
+// Slug lowers s to ASCII letters and digits joined by single hyphens, at most 50 bytes; accents
 // and ligatures are folded (see Fold), other characters separate words.
-func slug(s string) string {
+func Slug(s string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range Fold(s) {

@@ -27,7 +27,7 @@ func (c *comparison) archive() (export.Archive, error) {
 	if err != nil {
 		return export.Archive{}, err
 	}
-	a := export.Archive{Generator: "Rapporteur " + c.u.deps.Version, Exported: time.Now().UTC(), Source: c.source, Run: c.run, Votes: votes}
+	a := export.Archive{Generator: "Rapporteur " + c.u.deps.Version, Exported: time.Now().UTC(), Source: export.ArchivedSource{Revision: c.source}, Run: c.run, Votes: votes}
 	for _, v := range c.variants {
 		av := export.ArchivedVariant{Variant: v, Critiques: c.critiques[v.ID], Prompt: promptOf(c.source, v, c.u.deps.Presets)}
 		if va, ok := c.variantAnalysis(v); ok {
@@ -45,7 +45,7 @@ func (c *comparison) archive() (export.Archive, error) {
 // The instructions are those recorded on the variant when it was generated, even if its preset
 // has changed or been deleted since; older variants, which lack them, get the preset's current
 // ones.
-func promptOf(rev model.Revision, v model.Variant, presets []model.Preset) []export.Message {
+func promptOf(rev model.Revision, v model.Variant, presets []model.Preset) []export.Prompt {
 	p, ok := model.FindPreset(presets, v.PresetID)
 	if v.Engine != model.EngineOllama || !ok && v.Prompt == "" {
 		return nil
@@ -54,9 +54,9 @@ func promptOf(rev model.Revision, v model.Variant, presets []model.Preset) []exp
 	if v.Prompt != "" {
 		msgs[0].Content = v.Prompt
 	}
-	out := make([]export.Message, 0, len(msgs))
+	out := make([]export.Prompt, 0, len(msgs))
 	for _, m := range msgs {
-		out = append(out, export.Message{Role: m.Role, Content: m.Content})
+		out = append(out, export.Prompt{Role: m.Role, Content: m.Content})
 	}
 	return out
 }
@@ -121,7 +121,7 @@ func (u *UI) importArchive(path string) error {
 	if err != nil {
 		return err
 	}
-	in := store.ImportedRun{Source: a.Source, Votes: a.Votes}
+	in := store.ImportedRun{Source: a.Source.Revision, Votes: a.Votes}
 	for _, v := range a.Variants {
 		in.Variants = append(in.Variants, v.Variant)
 		in.Critiques = append(in.Critiques, v.Critiques...)
