@@ -18,7 +18,7 @@ var (
 const promptLineH = 3.6
 
 // appendix draws, for every variant, how it was generated: model, machine, preset,
-// settings, timings, tokens and the exact messages sent; then the source text in full, or
+// settings, timings, tokens (words for the built-in engine) and the exact messages sent; then the source text in full, or
 // only its facts when Options.SourceFacts is set.
 func (d *document) appendix() {
 	y := d.sectionPage(d.ext.appendix)
@@ -32,7 +32,8 @@ func (d *document) appendix() {
 	d.sourceAppendix(y)
 }
 
-// generation lists what made a variant: model, machine, preset, settings, timings, tokens.
+// generation lists what made a variant: model, machine, preset, settings, timings, tokens
+// (words for the built-in engine).
 func (d *document) generation(y float64, v model.Variant) float64 {
 	host := d.where(v)
 	if h := cleanLine(v.Host, d.fs); h != "" {
@@ -46,8 +47,12 @@ func (d *document) generation(y float64, v model.Variant) float64 {
 		{d.ext.timings, d.timings(v.Stats)},
 	}
 	if s := v.Stats; s.PromptTokens > 0 || s.OutputTokens > 0 {
-		rows = append(rows, struct{ label, value string }{d.ext.tokensHead,
-			fmt.Sprintf(d.ext.tokens, d.lab.formatCount(s.PromptTokens), d.lab.formatCount(s.OutputTokens))})
+		head, format := d.ext.tokensHead, d.ext.tokens
+		if v.Engine == model.EngineBuiltin { // it counts words: it has no tokenizer
+			head, format = d.ext.wordsHead, d.ext.wordsRead
+		}
+		rows = append(rows, struct{ label, value string }{head,
+			fmt.Sprintf(format, d.lab.formatCount(s.PromptTokens), d.lab.formatCount(s.OutputTokens))})
 	}
 	for _, r := range rows {
 		if r.value == "" {

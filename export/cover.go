@@ -172,7 +172,7 @@ func (d *document) variantRow(i int, v model.Variant, y float64) float64 {
 
 // disclosure draws the notice about AI-generated text in a tinted panel, followed by the
 // AI-use disclosure: which engine or model made each variant, on which machine, and who
-// reviewed it. The panel goes on over as many pages as it needs.
+// reviewed it; and, when personal data are masked, that masking is best-effort. The panel goes on over as many pages as it needs.
 func (d *document) disclosure(y float64) float64 {
 	const pad, lineH = 5.0, 4.4
 	w := contentW - 2*pad - 2
@@ -182,6 +182,10 @@ func (d *document) disclosure(y float64) float64 {
 			lines = append(lines, "")
 		}
 		lines = append(lines, wrapText(d, panelText, d.madeBy(i, v), w)...)
+	}
+	if d.mask != nil {
+		lines = append(lines, "")
+		lines = append(lines, wrapText(d, panelText, d.ext.maskNote, w)...)
 	}
 	for len(lines) > 0 {
 		y = d.room(y, 2*pad+2*lineH)

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/analysis"
@@ -13,11 +15,19 @@ import (
 // masker replaces personal data (e-mail addresses, phone numbers, names of private persons) by
 // a token such as « [masqué] ». It collects the personal data of every text of a comparison
 // first, so that a name found in the source (« Mme Laurent », then « Laurent ») is masked in a
-// variant, a prompt or a fact list too, and replaces every occurrence, longest first. What is
-// shown all the same — a person named in a public role, a service's contact, a term the user
-// unmasked — is replaced by itself, so that no shorter term masks part of it.
+// variant, a prompt or a fact list too, and replaces every occurrence written as whole words,
+// leftmost and longest first: « Laurent » is masked in « Mme Laurent » and « d’Laurent », not
+// in « Saint-Laurent » or « Laurentin ». What is shown all the same — a person named in a
+// public role, a service's contact, a term the user unmasked — is replaced by itself, so that
+// no shorter term masks part of it. Masking is best-effort: it hides what the analysis
+// recognises as personal data (see analysis.PersonalData), nothing more.
 type masker struct {
-	r *strings.Replacer
+	terms []maskTerm // longest first
+}
+
+// maskTerm is a term to replace, and what replaces it.
+type maskTerm struct {
+	text, by string
 }
 
 // MaskedTerms returns the personal data that masking would hide in c, sorted: the e-mail
@@ -96,23 +106,108 @@ func newMasker(c Comparison, token string) *masker {
 	slices.SortFunc(list, func(a, b string) int {
 		return cmp.Or(cmp.Compare(len(b), len(a)), strings.Compare(a, b))
 	})
-	pairs := make([]string, 0, 2*len(list))
+	terms := make([]maskTerm, 0, len(list))
 	for _, t := range list {
 		if shown[t] {
-			pairs = append(pairs, t, t)
+			terms = append(terms, maskTerm{t, t})
 		} else {
-			pairs = append(pairs, t, token)
+			terms = append(terms, maskTerm{t, token})
 		}
 	}
-	return &masker{r: strings.NewReplacer(pairs...)}
+	return &masker{terms: terms}
 }
 
 // text returns s with its personal data masked; a nil masker returns s unchanged.
 func (m *masker) text(s string) string {
-	if m == nil {
+	if m == nil || len(m.terms) == 0 {
 		return s
 	}
-	return m.r.Replace(s)
+	found := m.matches(s)
+	if len(found) == 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for _, f := range found {
+		b.WriteString(s[last:f.start])
+		b.WriteString(m.terms[f.term].by)
+		last = f.start + len(m.terms[f.term].text)
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// maskMatch is an occurrence of the masker's term number term at byte start.
+type maskMatch struct{ start, term int }
+
+// matches returns the occurrences of the masker's terms in s written as whole words, in order,
+// none overlapping: of those starting at the same place, the longest; of overlapping ones, the
+// leftmost.
+func (m *masker) matches(s string) []maskMatch {
+	var all []maskMatch
+	for k, t := range m.terms {
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], t.text)
+			if i < 0 {
+				break
+			}
+			start := from + i
+			if wholeWords(s, start, start+len(t.text)) {
+				all = append(all, maskMatch{start, k})
+			}
+			_, size := utf8.DecodeRuneInString(s[start:])
+			from = start + size
+		}
+	}
+	// terms are longest first, so at one start the lower term number is the longer
+	slices.SortFunc(all, func(a, b maskMatch) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.term, b.term)) })
+	out := all[:0]
+	end := 0
+	for _, f := range all {
+		if f.start >= end {
+			out = append(out, f)
+			end = f.start + len(m.terms[f.term].text)
+		}
+	}
+	return out
+}
+
+// wholeWords reports whether s[start:end] is made of whole words: it neither begins nor ends
+// inside a word, a word joined by a hyphen counting as one (« Saint-Laurent », « Laurent-
+// Bonnevay »). A term that begins or ends with punctuation (« +33 6 … ») is bounded there.
+func wholeWords(s string, start, end int) bool {
+	first, _ := utf8.DecodeRuneInString(s[start:end])
+	if isWordRune(first) {
+		before, n := utf8.DecodeLastRuneInString(s[:start])
+		if isWordRune(before) {
+			return false
+		}
+		if before == '-' {
+			if r, _ := utf8.DecodeLastRuneInString(s[:start-n]); isWordRune(r) {
+				return false
+			}
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(s[start:end])
+	if isWordRune(last) {
+		after, n := utf8.DecodeRuneInString(s[end:])
+		if isWordRune(after) {
+			return false
+		}
+		if after == '-' {
+			if r, _ := utf8.DecodeRuneInString(s[end+n:]); isWordRune(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isWordRune reports a rune that is part of a word: a letter, a digit, a combining mark or an
+// underscore.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '_'
 }
 
 // comparison returns a copy of c whose texts are masked; c itself is left unchanged. The
