@@ -123,7 +123,7 @@ func TestReviewPageAndAppendix(t *testing.T) {
 		"Critique of Variant 2 by qwen3:8b", "omet le budget", "Human reviews",
 		"Variant 1 — reviewed by Claire Martin on 18 June 2025 — Relu, conforme.",
 		"Appendix — how the variants were generated", "Instructions (system)", "Message (user)",
-		"N’invente rien.", "2,400 tokens read, 600 written", "Full source text",
+		"N’invente rien.", "2,400 words read, 600 written", "Full source text",
 		"loading 2 s", "on this computer (http://localhost:11434)", ", version 3",
 	} {
 		if !strings.Contains(text, want) {
