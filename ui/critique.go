@@ -14,6 +14,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // columnMenu offers the actions on one variant: challenge it, revise it, mark it reviewed.
@@ -159,9 +160,9 @@ func (c *comparison) refreshExtras() {
 // critiqueCard shows one critique, with a button to revise the variant from it.
 func (c *comparison) critiqueCard(v model.Variant, cr model.Critique) fyne.CanvasObject {
 	title := lang.L("Critique by {{.Model}}", map[string]any{"Model": engineLabel(cr.Spec)})
-	status := statusLabel(cr.Status)
+	status := i18n.StatusLabel(cr.Status)
 	if cr.Status == model.StatusFailed {
-		status += " — " + VariantErrorText(model.Variant{ErrorCode: cr.ErrorCode})
+		status += " — " + i18n.VariantErrorText(model.Variant{ErrorCode: cr.ErrorCode})
 	}
 	text := widget.NewRichTextFromMarkdown(cr.Text)
 	text.Wrapping = fyne.TextWrapWord

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // Delays of the editor: saving after the last keystroke, and refreshing the preview.
@@ -64,7 +65,7 @@ func newEditor(u *UI) *editor {
 	}
 	kinds := make([]string, len(model.SessionKinds))
 	for i, k := range model.SessionKinds {
-		kinds[i] = kindLabel(k)
+		kinds[i] = i18n.KindLabel(k)
 	}
 	e.kind = widget.NewSelect(kinds, func(string) { e.onChanged() })
 	e.date = e.newEntry(lang.L("dd/mm/yyyy"))
@@ -75,7 +76,7 @@ func newEditor(u *UI) *editor {
 	e.place = e.newEntry(lang.L("Town hall, online…"))
 	e.organisers = e.newEntry(lang.L("Who organised the session"))
 	e.audience = e.newEntry(lang.L("Residents, elected members…"))
-	e.language = widget.NewSelect([]string{languageLabel(model.French), languageLabel(model.English)}, func(string) { e.onChanged() })
+	e.language = widget.NewSelect([]string{i18n.LanguageLabel(model.French), i18n.LanguageLabel(model.English)}, func(string) { e.onChanged() })
 	e.body = newBodyEntry()
 	e.body.PlaceHolder = lang.L("Write the report here, in Markdown: # for a heading, - for a list item, **bold**.")
 	e.body.OnChanged = func(string) { e.onChanged(); e.refresher.trigger() }

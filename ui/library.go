@@ -13,6 +13,7 @@ import (
 	"github.com/rapporteur/rapporteur/assets"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/imports"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // library is the list of reports: search, create, import, rename, delete.
@@ -76,7 +77,7 @@ func (l *library) updateItem(i widget.ListItemID, o fyne.CanvasObject) {
 
 // reportDetail is the second line of a library row: kind, date and length.
 func reportDetail(r model.Report) string {
-	detail := kindLabel(r.Kind)
+	detail := i18n.KindLabel(r.Kind)
 	if r.Date != "" {
 		detail += " · " + model.FormatDate(r.Date, CurrentLanguage())
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // engineColumn is a column of the matrix: the built-in engine or one model on one host, and
@@ -188,7 +189,7 @@ func (m *presetMatrix) planFits() {
 			}
 			text := ""
 			if err == nil { // a host's trouble shows in the hosts panel
-				text = FitText(fit)
+				text = i18n.FitText(fit)
 			}
 			runOnUI(func() { m.showFit(ctx, key, text) })
 		}
@@ -241,23 +242,6 @@ func (m *presetMatrix) fitRequests() map[string]fitRequest {
 		out[c.key()] = fitRequest{req: generate.Request{Source: rev, Preset: preset, Spec: spec}, ticked: ticked}
 	}
 	return out
-}
-
-// FitText says whether a report fits a model's context, as planned by ollama.Engine.Plan; a
-// count estimated rather than made with the model's own tokenizer is marked « ≈ ».
-func FitText(f ollama.Fit) string {
-	need := fmtCompact(f.PromptTokens + f.OutputTokens)
-	if !f.Exact {
-		need = "≈ " + need
-	}
-	data := map[string]any{"Need": need, "Max": fmtCompact(f.ModelContext), "Set": fmtCompact(f.NumCtx), "Chunks": f.Chunks}
-	switch {
-	case f.Fits:
-		return lang.L("fits the context: {{.Need}} / {{.Max}} tokens", data)
-	case f.Chunks > 0:
-		return lang.L("too long: {{.Need}} / {{.Max}} tokens, read in {{.Chunks}} parts", data)
-	}
-	return lang.L("{{.Need}} tokens for a context set to {{.Set}}: the end of the report will be cut", data)
 }
 
 func (m *presetMatrix) cell(c engineColumn, p model.Preset) fyne.CanvasObject {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // showRows lays out one progress row per variant of run.
@@ -86,7 +87,7 @@ func setVisible(o fyne.CanvasObject, on bool) {
 // variantStatusText says where a variant stands: live speed while it writes, length and time
 // when done, the reason when it stopped, and the warnings a reader must know.
 func variantStatusText(v model.Variant) string {
-	text := statusLabel(v.Status)
+	text := i18n.StatusLabel(v.Status)
 	switch v.Status {
 	case model.StatusRunning:
 		if v.Stats.TokensPerSecond > 0 {
@@ -97,7 +98,7 @@ func variantStatusText(v model.Variant) string {
 			"Words": fmtInt(wordCount(v.Text)), "Seconds": formatSeconds(v.Stats.Total),
 		})
 	case model.StatusFailed, model.StatusCancelled:
-		if reason := VariantErrorText(v); reason != "" && v.ErrorCode != string(generate.CodeCancelled) {
+		if reason := i18n.VariantErrorText(v); reason != "" && v.ErrorCode != string(generate.CodeCancelled) {
 			text += " — " + reason
 		}
 		if v.Text != "" {

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // Preference keys.
@@ -90,7 +92,7 @@ func (s *settings) onLanguageChanged(value string) {
 		return
 	}
 	previous := LanguagePreference(s.u.app)
-	if err := applyLanguage(value); err != nil {
+	if err := i18n.ApplyLanguage(value); err != nil {
 		s.u.showError(err)
 		return
 	}
@@ -98,7 +100,7 @@ func (s *settings) onLanguageChanged(value string) {
 		s.dlg.Hide()
 	}
 	if err := s.u.rebuild(); err != nil {
-		_ = applyLanguage(previous)
+		_ = i18n.ApplyLanguage(previous)
 		s.u.showError(err)
 		return
 	}

@@ -14,7 +14,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
-	"github.com/rapporteur/rapporteur/ui"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // Exit statuses.
@@ -53,7 +53,7 @@ type env struct {
 
 // Run runs the subcommand args[0] with its arguments and returns the exit status.
 func Run(args []string, version string, stdout, stderr io.Writer) int {
-	_ = ui.LoadTranslations(os.Getenv("RAPPORTEUR_LANG"))
+	_ = i18n.LoadTranslations(os.Getenv("RAPPORTEUR_LANG"))
 	out, errOut := newCleanWriter(stdout), newCleanWriter(stderr)
 	defer out.flush()
 	defer errOut.flush()
@@ -108,7 +108,7 @@ func runPresets(e *env, args []string) int {
 		return exitFailed
 	}
 	for _, p := range all {
-		fmt.Fprintf(e.stdout, "%s\t%s\n", p.ID, model.CleanName(p.Name.In(ui.CurrentLanguage())))
+		fmt.Fprintf(e.stdout, "%s\t%s\n", p.ID, model.CleanName(p.Name.In(i18n.CurrentLanguage())))
 	}
 	return exitOK
 }
@@ -153,7 +153,7 @@ func explain(err error) string {
 	case generate.CodeRemoteRefused:
 		return lang.L("this model sends the report outside this computer and its network; nothing was sent. Add --allow-remote to use it anyway.")
 	}
-	return ui.ErrorText(err)
+	return i18n.ErrorText(err)
 }
 
 // variantErrorText explains why a variant stopped, for the command line.
@@ -162,5 +162,5 @@ func variantErrorText(v model.Variant) string {
 	case generate.CodeHostUnreachable, generate.CodeBadHost, generate.CodeTimeout, generate.CodeRemoteRefused:
 		return errorText(&generate.Error{Code: code})
 	}
-	return model.CleanName(ui.VariantErrorText(v))
+	return model.CleanName(i18n.VariantErrorText(v))
 }

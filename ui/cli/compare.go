@@ -17,7 +17,7 @@ import (
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/imports"
 	"github.com/rapporteur/rapporteur/model/store"
-	"github.com/rapporteur/rapporteur/ui"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // SourceDoc is the source revision and its analysis, flattened in one JSON object.
@@ -260,7 +260,7 @@ func printPlans(ctx context.Context, e *env, engine *ollama.Engine, rev model.Re
 		seen[s.Host+"|"+s.Model] = true
 		fit, err := engine.Plan(ctx, generate.Request{Source: rev, Preset: p, Spec: s})
 		if err == nil { // a host's trouble is reported with the variants
-			fmt.Fprintf(e.stderr, "%s: %s\n", s.Model, ui.FitText(fit))
+			fmt.Fprintf(e.stderr, "%s: %s\n", s.Model, i18n.FitText(fit))
 		}
 	}
 }

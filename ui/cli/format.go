@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/rapporteur/rapporteur/model"
-	"github.com/rapporteur/rapporteur/ui"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // fmtInt writes an integer with its thousands grouped as the interface language writes them:
@@ -13,7 +13,7 @@ import (
 // English.
 func fmtInt(n int64) string {
 	sep := ","
-	if ui.CurrentLanguage() == model.French {
+	if i18n.CurrentLanguage() == model.French {
 		sep = "\u00a0"
 	}
 	s := strconv.FormatInt(n, 10)
@@ -38,7 +38,7 @@ func fmtNumber(v float64) string {
 		return fmtInt(int64(v))
 	}
 	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if ui.CurrentLanguage() == model.French {
+	if i18n.CurrentLanguage() == model.French {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s

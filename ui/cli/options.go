@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/rapporteur/rapporteur/model"
-	"github.com/rapporteur/rapporteur/ui"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 type optionError string
@@ -77,7 +77,7 @@ func parseOptions(s string) (model.Options, error) {
 		}
 	}
 	if err := o.Validate(); err != nil {
-		return o, optionError(ui.ErrorText(err))
+		return o, optionError(i18n.ErrorText(err))
 	}
 	return o, nil
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
-	"github.com/rapporteur/rapporteur/ui"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // TestTimeoutIsNotCancel: whichever way a deadline reaches the command line (the context's own
@@ -18,10 +18,10 @@ import (
 func TestTimeoutIsNotCancel(t *testing.T) {
 	for lang, want := range map[string]string{"en": "the host did not answer in time.", "fr": "l’hôte n’a pas répondu à temps."} {
 		t.Run(lang, func(t *testing.T) {
-			if err := ui.LoadTranslations(lang); err != nil {
+			if err := i18n.LoadTranslations(lang); err != nil {
 				t.Fatal(err)
 			}
-			t.Cleanup(func() { _ = ui.LoadTranslations("en") })
+			t.Cleanup(func() { _ = i18n.LoadTranslations("en") })
 			texts := map[string]string{
 				"deadline":         errorText(context.DeadlineExceeded),
 				"wrapped deadline": errorText(fmt.Errorf("Post \"http://h/api/show\": %w", context.DeadlineExceeded)),
