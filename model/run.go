@@ -72,7 +72,8 @@ type Stats struct {
 	// PromptEval and Eval are the engine's own timings for reading the prompt and writing.
 	PromptEval time.Duration `json:"prompt_eval_ns,omitempty"`
 	Eval       time.Duration `json:"eval_ns,omitempty"`
-	// PromptTokens and OutputTokens count tokens read and written (words for the built-in engine).
+	// PromptTokens and OutputTokens count tokens read and written; the built-in engine, which
+	// has no tokenizer, counts words, and every label says so.
 	PromptTokens int `json:"prompt_tokens"`
 	OutputTokens int `json:"output_tokens"`
 	// TokensPerSecond is OutputTokens over the writing time.
@@ -99,6 +100,13 @@ type Stats struct {
 	// WhereHost names the machine for PlaceNetwork and the service for PlaceRemote (for a
 	// remote model, the host its server forwards to).
 	WhereHost string `json:"where_host,omitempty"`
+	// ModelSize, Quantization and ModelDigest describe the Ollama model that wrote the variant
+	// as its host reported them at generation ("7.2B", "Q4_K_M", "sha256:…"), so that an export
+	// made later, with the host offline or the model replaced, still names them; empty for the
+	// built-in engine and for variants made before they were recorded.
+	ModelSize    string `json:"model_size,omitempty"`
+	Quantization string `json:"quantization,omitempty"`
+	ModelDigest  string `json:"model_digest,omitempty"`
 	// EnergyJoules is the energy the processor used during the generation, read from its
 	// counters (EnergyMethod is EnergyRAPL); zero when it was not measured. It covers the whole
 	// processor package, other programs included.

@@ -53,6 +53,7 @@ func (g *generation) run(ctx context.Context) error {
 	if g.info, err = g.c.Show(ctx, g.req.Spec.Model); err != nil {
 		return cancelled(ctx, err)
 	}
+	record(&g.res.Stats, g.info)
 	if err := g.place(ctx); err != nil {
 		return err
 	}
