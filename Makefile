@@ -24,8 +24,8 @@ test: test-deps check
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOCYCLO := github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
 
-# check fails on unformatted code, go vet and staticcheck findings, and functions whose
-# cyclomatic complexity reaches 15.
+# check fails on unformatted code, go vet and staticcheck findings, functions whose
+# cyclomatic complexity reaches 15, and a command line that no longer builds without cgo.
 check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
@@ -33,6 +33,7 @@ check:
 	$(GO) vet -tags ci ./...
 	$(GO) run $(STATICCHECK) -tags ci ./...
 	$(GO) run $(GOCYCLO) -over 14 .
+	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/rapporteur-cli
 
 # build writes the application binary to ./rapporteur.
 build: system-deps

@@ -1,0 +1,19 @@
+// Command rapporteur-cli runs Rapporteur's headless subcommands (rapporteur-cli compare,
+// check, render …) without the desktop interface. Unlike cmd/rapporteur, which serves both,
+// it needs neither cgo nor graphics libraries: CGO_ENABLED=0 go build ./cmd/rapporteur-cli
+// makes a static binary for a server or a CI job.
+package main
+
+import (
+	"os"
+
+	"github.com/rapporteur/rapporteur/ui/cli"
+	_ "github.com/rapporteur/rapporteur/ui/cli/quietlog" // Fyne's complaints about a C locale stay off the terminal
+)
+
+// version is the application's version; release builds set it with -ldflags "-X main.version=…".
+var version = "0.1.0"
+
+func main() {
+	os.Exit(cli.Run(os.Args[1:], version, os.Stdout, os.Stderr))
+}
