@@ -183,18 +183,12 @@ func (l *library) onImport() {
 // importFile reads the file in the background and creates the report on the UI thread.
 func (l *library) importFile(path string) {
 	go func() {
-		im, err := imports.ReadFile(path)
+		r, err := i18n.ReadReport(path)
 		runOnUI(func() {
 			if err != nil {
 				l.u.showError(err)
 				return
 			}
-			title := im.Title
-			if title == "" {
-				title = lang.L("Untitled report")
-			}
-			r := model.NewReport(title, model.GuessLanguage(im.Body, CurrentLanguage()))
-			r.Body = im.Body
 			l.create(r)
 		})
 	}()

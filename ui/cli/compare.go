@@ -15,7 +15,6 @@ import (
 	"github.com/rapporteur/rapporteur/model/analysis"
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
-	"github.com/rapporteur/rapporteur/model/imports"
 	"github.com/rapporteur/rapporteur/model/store"
 	"github.com/rapporteur/rapporteur/ui/i18n"
 )
@@ -165,7 +164,7 @@ func runCompare(e *env, args []string) int {
 	if err != nil {
 		return exitUsage
 	}
-	im, err := imports.ReadFile(o.source)
+	source, err := i18n.ReadReport(o.source)
 	if err != nil {
 		fmt.Fprintln(e.stderr, errorText(err))
 		return exitFailed
@@ -173,7 +172,7 @@ func runCompare(e *env, args []string) int {
 	if status := checkOutputs(e, output{"--pdf", o.pdf}, output{"--json", o.json}); status != exitOK {
 		return status
 	}
-	rev := sourceRevision(im)
+	rev := sourceRevision(source)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	ratios, closeRatios := learnedRatios(o.workspace)
@@ -193,14 +192,11 @@ func runCompare(e *env, args []string) int {
 	return status
 }
 
-// sourceRevision turns an imported file into the revision the variants are made from.
-func sourceRevision(im imports.Imported) model.Revision {
-	title := im.Title
-	if title == "" {
-		title = lang.L("Untitled report")
-	}
-	meta := model.Meta{Title: title, Kind: model.KindOther, Language: model.GuessLanguage(im.Body, model.French)}
-	return model.Revision{ID: 1, Number: 1, Meta: meta, Body: im.Body, Hash: model.ContentHash(meta, im.Body), Created: time.Now().UTC()}
+// sourceRevision turns an imported report into the revision the variants are made from.
+func sourceRevision(r model.Report) model.Revision {
+	meta := r.Meta
+	meta.Kind = model.KindOther // nobody said what kind of session it was
+	return model.Revision{ID: 1, Number: 1, Meta: meta, Body: r.Body, Hash: model.ContentHash(meta, r.Body), Created: time.Now().UTC()}
 }
 
 // memorySink keeps nothing: compare does not touch the workspace.

@@ -6,9 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"github.com/rapporteur/rapporteur/model"
-	"github.com/rapporteur/rapporteur/model/imports"
 	"github.com/rapporteur/rapporteur/model/store"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // runImport adds a file to the workspace as a new report and prints its id.
@@ -23,7 +22,7 @@ func runImport(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, lang.L("Usage: rapporteur import FILE [--workspace PATH]"))
 		return exitUsage
 	}
-	im, err := imports.ReadFile(files[0])
+	r, err := i18n.ReadReport(files[0])
 	if err != nil {
 		fmt.Fprintln(e.stderr, errorText(err))
 		return exitFailed
@@ -41,12 +40,6 @@ func runImport(e *env, args []string) int {
 		return exitFailed
 	}
 	defer st.Close()
-	title := im.Title
-	if title == "" {
-		title = lang.L("Untitled report")
-	}
-	r := model.NewReport(title, model.GuessLanguage(im.Body, model.French))
-	r.Body = im.Body
 	created, err := st.CreateReport(context.Background(), r)
 	if err != nil {
 		fmt.Fprintln(e.stderr, errorText(err))

@@ -8,7 +8,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
-	"github.com/rapporteur/rapporteur/model/imports"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // runRender renders a report (the source, or a variant saved as Markdown) as a final-report PDF
@@ -26,7 +26,7 @@ func runRender(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, lang.L("Usage: rapporteur render FILE.md --pdf OUT.pdf [--md OUT.md] [--disclosure TEXT]"))
 		return exitUsage
 	}
-	im, err := imports.ReadFile(files[0])
+	read, err := i18n.ReadReport(files[0])
 	if err != nil {
 		fmt.Fprintln(e.stderr, errorText(err))
 		return exitFailed
@@ -34,13 +34,10 @@ func runRender(e *env, args []string) int {
 	if status := checkOutputs(e, output{"--pdf", *pdf}, output{"--md", *md}); status != exitOK {
 		return status
 	}
-	title := im.Title
-	if title == "" {
-		title = lang.L("Untitled report")
-	}
+	meta := read.Meta
+	meta.Kind = model.KindOther // nobody said what kind of session it was
 	r := export.Report{
-		Meta:     model.Meta{Title: title, Kind: model.KindOther, Language: model.GuessLanguage(im.Body, model.French)},
-		Markdown: im.Body, Disclosure: *disclosure, Exported: time.Now(), AppVersion: e.version,
+		Meta: meta, Markdown: read.Body, Disclosure: *disclosure, Exported: time.Now(), AppVersion: e.version,
 	}
 	status := exitOK
 	if *pdf != "" && !saved(e, *pdf, export.SaveReportPDF(*pdf, r)) {
