@@ -6,6 +6,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/analysis"
+	"github.com/rapporteur/rapporteur/model/generate/ollama"
 )
 
 // Preference keys of the energy settings.
@@ -24,10 +25,16 @@ func GridIntensity(a fyne.App) float64 {
 	return a.Preferences().FloatWithFallback(prefGridIntensity, analysis.DefaultGridIntensity)
 }
 
-// paramsOf returns the parameter count, in billions, of the model that wrote v, when known.
+// paramsOf returns the parameter count, in billions, of the model that wrote v, when known:
+// recorded when v was generated, else as its host reports it now.
 func (u *UI) paramsOf(v model.Variant) float64 {
 	if v.Engine != model.EngineOllama {
 		return 0
+	}
+	if info, ok := ollama.Recorded(v); ok {
+		if p, ok := analysis.ParseParameterSize(info.ParameterSize); ok {
+			return p
+		}
 	}
 	for _, hm := range u.gen.hosts.models() {
 		if hm.host == v.Host && hm.info.Name == v.Model {

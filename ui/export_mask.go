@@ -9,7 +9,7 @@ import (
 
 // maskList is the export dialog's list of the personal data that masking hides (the e-mail
 // addresses, phone numbers and names of private persons), one ticked checkbox each: the user
-// unticks a term to show it in the document all the same.
+// unticks a term to show it in the document all the same. Its note says masking is best-effort.
 type maskList struct {
 	note   *widget.Label
 	box    *fyne.Container
@@ -43,10 +43,11 @@ func (m *maskList) show(on bool, terms []string) {
 		m.checks = append(m.checks, ch)
 		m.box.Add(ch)
 	}
+	caveat := lang.L("Masking is best-effort: it finds e-mail addresses, phone numbers and the names of private persons it recognises, as whole words only; read the document before sharing it.")
 	if len(terms) == 0 {
-		m.note.SetText(lang.L("No private person's data found: nothing to mask."))
+		m.note.SetText(lang.L("No private person's data found: nothing to mask.") + " " + caveat)
 	} else {
-		m.note.SetText(lang.L("Will be masked (untick a name to show it in the document):"))
+		m.note.SetText(caveat + "\n" + lang.L("Will be masked (untick a name to show it in the document):"))
 	}
 	m.view.Show()
 }

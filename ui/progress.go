@@ -90,8 +90,10 @@ func variantStatusText(v model.Variant) string {
 	text := i18n.StatusLabel(v.Status)
 	switch v.Status {
 	case model.StatusRunning:
-		if v.Stats.TokensPerSecond > 0 {
-			text += " " + lang.L("{{.Rate}} tokens/s", map[string]any{"Rate": fmtFloat(v.Stats.TokensPerSecond, 1)})
+		if rate := fmtFloat(v.Stats.TokensPerSecond, 1); v.Stats.TokensPerSecond > 0 && v.Engine == model.EngineBuiltin {
+			text += " " + lang.L("{{.Rate}} words/s", map[string]any{"Rate": rate}) // it counts words, not tokens
+		} else if v.Stats.TokensPerSecond > 0 {
+			text += " " + lang.L("{{.Rate}} tokens/s", map[string]any{"Rate": rate})
 		}
 	case model.StatusDone:
 		text += " — " + lang.L("{{.Words}} words in {{.Seconds}} s", map[string]any{

@@ -119,9 +119,9 @@ func (r Record) Energy(v model.Variant) analysis.Energy {
 	return analysis.EnergyFor(v, params, watts, grid)
 }
 
-// ModelDescription names the model of v with its size, quantisation and digest when its host
-// reports them, and the host ("mistral:7b · 7.2B · Q4_K_M · 6577803aa9a0 (127.0.0.1:11434)");
-// "" for the built-in engine.
+// ModelDescription names the model of v with its size, quantisation and digest, as recorded
+// when v was generated or else as its host reports them, and the host ("mistral:7b · 7.2B ·
+// Q4_K_M · 6577803aa9a0 (127.0.0.1:11434)"); "" for the built-in engine.
 func (r Record) ModelDescription(v model.Variant) string {
 	if v.Engine != model.EngineOllama {
 		return ""
@@ -133,7 +133,12 @@ func (r Record) ModelDescription(v model.Variant) string {
 	return fmt.Sprintf("%s · %s · %s · %s (%s)", v.Model, info.ParameterSize, info.Quantization, ShortDigest(info.Digest), HostName(v.Host))
 }
 
+// model is what is known of v's model: what its generation recorded, else what its host
+// reports now (variants made before the details were recorded).
 func (r Record) model(v model.Variant) (ollama.ModelInfo, bool) {
+	if info, ok := ollama.Recorded(v); ok {
+		return info, true
+	}
 	if v.Engine != model.EngineOllama || r.Models == nil {
 		return ollama.ModelInfo{}, false
 	}
