@@ -1,4 +1,3 @@
-// Package assets embeds Rapporteur's files: translations, fonts, built-in presets and the icon.
 package assets
 
 import "embed"

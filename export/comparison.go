@@ -1,7 +1,3 @@
-// Package export writes Rapporteur's documents for publication: the comparison PDF, which
-// sets a report's source text beside its generated variants on one shared line grid, with
-// the session's metadata, the provenance of each variant and a notice that AI-generated
-// text must be reviewed. It depends on the domain types only, never on the user interface.
 package export
 
 import (

@@ -1,5 +1,3 @@
-// Package model holds Rapporteur's domain types — reports, revisions, presets, specs, runs and
-// variants — with their validation. It knows nothing of widgets, storage or engines.
 package model
 
 import (

@@ -1,6 +1,3 @@
-// Package ui holds Rapporteur's Fyne screens: the library of reports, the editor, the generation
-// panel, the comparison view and the settings. Each screen is a small struct holding its widgets;
-// long work runs in goroutines and comes back to widgets only through fyne.Do.
 package ui
 
 import (

@@ -1,5 +1,3 @@
-// Command rapporteur starts the Rapporteur desktop application, or runs one of its headless
-// subcommands (rapporteur presets, rapporteur compare …) without opening a window.
 package main
 
 import (

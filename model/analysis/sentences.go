@@ -1,5 +1,3 @@
-// Package analysis holds pure functions over report text: sentences, words and the measures
-// built on them. It does no I/O and knows nothing of storage, engines or widgets.
 package analysis
 
 import (

@@ -1,5 +1,3 @@
-// Package generate turns a Run into Variants: the Engine interface, the built-in extractive
-// engine, and the Scheduler that runs jobs, streams their events and persists their text.
 package generate
 
 import (

@@ -1,7 +1,3 @@
-// Package store keeps Rapporteur's workspace in one SQLite file: reports, their frozen
-// revisions, generation runs and variants. Every write happens in a transaction, the file is
-// in WAL mode and readable by its owner only, and a process killed at any moment leaves it
-// consistent with every write that had returned.
 package store
 
 import (

@@ -1,5 +1,3 @@
-// Package cli is Rapporteur's command line: headless subcommands that share the engines,
-// presets and exports of the desktop application and never open a window.
 package cli
 
 import (

@@ -1,7 +1,3 @@
-// Package ollama is the engine that writes variants with a local or LAN Ollama server: a Client
-// per host (model list, model details, pulls, health), the Engine that streams /api/chat with a
-// context window sized to the prompt, a stall watchdog and typed errors, and the context
-// planning and chunking that let a long report reach a model with a small context.
 package ollama
 
 import (

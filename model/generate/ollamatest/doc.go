@@ -1,6 +1,7 @@
 // Package ollamatest is an in-process test server speaking Ollama's real HTTP
-// protocol (as recorded from Ollama v0.17.4 in shared/ollama-samples), with
-// fault injection. It must not be used outside tests and demos.
+// protocol (as recorded from Ollama v0.17.4; the transcripts are not part of this
+// repository), with fault injection. Only tests import it: the application and
+// the command line never do.
 //
 // The server knows a set of models (see [Model]), answers /api/version,
 // /api/tags, /api/show, /api/ps, /api/chat, /api/pull and /api/delete with the
