@@ -13,6 +13,7 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/analysis"
 	"github.com/rapporteur/rapporteur/model/imports"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // CheckDocument is the JSON that rapporteur check writes.
@@ -53,7 +54,7 @@ func runCheck(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, lang.L("Usage: rapporteur check --source SOURCE.md VARIANT.md… [--json OUT.json]"))
 		return exitUsage
 	}
-	src, err := imports.ReadFile(*source)
+	src, err := i18n.ReadReport(*source) // its language, as import and compare find it
 	if err != nil {
 		fmt.Fprintln(e.stderr, errorText(err))
 		return exitFailed
@@ -68,7 +69,7 @@ func runCheck(e *env, args []string) int {
 	if status := checkOutputs(e, output{"--json", *out}); status != exitOK {
 		return status
 	}
-	lg := model.GuessLanguage(src.Body, model.French)
+	lg := src.Language
 	doc := CheckDocument{Source: CheckedSource{Path: *source, Language: lg, Analysis: analysis.AnalyzeSource(src.Body, lg)},
 		Generator: "Rapporteur " + e.version, Created: time.Now().UTC()}
 	for i, v := range variants {

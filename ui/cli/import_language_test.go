@@ -64,3 +64,28 @@ func importedLanguage(t *testing.T, file string) model.Language {
 	}
 	return r.Language
 }
+
+// TestCheckLanguageFallback checks that check reads its source's language by the same rule:
+// a source too short to tell is measured in the interface's language (Flesch in English,
+// Kandel–Moles in French).
+func TestCheckLanguageFallback(t *testing.T) {
+	dir := t.TempDir()
+	source := filepath.Join(dir, "source.txt")
+	variant := filepath.Join(dir, "variante.md")
+	if err := os.WriteFile(source, []byte("Présent·es : 14\nVote : 9 pour, 5 contre\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(variant, []byte("Vote : 9 pour, 5 contre.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{"en": "Flesch", "fr": "Kandel–Moles"} {
+		t.Setenv("RAPPORTEUR_LANG", lang)
+		code, out, stderr := run(t, "check", "--source", source, variant)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("RAPPORTEUR_LANG=%s: no %s measure in\n%s", lang, want, out)
+		}
+	}
+}
