@@ -2,7 +2,6 @@ package export
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // span is a piece of inline text set in one style: a word or part of a word in bold, a
@@ -38,16 +37,22 @@ const hardBreak = "\n"
 // U+00A0 and U+202F stay inside words, then glues to its neighbour a word that must not
 // begin or end a line (« : », « ; », « ? », « ! », « » », « « »).
 func toWords(m measurer, spans []span) []rword {
-	var words []rword
+	n := 0
+	for _, sp := range spans {
+		n += strings.Count(sp.text, " ") + 1
+	}
+	pool := make([]span, 0, n) // the spans of every word, one after the other
+	words := make([]rword, 0, n)
 	var cur rword
-	space, brk := 0.0, false
+	start, space, brk := 0, 0.0, false
 	closeWord := func() {
-		if len(cur.spans) > 0 {
+		if len(pool) > start {
+			cur.spans = pool[start:len(pool):len(pool)]
 			cur.space, cur.brk = space, brk
 			words = append(words, cur)
 			brk = false
 		}
-		cur = rword{}
+		cur, start = rword{}, len(pool)
 	}
 	for _, sp := range spans {
 		if sp.text == hardBreak {
@@ -55,15 +60,19 @@ func toWords(m measurer, spans []span) []rword {
 			brk = true
 			continue
 		}
-		for i, part := range strings.Split(sp.text, " ") {
-			if i > 0 {
+		spaceW, i := -1.0, 0
+		for part := range strings.SplitSeq(sp.text, " ") {
+			if i++; i > 1 {
 				closeWord()
-				space = m.width(sp.st, " ")
+				if spaceW < 0 {
+					spaceW = m.width(sp.st, " ")
+				}
+				space = spaceW
 			}
 			if part != "" {
 				piece := sp
 				piece.text = part
-				cur.spans = append(cur.spans, piece)
+				pool = append(pool, piece)
 				cur.w += m.width(sp.st, part)
 			}
 		}
@@ -97,83 +106,6 @@ func mustGlue(a, b rword) bool {
 	first := b.spans[0].text
 	last := a.spans[len(a.spans)-1].text
 	return startsClosing(first) || strings.HasSuffix(last, "«")
-}
-
-// breakLines fills lines no wider than avail, greedily; a word wider than a line is cut.
-func breakLines(m measurer, words []rword, avail float64) []rline {
-	var lines []rline
-	var cur rline
-	flush := func() {
-		if len(cur.words) > 0 {
-			lines = append(lines, cur)
-		}
-		cur = rline{}
-	}
-	for _, w := range words {
-		if w.brk {
-			flush()
-		}
-		switch {
-		case len(cur.words) > 0 && cur.w+w.space+w.w <= avail:
-			cur.words = append(cur.words, w)
-			cur.w += w.space + w.w
-		case w.w <= avail:
-			flush()
-			cur = rline{words: []rword{w}, w: w.w}
-		default:
-			flush()
-			pieces := splitWord(m, w, avail)
-			for _, p := range pieces[:len(pieces)-1] {
-				lines = append(lines, rline{words: []rword{p}, w: p.w})
-			}
-			last := pieces[len(pieces)-1]
-			cur = rline{words: []rword{last}, w: last.w}
-		}
-	}
-	flush()
-	return lines
-}
-
-// splitWord cuts a word wider than avail into pieces that fit, character by character,
-// keeping the style of every span; a piece never begins with a closing mark when it can
-// be avoided.
-func splitWord(m measurer, w rword, avail float64) []rword {
-	var pieces []rword
-	cur := rword{space: w.space}
-	for _, sp := range w.spans {
-		rest := sp.text
-		for rest != "" {
-			_, size := utf8.DecodeRuneInString(rest)
-			ch := rest[:size]
-			cw := m.width(sp.st, ch)
-			if cur.w+cw > avail && cur.w > 0 && !startsClosing(ch) {
-				pieces = append(pieces, cur)
-				cur = rword{}
-			}
-			cur = appendRune(cur, sp, ch, cw)
-			rest = rest[size:]
-		}
-	}
-	return append(pieces, cur)
-}
-
-// appendRune adds the character ch of span sp to word w, merging it with the last span
-// when the style is the same.
-func appendRune(w rword, sp span, ch string, cw float64) rword {
-	if n := len(w.spans); n > 0 && sameLook(w.spans[n-1], sp) {
-		w.spans[n-1].text += ch
-	} else {
-		piece := sp
-		piece.text = ch
-		w.spans = append(w.spans, piece)
-	}
-	w.w += cw
-	return w
-}
-
-// sameLook reports whether two spans are set alike.
-func sameLook(a, b span) bool {
-	return a.st == b.st && a.c == b.c && a.link == b.link && a.code == b.code && a.strike == b.strike
 }
 
 // drawLine draws a line of inline text with its baseline at y, from x.

@@ -109,3 +109,24 @@ func testDocument(t testing.TB) *document {
 	}
 	return newDocument(Comparison{}, fs)
 }
+
+// TestBreakLinesHyphens checks that the one line breaker cuts a compound word after a hyphen
+// in styled text too, but never the address of a link, which is cut like a long word.
+func TestBreakLinesHyphens(t *testing.T) {
+	m := runeMeasurer{}
+	join := func(lines []rline) string {
+		var out []string
+		for _, ln := range lines {
+			out = append(out, ln.String())
+		}
+		return strings.Join(out, "|")
+	}
+	plain := []span{{text: "à Saint-Aubin-sur-Lys", st: repBody}}
+	if got := join(breakLines(m, toWords(m, plain), 12)); got != "à Saint-|Aubin-sur-|Lys" {
+		t.Errorf("plain text: %q", got)
+	}
+	link := []span{{text: "à ", st: repBody}, {text: "ppri-vire-aval", st: repBody, link: "https://example.org/ppri-vire-aval"}}
+	if got := join(breakLines(m, toWords(m, link), 12)); got != "à|ppri-vire-av|al" {
+		t.Errorf("link: %q", got)
+	}
+}
