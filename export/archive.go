@@ -56,7 +56,7 @@ type ArchivedVariant struct {
 	model.Variant
 	// Prompt is the exact messages the model received (empty for the built-in engine). In
 	// JSON it hides the variant's own "prompt", its recorded instructions: they are the first
-	// message, and ReadArchive puts them back on the variant.
+	// message, and reading the variant puts them back (see UnmarshalJSON).
 	Prompt Messages `json:"prompt,omitempty"`
 	// ModelDescription names the model with its size, quantisation, digest and host, as the
 	// host reported them when the archive was written ("mistral:7b · 7.2B · Q4_K_M · …").
@@ -69,6 +69,21 @@ type ArchivedVariant struct {
 	Critiques []model.Critique `json:"critiques,omitempty"`
 	// Review is who reviewed the variant, when someone did.
 	Review *model.ReviewMark `json:"review,omitempty"`
+}
+
+// UnmarshalJSON reads an archived variant and puts back on it its recorded instructions, which
+// its "prompt" hides in JSON: they are the first message, the system's.
+func (v *ArchivedVariant) UnmarshalJSON(data []byte) error {
+	type plain ArchivedVariant // without this method
+	var p plain
+	if err := json.Unmarshal(data, &p); err != nil {
+		return err
+	}
+	if p.Variant.Prompt == "" && len(p.Prompt) > 0 && p.Prompt[0].Role == "system" {
+		p.Variant.Prompt = p.Prompt[0].Content
+	}
+	*v = ArchivedVariant(p)
+	return nil
 }
 
 // Messages are the messages of one prompt, in order.
@@ -130,11 +145,6 @@ func ReadArchive(r io.Reader) (Archive, error) {
 		return a, fmt.Errorf("%w: format %q, want %q", ErrArchive, a.Format, ArchiveFormat)
 	}
 	a.Format = ArchiveFormat
-	for i, v := range a.Variants {
-		if v.Variant.Prompt == "" && len(v.Prompt) > 0 && v.Prompt[0].Role == "system" {
-			a.Variants[i].Variant.Prompt = v.Prompt[0].Content
-		}
-	}
 	return a, a.check()
 }
 

@@ -5,35 +5,18 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
-	"github.com/rapporteur/rapporteur/model/analysis"
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/store"
+	"github.com/rapporteur/rapporteur/model/workflow"
 	"github.com/rapporteur/rapporteur/ui/i18n"
 )
-
-// SourceDoc is the source revision and its analysis, flattened in one JSON object.
-type SourceDoc struct {
-	model.Revision
-	// Analysis is what was measured on the source.
-	Analysis analysis.SourceAnalysis `json:"analysis"`
-}
-
-// VariantDoc is a variant and its analysis against the source, flattened in one JSON object.
-type VariantDoc struct {
-	model.Variant
-	// Analysis compares the variant with the source; absent when it has no text.
-	Analysis *analysis.VariantAnalysis `json:"analysis,omitempty"`
-	// Energy is measured on this machine and, for a model, estimated for a datacenter.
-	Energy analysis.Energy `json:"energy"`
-}
 
 // compareOptions are the flags of rapporteur compare.
 type compareOptions struct {
@@ -51,18 +34,10 @@ type compareOptions struct {
 	modelOptions          model.Options
 }
 
-// Document is the JSON that rapporteur compare writes: the source and its variants. Later
-// versions add fields, never rename these.
-type Document struct {
-	// Source is the report the variants were made from, with its measures and facts.
-	Source SourceDoc `json:"source"`
-	// Variants are the generated variants, in the order asked, each with its analysis.
-	Variants []VariantDoc `json:"variants"`
-	// Generator names the application and its version.
-	Generator string `json:"generator"`
-	// Created is when the document was written.
-	Created time.Time `json:"created"`
-}
+// Document is the JSON that rapporteur compare --json writes: the run's archive, which the
+// application's « Importer une archive JSON » opens. Later versions add fields, never rename
+// these.
+type Document = export.Archive
 
 func parseCompare(e *env, args []string) (compareOptions, error) {
 	var o compareOptions
@@ -289,45 +264,29 @@ func writeOutputs(e *env, o compareOptions, rev model.Revision, variants []model
 	if o.json == "" && o.pdf == "" {
 		return true
 	}
-	doc := analyzedDocument(rev, variants)
-	doc.Generator, doc.Created = "Rapporteur "+e.version, time.Now().UTC()
+	r := compareRecord(rev, variants, o.all)
+	now := time.Now()
 	ok := true
 	if o.json != "" {
-		ok = saved(e, o.json, writeJSON(o.json, doc))
+		ok = saved(e, o.json, export.SaveArchive(o.json, r.Archive("Rapporteur "+e.version, now)))
 	}
 	if o.pdf != "" {
-		ok = saved(e, o.pdf, export.SaveComparisonPDF(o.pdf, comparisonOf(doc, docLang, e.version, o.all))) && ok
+		doc := r.Comparison(workflow.Publication{Language: docLang, Exported: now, AppVersion: e.version})
+		ok = saved(e, o.pdf, export.SaveComparisonPDF(o.pdf, doc)) && ok
 	}
 	return ok
 }
 
-// comparisonOf turns the analysed document into the full comparison PDF's content: analysis,
-// energy, models and the exact prompts (the instructions recorded on each variant).
-func comparisonOf(doc Document, docLang model.Language, version string, presets []model.Preset) export.Comparison {
-	c := export.Comparison{Source: doc.Source.Revision, Presets: presets, Language: docLang, Exported: time.Now(), AppVersion: version,
-		SourceAnalysis: &doc.Source.Analysis, VariantAnalyses: map[int64]analysis.VariantAnalysis{},
-		Energy: map[int64]analysis.Energy{}, Models: map[int64]string{}, Prompts: map[int64][]export.Prompt{}}
-	for _, vd := range doc.Variants {
-		v := vd.Variant
-		c.Variants = append(c.Variants, v)
-		c.Energy[v.ID] = vd.Energy
-		if vd.Analysis != nil {
-			c.VariantAnalyses[v.ID] = *vd.Analysis
-		}
-		p, ok := model.FindPreset(presets, v.PresetID)
-		if v.Engine != model.EngineOllama || !ok {
-			continue
-		}
-		c.Models[v.ID] = modelDescription(v)
-		msgs := ollama.Messages(generate.Request{Source: doc.Source.Revision, Preset: p, Spec: v.Spec})
-		if v.Prompt != "" {
-			msgs[0].Content = v.Prompt
-		}
-		for _, m := range msgs {
-			c.Prompts[v.ID] = append(c.Prompts[v.ID], export.Prompt{Role: m.Role, Content: m.Content})
-		}
+// compareRecord is the record of the run compare made (run 1 of the revision rev), analysed,
+// with the models' details asked of their hosts when their variants did not record them.
+func compareRecord(rev model.Revision, variants []model.Variant, presets []model.Preset) workflow.Record {
+	run := model.Run{ID: 1, RevisionID: rev.ID, Created: rev.Created}
+	for _, v := range variants {
+		run.Specs = append(run.Specs, v.Spec)
 	}
-	return c
+	r := workflow.Record{Source: rev, Run: run, Variants: variants, Presets: presets, Models: hostModels(ollama.NewEngine(ollama.Options{}))}
+	r.Analyze()
+	return r
 }
 
 func engineName(s model.Spec) string {
@@ -337,56 +296,26 @@ func engineName(s model.Spec) string {
 	return s.Engine
 }
 
-// analyzedDocument analyses the source once and each variant against it.
-func analyzedDocument(rev model.Revision, variants []model.Variant) Document {
-	doc := Document{Source: SourceDoc{Revision: rev, Analysis: analysis.AnalyzeSource(rev.Body, rev.Language)}}
-	engine := ollama.NewEngine(ollama.Options{})
-	for _, v := range variants {
-		vd := VariantDoc{Variant: v, Energy: analysis.EnergyFor(v, parameters(engine, v), analysis.DefaultDeviceWatts, analysis.DefaultGridIntensity)}
-		if v.Text != "" {
-			a := analysis.AnalyzeVariant(doc.Source.Analysis, v.Text)
-			vd.Analysis = &a
+// hostModels asks a model's host for its details, once per model, waiting at most 10 seconds.
+func hostModels(engine *ollama.Engine) workflow.ModelLookup {
+	type answer struct {
+		info ollama.ModelInfo
+		ok   bool
+	}
+	asked := map[string]answer{}
+	return func(host, name string) (ollama.ModelInfo, bool) {
+		key := host + "|" + name
+		if a, done := asked[key]; done {
+			return a.info, a.ok
 		}
-		doc.Variants = append(doc.Variants, vd)
+		var a answer
+		if c, err := engine.Client(host); err == nil {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			info, err := c.Show(ctx, name)
+			cancel()
+			a = answer{info, err == nil}
+		}
+		asked[key] = a
+		return a.info, a.ok
 	}
-	return doc
-}
-
-// modelDescription names v's model with its size, quantisation and digest, as the host reports
-// them, and the host.
-func modelDescription(v model.Variant) string {
-	c, err := ollama.NewClient(v.Host)
-	if err != nil {
-		return v.Model + " (" + v.Host + ")"
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	info, err := c.Show(ctx, v.Model)
-	if err != nil {
-		return v.Model + " (" + v.Host + ")"
-	}
-	digest := strings.TrimPrefix(info.Digest, "sha256:")
-	if len(digest) > 12 {
-		digest = digest[:12]
-	}
-	return fmt.Sprintf("%s · %s · %s · %s (%s)", v.Model, info.ParameterSize, info.Quantization, digest, v.Host)
-}
-
-// parameters returns the size of the model that wrote v, in billions of parameters, or 0.
-func parameters(engine *ollama.Engine, v model.Variant) float64 {
-	if v.Engine != model.EngineOllama {
-		return 0
-	}
-	c, err := engine.Client(v.Host)
-	if err != nil {
-		return 0
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	info, err := c.Show(ctx, v.Model)
-	if err != nil {
-		return 0
-	}
-	p, _ := analysis.ParseParameterSize(info.ParameterSize)
-	return p
 }
