@@ -184,7 +184,6 @@ func (d *document) disclosure(y float64) float64 {
 		lines = append(lines, wrapText(d, panelText, d.madeBy(i, v), w)...)
 	}
 	if d.mask != nil {
-		lines = append(lines, "")
 		lines = append(lines, wrapText(d, panelText, d.ext.maskNote, w)...)
 	}
 	for len(lines) > 0 {

@@ -120,9 +120,8 @@ var frenchExt = extLabels{
 	model:  "Modèle", host: "Machine", timings: "Durées", load: "chargement", promptEval: "lecture du message",
 	eval: "écriture", firstToken: "premier mot", tokens: "%s jetons lus, %s écrits", tokensHead: "Jetons",
 	wordsRead: "%s mots lus, %s écrits",
-	maskNote: "Données personnelles masquées (adresses électroniques, numéros de téléphone, noms de personnes " +
-		"privées)\u00a0: le repérage est automatique, au mot entier, et peut en manquer ou masquer à tort\u202f; " +
-		"relisez le document avant de le diffuser.",
+	maskNote: "Données personnelles masquées automatiquement, au mot entier\u00a0: le repérage peut en manquer ou " +
+		"masquer à tort\u202f; relisez avant diffusion.",
 	elided:     "[ici, le texte source complet\u00a0: %s, %s, tel qu’il figure dans les colonnes]",
 	sourceFull: "Texte source complet", sourceFacts: "Faits du texte source", noFacts: "Aucun fait relevé.",
 	masked: "[masqué]", decimal: ",",
@@ -168,8 +167,8 @@ var englishExt = extLabels{
 	model:  "Model", host: "Machine", timings: "Timings", load: "loading", promptEval: "reading the prompt",
 	eval: "writing", firstToken: "first word", tokens: "%s tokens read, %s written", tokensHead: "Tokens",
 	wordsRead: "%s words read, %s written",
-	maskNote: "Personal data masked (e-mail addresses, phone numbers, names of private persons): the detection " +
-		"is automatic, by whole words, and may miss some or mask too much; read the document before sharing it.",
+	maskNote: "Personal data masked automatically, by whole words: the detection may miss some or mask too " +
+		"much; read the document before sharing it.",
 	elided:     "[here, the full source text: %s, %s, as shown in the columns]",
 	sourceFull: "Full source text", sourceFacts: "Facts of the source text", noFacts: "No fact found.",
 	masked: "[masked]", decimal: ".",
