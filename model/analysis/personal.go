@@ -46,6 +46,11 @@ type Personal struct {
 // public role elsewhere. An e-mail address is Public when it is a service's (contact@,
 // accueil@, concertation@…, or at a town hall's or a government's domain), a phone number
 // when a service is named just before it (« mairie », « accueil », "town hall"…).
+//
+// The detection is best-effort: a private person named without a title, a common first name
+// or a function next to the name is not found, and the user interface and the PDF say so
+// where personal data are masked. Each Personal is a whole fact of the text, never part of a
+// word; export masks its Text wherever it stands as whole words.
 func PersonalData(text string, lang model.Language) []Personal {
 	return personalFrom(text, Facts(text, lang))
 }
