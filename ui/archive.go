@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,51 +16,9 @@ import (
 
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
-	"github.com/rapporteur/rapporteur/model/generate"
-	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/store"
+	"github.com/rapporteur/rapporteur/model/workflow"
 )
-
-// archive gathers the run on screen into an archive: source, specs, variants with their exact
-// prompts, analyses, critiques and review marks, and the votes.
-func (c *comparison) archive() (export.Archive, error) {
-	votes, err := c.u.deps.Store.Votes(c.u.ctx, c.run.ID)
-	if err != nil {
-		return export.Archive{}, err
-	}
-	a := export.Archive{Generator: "Rapporteur " + c.u.deps.Version, Exported: time.Now().UTC(), Source: export.ArchivedSource{Revision: c.source}, Run: c.run, Votes: votes}
-	for _, v := range c.variants {
-		av := export.ArchivedVariant{Variant: v, Critiques: c.critiques[v.ID], Prompt: promptOf(c.source, v, c.u.deps.Presets)}
-		if va, ok := c.variantAnalysis(v); ok {
-			av.Analysis = &va
-		}
-		if m, ok := c.marks[v.ID]; ok {
-			av.Review = &m
-		}
-		a.Variants = append(a.Variants, av)
-	}
-	return a, nil
-}
-
-// promptOf returns the messages a model variant was asked with; none for the built-in engine.
-// The instructions are those recorded on the variant when it was generated, even if its preset
-// has changed or been deleted since; older variants, which lack them, get the preset's current
-// ones.
-func promptOf(rev model.Revision, v model.Variant, presets []model.Preset) []export.Prompt {
-	p, ok := model.FindPreset(presets, v.PresetID)
-	if v.Engine != model.EngineOllama || !ok && v.Prompt == "" {
-		return nil
-	}
-	msgs := ollama.Messages(generate.Request{Source: rev, Preset: p, Spec: v.Spec})
-	if v.Prompt != "" {
-		msgs[0].Content = v.Prompt
-	}
-	out := make([]export.Prompt, 0, len(msgs))
-	for _, m := range msgs {
-		out = append(out, export.Prompt{Role: m.Role, Content: m.Content})
-	}
-	return out
-}
 
 // onExportArchive asks where to write the run's archive.
 func (c *comparison) onExportArchive() {
@@ -71,26 +30,25 @@ func (c *comparison) onExportArchive() {
 			c.u.showError(err)
 			return
 		}
-		path := wc.URI().Path()
-		_ = wc.Close()
-		c.u.showError(c.saveArchive(path))
+		c.u.showError(c.saveArchive(wc))
 	}, c.u.win)
-	d.SetFileName(fileSlug(c.source.Title) + ".json")
+	d.SetFileName(workflow.FileStem(c.source.Title) + ".json")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Show()
 }
 
-// saveArchive writes the archive of the run on screen to path.
-func (c *comparison) saveArchive(path string) error {
-	a, err := c.archive()
+// saveArchive writes the archive of the run on screen through wc, which the save dialog
+// opened: source, specs, variants with their exact prompts, analyses, energy, critiques and
+// review marks, and the votes.
+func (c *comparison) saveArchive(wc fyne.URIWriteCloser) error {
+	r, err := c.record()
 	if err != nil {
+		_ = wc.Close()
+		_ = storage.Delete(wc.URI())
 		return err
 	}
-	if !strings.EqualFold(filepath.Ext(path), ".json") {
-		removeIfEmpty(path)
-		path += ".json"
-	}
-	return export.SaveArchive(path, a)
+	a := r.Archive("Rapporteur "+c.u.deps.Version, time.Now())
+	return writeThrough(withExtension(wc, ".json"), func(w io.Writer) error { return export.WriteArchive(w, a) })
 }
 
 // onImportArchive asks for an archive and adds its run as a new report.
@@ -108,31 +66,16 @@ func (u *UI) onImportArchive() {
 	d.Show()
 }
 
-// importArchive reads an archive and opens the report it becomes. Only a regular file is read,
-// and the run is checked like every other input before anything is added (see
-// store.ImportRun); its Ollama hosts are normalised first.
+// importArchive reads an archive (or a `rapporteur compare --json` output) and opens the report
+// it becomes. Only a regular file is read, and the run is checked like every other input
+// before anything is added (see workflow.ImportArchive).
 func (u *UI) importArchive(path string) error {
 	f, _, err := model.OpenRegular(path)
 	if err != nil {
 		return fileError(path, err)
 	}
 	defer f.Close()
-	a, err := export.ReadArchive(f)
-	if err != nil {
-		return err
-	}
-	in := store.ImportedRun{Source: a.Source.Revision, Votes: a.Votes}
-	for _, v := range a.Variants {
-		in.Variants = append(in.Variants, v.Variant)
-		in.Critiques = append(in.Critiques, v.Critiques...)
-		if v.Review != nil {
-			in.Reviews = append(in.Reviews, *v.Review)
-		}
-	}
-	if err := normalizeHosts(&in); err != nil {
-		return archiveError(err)
-	}
-	r, err := u.deps.Store.ImportRun(u.ctx, in)
+	r, err := workflow.ImportArchive(u.ctx, u.deps.Store, f)
 	if err != nil {
 		return archiveError(err)
 	}
@@ -140,45 +83,6 @@ func (u *UI) importArchive(path string) error {
 	u.lib.selectReport(r.ID)
 	return nil
 }
-
-// normalizeHosts writes every Ollama host the run names as ollama.NormalizeHost does, or says
-// which variant or critique names something that is not an Ollama address. An empty host is
-// left for the store to refuse: normalised, it would claim the default local server.
-func normalizeHosts(in *store.ImportedRun) error {
-	for i := range in.Variants {
-		if err := normalizeHost(&in.Variants[i].Spec); err != nil {
-			return &store.ImportError{Part: "variant", Index: i + 1, Err: err}
-		}
-	}
-	for i := range in.Critiques {
-		if err := normalizeHost(&in.Critiques[i].Spec); err != nil {
-			return &store.ImportError{Part: "critique", Index: i + 1, Err: err}
-		}
-	}
-	return nil
-}
-
-// normalizeHost normalises the host of an Ollama spec, when it names one.
-func normalizeHost(s *model.Spec) error {
-	if s.Engine != model.EngineOllama || s.Host == "" {
-		return nil
-	}
-	h, err := ollama.NormalizeHost(s.Host)
-	if err != nil {
-		return badHost{host: s.Host, err: err}
-	}
-	s.Host = h
-	return nil
-}
-
-// badHost is an archive's host that is not an Ollama address.
-type badHost struct {
-	host string
-	err  error
-}
-
-func (e badHost) Error() string { return "host " + e.host + ": " + e.err.Error() }
-func (e badHost) Unwrap() error { return e.err }
 
 // importFailure is why an archive's run was refused, written for the user.
 type importFailure struct {
@@ -223,9 +127,9 @@ func archivePart(ie *store.ImportError) string {
 
 // archiveReason explains what is wrong with the part.
 func archiveReason(err error) string {
-	var bh badHost
+	var bh workflow.BadHostError
 	if errors.As(err, &bh) {
-		host := []rune(model.CleanName(bh.host))
+		host := []rune(model.CleanName(bh.Host))
 		if len(host) > 80 {
 			host = append(host[:80], '…')
 		}

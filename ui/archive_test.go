@@ -30,7 +30,7 @@ func TestArchiveRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(env.dir, "archive")
-	if err := c.saveArchive(path); err != nil {
+	if err := c.saveArchive(dialogWriter(t, path)); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(path + ".json")
@@ -88,7 +88,7 @@ func TestFinalReport(t *testing.T) {
 	path := filepath.Join(env.dir, "final")
 	done := false
 	var werr error
-	u.writeFinal(path, r, func(err error) { werr, done = err, true })
+	u.writeFinal(dialogWriter(t, path), r, func(err error) { werr, done = err, true })
 	env.q.pumpUntil(t, "final report", func() bool { return done })
 	if werr != nil {
 		t.Fatal(werr)
@@ -107,7 +107,7 @@ func hostileArchive(t *testing.T, env *testEnv, edit func(a *export.Archive)) st
 	test.Tap(env.u.lib.example)
 	runWithVariants(t, env, "Première variante.", "Deuxième variante.")
 	path := filepath.Join(env.dir, "archive.json")
-	if err := env.u.cmp.saveArchive(path); err != nil {
+	if err := env.u.cmp.saveArchive(dialogWriter(t, path)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := os.Open(path)

@@ -14,7 +14,7 @@ import (
 func TestBridgeCoalesces(t *testing.T) {
 	q := installQueue(t)
 	latest := map[int]string{}
-	b := newStreamBridge(func(evs map[int]generate.Event) {
+	b := newPacer(redrawInterval, func(evs map[int]generate.Event) {
 		for i, ev := range evs {
 			latest[i] = ev.Variant.Text
 		}
@@ -25,7 +25,7 @@ func TestBridgeCoalesces(t *testing.T) {
 	for n := range events {
 		i := n % 4
 		text[i] += "x"
-		b.push(generate.Event{Index: i, Kind: generate.EventDelta, Variant: model.Variant{Index: i, Text: text[i]}})
+		b.push(i, generate.Event{Index: i, Kind: generate.EventDelta, Variant: model.Variant{Index: i, Text: text[i]}})
 		if n%1000 == 0 {
 			q.drain()
 		}
@@ -33,7 +33,7 @@ func TestBridgeCoalesces(t *testing.T) {
 	elapsed := time.Since(start)
 	q.pumpUntil(t, "last redraw", func() bool { return latest[3] == text[3] && latest[0] == text[0] })
 	allowed := int(elapsed/redrawInterval) + 2
-	if got := b.redrawCount(); got > allowed {
+	if got := b.appliedCount(); got > allowed {
 		t.Fatalf("%d redraws for %d events in %v; at most %d allowed", got, events, elapsed, allowed)
 	}
 }
@@ -45,11 +45,11 @@ func TestBridgeCoalesces(t *testing.T) {
 // second whatever the token rate.
 func BenchmarkStreamToScreen(b *testing.B) {
 	b.Run("push", func(b *testing.B) {
-		br := newStreamBridge(func(map[int]generate.Event) {})
+		br := newPacer(redrawInterval, func(map[int]generate.Event) {})
 		v := model.Variant{Text: "texte"}
 		i := 0
 		for b.Loop() {
-			br.push(generate.Event{Index: i % 4, Kind: generate.EventDelta, Variant: v})
+			br.push(i%4, generate.Event{Index: i % 4, Kind: generate.EventDelta, Variant: v})
 			i++
 		}
 	})

@@ -1,9 +1,9 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -85,12 +85,15 @@ func (c *comparison) runCritique(v model.Variant, hm hostModel) {
 	c.refreshExtras()
 	engines := u.deps.Engines
 	go func() {
-		out, stats, err := generate.Critic(u.ctx, engines, req, partialText(func(partial string) { c.updateCritique(cr.ID, partial, model.StatusRunning) }))
+		progress, stop := partialText(func(partial string) { c.updateCritique(cr.ID, partial, model.StatusRunning) })
+		out, stats, err := generate.Critic(u.ctx, engines, req, progress)
+		stop() // a late partial text must not overwrite the final one
 		cr.Text, cr.Stats, cr.Status = out, stats, model.StatusDone
 		if err != nil {
 			cr.Status, cr.Error, cr.ErrorCode = model.StatusFailed, err.Error(), string(generate.CodeOf(err))
 		}
-		saveErr := u.deps.Store.SaveCritique(u.ctx, cr)
+		// Closing the window cancels the critique, not its saving: what it wrote is kept.
+		saveErr := u.deps.Store.SaveCritique(context.WithoutCancel(u.ctx), cr)
 		runOnUI(func() {
 			c.replaceCritique(cr)
 			u.showError(saveErr)
@@ -174,22 +177,18 @@ func (c *comparison) critiqueCard(v model.Variant, cr model.Critique) fyne.Canva
 	return widget.NewCard("", title+" · "+status, box)
 }
 
-// partialText returns a progress function that gathers the text of a review pass and shows
-// it, on the UI thread, at most every four redraw intervals.
-func partialText(show func(partial string)) generate.ProgressFunc {
+// partialText returns a progress function that gathers the text of a review pass and shows it
+// on the UI thread through a pacer, at most every four redraw intervals, and the function that
+// stops it before the final text is shown.
+func partialText(show func(partial string)) (generate.ProgressFunc, func()) {
 	var mu sync.Mutex
 	var text strings.Builder
-	last := time.Now()
+	shown := newPacer(4*redrawInterval, func(m map[int]string) { show(m[0]) })
 	return func(p generate.Progress) {
 		mu.Lock()
 		text.WriteString(p.Delta)
-		partial, due := text.String(), time.Since(last) > redrawInterval*4
-		if due {
-			last = time.Now()
-		}
+		partial := text.String()
 		mu.Unlock()
-		if due {
-			runOnUI(func() { show(partial) })
-		}
-	}
+		shown.push(0, partial)
+	}, shown.stop
 }

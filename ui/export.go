@@ -1,13 +1,9 @@
 package ui
 
 import (
-	"fmt"
+	"io"
 	"net/url"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -17,7 +13,8 @@ import (
 
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
-	"github.com/rapporteur/rapporteur/model/analysis"
+	"github.com/rapporteur/rapporteur/model/generate/ollama"
+	"github.com/rapporteur/rapporteur/model/workflow"
 )
 
 // onExport asks what the PDF should hold, then where to save it, then writes it.
@@ -38,7 +35,9 @@ func (c *comparison) onExport() {
 	mask.OnChanged = func(on bool) {
 		var terms []string
 		if on {
-			terms = export.MaskedTerms(c.comparisonDoc())
+			doc, err := c.comparisonDoc()
+			c.u.showError(err)
+			terms = export.MaskedTerms(doc)
 		}
 		names.show(on, terms)
 	}
@@ -73,130 +72,106 @@ func (c *comparison) chooseExportFile() {
 		if wc == nil {
 			return
 		}
-		path := wc.URI().Path()
-		_ = wc.Close()
-		c.exportTo(path, nil)
+		c.exportTo(wc, nil)
 	}, c.u.win)
-	d.SetFileName(fileSlug(c.source.Title) + ".pdf")
+	d.SetFileName(workflow.FileStem(c.source.Title) + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Show()
 }
 
-// comparisonDoc gathers what the PDF shows: the run, its analysis, energy, models, votes,
-// critiques, review marks and exact prompts, with the options chosen.
-func (c *comparison) comparisonDoc() export.Comparison {
-	variants := append(c.variants[:0:0], c.variants...)
+// record gathers what is known of the run on screen: its variants, analysis, votes,
+// critiques, review marks and the models' details.
+func (c *comparison) record() (workflow.Record, error) {
+	votes, err := c.u.deps.Store.Votes(c.u.ctx, c.run.ID)
+	if err != nil {
+		return workflow.Record{}, err
+	}
+	r := workflow.Record{Source: c.source, Run: c.run, Variants: c.variants, Presets: c.u.deps.Presets, Votes: votes,
+		Critiques: c.critiques, Reviews: c.marks, Models: c.u.hostModel,
+		DeviceWatts: DeviceWatts(c.u.app), GridIntensity: GridIntensity(c.u.app)}
+	if c.analysis != nil && c.analysis.runID == c.run.ID {
+		r.SourceAnalysis, r.Analyses = &c.analysis.source, c.analysis.variants
+	}
+	return r, nil
+}
+
+// hostModel returns what a reachable host reports of one of its models.
+func (u *UI) hostModel(host, name string) (ollama.ModelInfo, bool) {
+	for _, hm := range u.gen.hosts.models() {
+		if hm.host == host && hm.info.Name == name {
+			return hm.info, true
+		}
+	}
+	return ollama.ModelInfo{}, false
+}
+
+// comparisonDoc gathers what the PDF shows, with the options chosen (see workflow.Record).
+func (c *comparison) comparisonDoc() (export.Comparison, error) {
+	r, err := c.record()
+	if err != nil {
+		return export.Comparison{}, err
+	}
 	docLang := c.exportLang
 	if !docLang.Valid() {
 		docLang = CurrentLanguage()
 	}
-	doc := export.Comparison{
-		Source: c.source, Variants: variants, Presets: c.u.deps.Presets, Language: docLang,
-		Exported: time.Now(), AppVersion: c.u.deps.Version, Options: c.exportOpts,
-		Energy: map[int64]analysis.Energy{}, Models: map[int64]string{}, Prompts: map[int64][]export.Prompt{},
-		Critiques: c.critiques, Reviews: c.marks,
-	}
-	if c.analysis != nil && c.analysis.runID == c.run.ID {
-		doc.SourceAnalysis, doc.VariantAnalyses = &c.analysis.source, c.analysis.variants
-	}
-	doc.Votes, _ = c.u.deps.Store.Votes(c.u.ctx, c.run.ID)
-	for _, v := range variants {
-		doc.Energy[v.ID] = c.u.energyOf(v)
-		if d := c.u.modelDescription(v); d != "" {
-			doc.Models[v.ID] = d
-		}
-		for _, m := range promptOf(c.source, v, c.u.deps.Presets) {
-			doc.Prompts[v.ID] = append(doc.Prompts[v.ID], export.Prompt(m))
-		}
-	}
-	return doc
+	return r.Comparison(workflow.Publication{Language: docLang, Options: c.exportOpts, Exported: time.Now(), AppVersion: c.u.deps.Version}), nil
 }
 
-// modelDescription names the model of v with its size and quantisation, and its host.
-func (u *UI) modelDescription(v model.Variant) string {
-	if v.Engine != model.EngineOllama {
-		return ""
-	}
-	for _, hm := range u.gen.hosts.models() {
-		if hm.host == v.Host && hm.info.Name == v.Model {
-			return fmt.Sprintf("%s · %s · %s · %s (%s)", v.Model, hm.info.ParameterSize, hm.info.Quantization, shortDigest(hm.info.Digest), hostName(v.Host))
+// exportTo writes the PDF through wc, which the save dialog opened, in the background,
+// showing progress, and offers to open it. done, when not nil, is called on the UI thread
+// with the outcome.
+func (c *comparison) exportTo(wc fyne.URIWriteCloser, done func(error)) {
+	finish := func(err error) {
+		if done != nil {
+			done(err)
+		}
+		if err != nil {
+			c.u.showError(err)
 		}
 	}
-	return fmt.Sprintf("%s (%s)", v.Model, hostName(v.Host))
-}
-
-// exportTo writes the PDF in the background, showing progress, and offers to open it.
-// done, when not nil, is called on the UI thread with the outcome.
-func (c *comparison) exportTo(path string, done func(error)) {
-	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-		removeIfEmpty(path) // the save dialog created the name as typed; the PDF gets its extension
-		path += ".pdf"
+	doc, err := c.comparisonDoc()
+	if err != nil {
+		_ = wc.Close()
+		_ = storage.Delete(wc.URI())
+		finish(err)
+		return
 	}
-	doc := c.comparisonDoc()
+	wc = withExtension(wc, ".pdf")
 	bar := widget.NewProgressBarInfinite()
 	wait := dialog.NewCustomWithoutButtons(lang.L("Exporting the PDF…"), bar, c.u.win)
 	wait.Show()
 	go func() {
-		err := export.SaveComparisonPDF(path, doc)
+		err := writeThrough(wc, func(w io.Writer) error { return export.WriteComparisonPDF(w, doc) })
 		runOnUI(func() {
 			wait.Hide()
 			bar.Stop()
-			if done != nil {
-				done(err)
+			finish(err)
+			if err == nil {
+				c.showExported(wc.URI())
 			}
-			if err != nil {
-				c.u.showError(err)
-				return
-			}
-			c.showExported(path)
 		})
 	}()
 }
 
-func (c *comparison) showExported(path string) {
-	msg := widget.NewLabel(lang.L("The comparison was saved to {{.Path}}", map[string]any{"Path": path}))
+// showExported says where the file was saved and offers to open it.
+func (c *comparison) showExported(u fyne.URI) {
+	msg := widget.NewLabel(lang.L("The comparison was saved to {{.Path}}", map[string]any{"Path": uriPath(u)}))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.L("PDF exported"), lang.L("Open the file"), lang.L("Close"), msg, func(open bool) {
 		if open {
-			c.u.openFile(path)
+			c.u.openURI(u)
 		}
 	}, c.u.win)
 	d.Resize(fyne.NewSize(480, 200))
 	d.Show()
 }
 
-// fileSlug turns a title into a safe file name: letters, digits and dashes.
-func fileSlug(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	s := strings.TrimSuffix(b.String(), "-")
-	if s == "" {
-		return "comparaison"
-	}
-	return s
-}
-
-// openFile opens a local file with the system's default application.
-func (u *UI) openFile(path string) {
-	target, err := url.Parse(storage.NewFileURI(path).String())
+// openURI opens a saved file with the system's default application.
+func (u *UI) openURI(uri fyne.URI) {
+	target, err := url.Parse(uri.String())
 	if err == nil {
 		err = u.app.OpenURL(target)
 	}
 	u.showError(err)
-}
-
-// removeIfEmpty deletes path when it is an empty regular file.
-func removeIfEmpty(path string) {
-	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() == 0 {
-		_ = os.Remove(path)
-	}
 }

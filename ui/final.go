@@ -1,8 +1,7 @@
 package ui
 
 import (
-	"path/filepath"
-	"strings"
+	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/workflow"
 )
 
 // disclosure is the AI-use line of a published variant: which engine wrote it and who
@@ -37,7 +37,7 @@ func (c *comparison) disclosure(v model.Variant) string {
 // onExportFinal writes a variant alone as a final report: a portrait PDF and its Markdown.
 func (c *comparison) onExportFinal(v model.Variant) {
 	r := export.Report{Meta: c.source.Meta, Markdown: v.Text, Disclosure: c.disclosure(v), Exported: time.Now(), AppVersion: c.u.deps.Version}
-	c.u.saveFinal(r, fileSlug(c.source.Title)+"-"+fileSlug(presetName(c.u.deps.Presets, v.PresetID)))
+	c.u.saveFinal(r, workflow.FileStem(c.source.Title)+"-"+workflow.FileStem(presetName(c.u.deps.Presets, v.PresetID)))
 }
 
 // onExportSource writes the report being edited as a final report.
@@ -54,7 +54,7 @@ func (u *UI) onExportSource() {
 		u.showError(err)
 		return
 	}
-	u.saveFinal(export.Report{Meta: r.Meta, Markdown: r.Body, Exported: time.Now(), AppVersion: u.deps.Version}, fileSlug(r.Title))
+	u.saveFinal(export.Report{Meta: r.Meta, Markdown: r.Body, Exported: time.Now(), AppVersion: u.deps.Version}, workflow.FileStem(r.Title))
 }
 
 // saveFinal asks where to write the PDF, then writes it and the Markdown beside it.
@@ -64,26 +64,22 @@ func (u *UI) saveFinal(r export.Report, name string) {
 			u.showError(err)
 			return
 		}
-		path := wc.URI().Path()
-		_ = wc.Close()
-		u.writeFinal(path, r, nil)
+		u.writeFinal(wc, r, nil)
 	}, u.win)
 	d.SetFileName(name + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Show()
 }
 
-// writeFinal writes the PDF at path and the Markdown with the same name, in the background.
-func (u *UI) writeFinal(path string, r export.Report, done func(error)) {
-	if !strings.EqualFold(filepath.Ext(path), ".pdf") {
-		removeIfEmpty(path)
-		path += ".pdf"
-	}
-	md := strings.TrimSuffix(path, filepath.Ext(path)) + ".md"
+// writeFinal writes the PDF through wc, which the save dialog opened, and the Markdown with
+// the same name beside it, in the background. A location that has no room beside the PDF (a
+// portal's document) gets the PDF and an error saying the Markdown could not be written.
+func (u *UI) writeFinal(wc fyne.URIWriteCloser, r export.Report, done func(error)) {
+	wc = withExtension(wc, ".pdf")
 	go func() {
-		err := export.SaveReportPDF(path, r)
+		err := writeThrough(wc, func(w io.Writer) error { return export.WriteReportPDF(w, r) })
 		if err == nil {
-			err = export.SaveReportMarkdown(md, r)
+			err = writeMarkdownBeside(wc.URI(), r)
 		}
 		runOnUI(func() {
 			if done != nil {
@@ -93,7 +89,35 @@ func (u *UI) writeFinal(path string, r export.Report, done func(error)) {
 				u.showError(err)
 				return
 			}
-			u.cmp.showExported(path)
+			u.cmp.showExported(wc.URI())
 		})
 	}()
 }
+
+// writeMarkdownBeside writes r as Markdown in the folder of pdf, under its name.
+func writeMarkdownBeside(pdf fyne.URI, r export.Report) error {
+	md, err := sibling(pdf, withoutExtension(pdf)+".md")
+	if err != nil {
+		return markdownFailure{err}
+	}
+	wc, err := storage.Writer(md)
+	if err == nil {
+		err = writeThrough(wc, func(w io.Writer) error { return export.WriteReportMarkdown(w, r) })
+	}
+	if err != nil {
+		return markdownFailure{err}
+	}
+	return nil
+}
+
+// markdownFailure is a final report's Markdown that could not be written beside its PDF.
+type markdownFailure struct{ err error }
+
+func (e markdownFailure) Error() string {
+	return lang.L("The PDF is saved, but the Markdown could not be written beside it: {{.Reason}}", map[string]any{"Reason": ErrorText(e.err)})
+}
+
+func (e markdownFailure) Unwrap() error { return e.err }
+
+// userFacing marks the text as written for the user.
+func (markdownFailure) userFacing() {}

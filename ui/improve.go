@@ -90,7 +90,9 @@ func (e *presetEditor) runCoach(spec model.Spec) *coach {
 	c.dlg.Show()
 	engines := u.deps.Engines
 	go func() {
-		out, _, err := generate.Critic(ctx, engines, req, partialText(func(partial string) { c.showRaw(partial) }))
+		progress, stop := partialText(func(partial string) { c.showRaw(partial) })
+		out, _, err := generate.Critic(ctx, engines, req, progress)
+		stop() // a late partial text must not overwrite the outcome
 		runOnUI(func() { c.finish(out, err) })
 	}()
 	return c

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate/ollamatest"
+	"github.com/rapporteur/rapporteur/model/workflow"
 )
 
 // richText joins the text of a RichText's segments.
@@ -191,7 +192,7 @@ func TestPresetVersionOnVariant(t *testing.T) {
 	if err := w.ed.save(); err != nil {
 		t.Fatal(err)
 	}
-	if msgs := promptOf(u.cmp.source, v, u.deps.Presets); len(msgs) != 2 || msgs[0].Content != v.Prompt {
+	if msgs := workflow.Prompt(u.cmp.source, v, u.deps.Presets); len(msgs) != 2 || msgs[0].Content != v.Prompt {
 		t.Errorf("the archived prompt is not the one sent: %+v", msgs)
 	}
 }

@@ -99,14 +99,9 @@ func (p *pullDialog) onStart() {
 	p.stop.Enable()
 	p.status.SetText(lang.L("Connecting…"))
 	go func() {
-		var last time.Time
-		err := c.Pull(ctx, name, func(pr ollama.PullProgress) {
-			if time.Since(last) < pullPace && pr.Completed < pr.Total {
-				return
-			}
-			last = time.Now()
-			runOnUI(func() { p.progress(pr) })
-		})
+		shown := newPacer(pullPace, func(m map[int]ollama.PullProgress) { p.progress(m[0]) })
+		err := c.Pull(ctx, name, func(pr ollama.PullProgress) { shown.push(0, pr) })
+		shown.stop() // the outcome below is the last word
 		cancel()
 		runOnUI(func() {
 			delete(p.u.pulls, key)

@@ -47,12 +47,12 @@ func (u *UI) retryRun(rev model.Revision, index int) {
 // current job (a late event of a replaced job is dropped), and its end is shown once.
 func (u *UI) watch(run *activeRun, start func(push func(generate.Event)) *generate.Job) {
 	var job *generate.Job
-	bridge := newStreamBridge(func(events map[int]generate.Event) {
+	events := newPacer(redrawInterval, func(events map[int]generate.Event) {
 		if u.run == run && run.job == job { // on the UI thread, after job is set below
 			u.applyRun(events)
 		}
 	})
-	job = start(bridge.push)
+	job = start(func(ev generate.Event) { events.push(ev.Index, ev) })
 	run.job = job
 	go func() {
 		<-job.Done()

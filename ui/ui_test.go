@@ -99,7 +99,7 @@ func checkExport(t *testing.T, env *testEnv) {
 	pdf := filepath.Join(env.dir, "comparaison")
 	var exportErr error
 	exported := false
-	env.u.cmp.exportTo(pdf, func(err error) { exportErr, exported = err, true })
+	env.u.cmp.exportTo(dialogWriter(t, pdf), func(err error) { exportErr, exported = err, true })
 	env.q.pumpUntil(t, "export", func() bool { return exported })
 	if exportErr != nil {
 		t.Fatal(exportErr)
