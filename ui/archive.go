@@ -53,34 +53,47 @@ func (c *comparison) saveArchive(wc fyne.URIWriteCloser) error {
 
 // onImportArchive asks for an archive and adds its run as a new report.
 func (u *UI) onImportArchive() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			u.showError(err)
-			return
-		}
-		path := rc.URI().Path()
-		_ = rc.Close()
-		u.showError(u.importArchive(path))
-	}, u.win)
+	d := dialog.NewFileOpen(u.onArchiveChosen, u.win)
 	d.SetFilter(regularFiles{".json"})
 	d.Show()
 }
 
-// importArchive reads an archive (or a `rapporteur compare --json` output) and opens the report
-// it becomes. Only a regular file is read, and the run is checked like every other input
-// before anything is added (see workflow.ImportArchive).
+// onArchiveChosen imports the archive the open dialog chose. A local file is opened again by
+// its path, so that only a regular file is read; another location (a desktop portal's
+// document) is read through the dialog's reader.
+func (u *UI) onArchiveChosen(rc fyne.URIReadCloser, err error) {
+	if err != nil || rc == nil {
+		u.showError(err)
+		return
+	}
+	defer rc.Close()
+	if rc.URI().Scheme() != "file" {
+		u.showError(u.importArchiveFrom(rc))
+		return
+	}
+	u.showError(u.importArchive(rc.URI().Path()))
+}
+
+// importArchive reads an archive (or a `rapporteur compare --json` output) from the file at
+// path and opens the report it becomes. Only a regular file is read.
 func (u *UI) importArchive(path string) error {
 	f, _, err := model.OpenRegular(path)
 	if err != nil {
 		return fileError(path, err)
 	}
 	defer f.Close()
-	r, err := workflow.ImportArchive(u.ctx, u.deps.Store, f)
+	return u.importArchiveFrom(f)
+}
+
+// importArchiveFrom reads an archive from r and opens the report it becomes. The run is checked
+// like every other input before anything is added (see workflow.ImportArchive).
+func (u *UI) importArchiveFrom(r io.Reader) error {
+	rep, err := workflow.ImportArchive(u.ctx, u.deps.Store, r)
 	if err != nil {
 		return archiveError(err)
 	}
 	u.lib.refresh()
-	u.lib.selectReport(r.ID)
+	u.lib.selectReport(rep.ID)
 	return nil
 }
 

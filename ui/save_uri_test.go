@@ -128,3 +128,29 @@ func TestFinalReportThroughAPortal(t *testing.T) {
 		t.Errorf("err %v", werr)
 	}
 }
+
+// portalReader is a desktop portal's document opened for reading.
+type portalReader struct {
+	io.Reader
+	uri    fyne.URI
+	closed bool
+}
+
+func (p *portalReader) URI() fyne.URI { return p.uri }
+func (p *portalReader) Close() error  { p.closed = true; return nil }
+
+// TestImportArchiveFromAPortal imports an archive the open dialog gives as a portal's
+// document: it is read through the dialog's reader, not a path.
+func TestImportArchiveFromAPortal(t *testing.T) {
+	env := newTestEnv(t, LanguageFrench)
+	data, err := os.ReadFile(hostileArchive(t, env, func(*export.Archive) {}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := env.u.reportID
+	rc := &portalReader{Reader: bytes.NewReader(data), uri: newPortalWriter(t).uri}
+	env.u.onArchiveChosen(rc, nil)
+	if env.u.lastErr != nil || env.u.reportID == before || !rc.closed {
+		t.Errorf("import from a portal: err %v, report %d (was %d), closed %v", env.u.lastErr, env.u.reportID, before, rc.closed)
+	}
+}
