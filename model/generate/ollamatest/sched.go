@@ -123,14 +123,25 @@ func (s *Server) release(r *runner, unload bool) {
 
 // acquireSlot waits for one of the model's parallel slots, and while the slot
 // is held by HoldSlot. The caller must call releaseSlot.
+// While it waits, the request counts in s.queued, so that tests can tell when it is queued.
 func (s *Server) acquireSlot(ctx context.Context, r *runner) error {
 	s.mu.Lock()
-	for s.held[r.e.canonical] || r.busy >= s.parallel {
-		if err := s.waitLocked(ctx); err != nil {
-			return err
+	if s.held[r.e.canonical] || r.busy >= s.parallel {
+		s.queued++
+		s.notifyLocked()
+		for s.held[r.e.canonical] || r.busy >= s.parallel {
+			if err := s.waitLocked(ctx); err != nil {
+				s.mu.Lock()
+				s.queued--
+				s.notifyLocked()
+				s.mu.Unlock()
+				return err
+			}
 		}
+		s.queued--
 	}
 	r.busy++
+	s.notifyLocked()
 	s.mu.Unlock()
 	return nil
 }

@@ -2,13 +2,81 @@ package ollamatest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/ollama/ollama/api"
 )
+
+// waitSched waits, on the server's scheduling events rather than on a clock, until cond holds
+// for its state; cond runs with s.mu held.
+func waitSched(t *testing.T, s *Server, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.After(10 * time.Second) // only reached when the behaviour is broken
+	for {
+		s.mu.Lock()
+		ok, ch := cond(), s.changed
+		s.mu.Unlock()
+		if ok {
+			return
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			t.Fatalf("gave up waiting: %s", what)
+		}
+	}
+}
+
+// busy is how many requests generate with the model; s.mu must be held.
+func (s *Server) busyLocked(model string) int {
+	if r := s.loaded[canonicalName(model)]; r != nil {
+		return r.busy
+	}
+	return 0
+}
+
+// queuedIs waits until n requests wait for a slot.
+func queuedIs(t *testing.T, s *Server, n int) {
+	t.Helper()
+	waitSched(t, s, fmt.Sprintf("%d queued requests", n), func() bool { return s.queued == n })
+}
+
+// send posts a chat in the background; its reply arrives on the channel, with the transport
+// error in err (the goroutine must not call t.Fatal).
+func send(t *testing.T, s *Server, ctx context.Context, body string) <-chan reply {
+	out := make(chan reply, 1)
+	go func() {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.URL()+"/api/chat", strings.NewReader(body))
+		if err != nil {
+			out <- reply{err: err.Error()}
+			return
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			out <- reply{err: err.Error()}
+			return
+		}
+		defer resp.Body.Close()
+		var r reply
+		r.status = resp.StatusCode
+		dec := json.NewDecoder(resp.Body)
+		for {
+			var c api.ChatResponse
+			if dec.Decode(&c) != nil {
+				break
+			}
+			r.chunks = append(r.chunks, c)
+		}
+		out <- r
+	}()
+	return out
+}
 
 func TestHoldSlot(t *testing.T) {
 	// Real server: Ollama bug #17131 (a held slot) cannot be provoked on demand.
@@ -16,18 +84,28 @@ func TestHoldSlot(t *testing.T) {
 	defer s.Close()
 	s.SetMaxLoaded(2)
 	s.HoldSlot("tiny:latest")
-	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.URL()+"/api/chat", strings.NewReader(body("tiny", "hi", "")))
-	start := time.Now()
-	resp, err := http.DefaultClient.Do(req)
-	if err == nil {
-		resp.Body.Close()
-		t.Fatalf("a held slot answered with status %d", resp.StatusCode)
+	answered := make(chan error, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			resp.Body.Close()
+		}
+		answered <- err
+	}()
+	queuedIs(t, s, 1)
+	select {
+	case err := <-answered:
+		t.Fatalf("a held slot answered (error %v) before the client gave up", err)
+	default:
 	}
-	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) < 190*time.Millisecond {
-		t.Errorf("error %v after %v, want no headers until the deadline", err, time.Since(start))
+	cancel()
+	if err := <-answered; !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v, want no headers until the client cancels", err)
 	}
+	queuedIs(t, s, 0)
 	if r := chat(t, s, body("other", "hi", "")); r.status != 200 || r.final().DoneReason != "stop" {
 		t.Errorf("another model: %d %+v", r.status, r.final())
 	}
@@ -46,34 +124,27 @@ func TestHeldRequestProceedsOnRelease(t *testing.T) {
 	s := New()
 	defer s.Close()
 	s.HoldSlot("tiny")
-	done := make(chan reply, 1)
-	go func() { done <- chat(t, s, body("tiny", "hi", "")) }()
-	time.Sleep(50 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second) // reached only when broken
+	defer cancel()
+	done := send(t, s, ctx, body("tiny", "hi", ""))
+	queuedIs(t, s, 1) // the request waits for the held slot
 	s.ReleaseSlot("tiny")
-	select {
-	case r := <-done:
-		if r.final().DoneReason != "stop" {
-			t.Errorf("released request: %+v", r.final())
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("the held request did not proceed after ReleaseSlot")
+	if r := <-done; r.final().DoneReason != "stop" {
+		t.Errorf("released request: %+v, error %q", r.final(), r.err)
 	}
 }
 
-// concurrent sends n chats at once and returns their finals in order.
-func concurrent(t *testing.T, s *Server, bodies ...string) []reply {
-	var wg sync.WaitGroup
-	out := make([]reply, len(bodies))
-	for i, b := range bodies {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			out[i] = chat(t, s, b)
-		}()
-		time.Sleep(10 * time.Millisecond) // keep the order of arrival
-	}
-	wg.Wait()
-	return out
+// heldPair holds the slot, sends two identical chats, waits until both are queued, then
+// releases the slot so that they compete for it.
+func heldPair(t *testing.T, s *Server, ctx context.Context, b string) (<-chan reply, <-chan reply) {
+	t.Helper()
+	s.HoldSlot("tiny")
+	a := send(t, s, ctx, b)
+	queuedIs(t, s, 1)
+	c := send(t, s, ctx, b)
+	queuedIs(t, s, 2)
+	s.ReleaseSlot("tiny")
+	return a, c
 }
 
 func TestParallelOneQueues(t *testing.T) {
@@ -82,27 +153,41 @@ func TestParallelOneQueues(t *testing.T) {
 	defer s.Close()
 	s.SetTokenDelay(5 * time.Millisecond)
 	b := body("tiny", french, `,"options":{"num_predict":20}`)
-	r := concurrent(t, s, b, b)
-	first, second := r[0].final(), r[1].final()
-	if second.TotalDuration < first.EvalDuration+50*time.Millisecond {
-		t.Errorf("second total %v does not include the first's %v", second.TotalDuration, first.EvalDuration)
+	a, c := heldPair(t, s, context.Background(), b)
+	// One generates while the other waits for its slot.
+	waitSched(t, s, "one generating, one queued", func() bool { return s.busyLocked("tiny") == 1 && s.queued == 1 })
+	first, second := (<-a).final(), (<-c).final()
+	if first.EvalCount != 20 || second.EvalCount != 20 {
+		t.Fatalf("eval counts %d and %d, want 20", first.EvalCount, second.EvalCount)
 	}
-	if second.LoadDuration > 50*time.Millisecond {
-		t.Errorf("the wait shows in load_duration %v", second.LoadDuration)
+	// Both arrived before the slot was released; the one served second waited for the
+	// other's whole generation, so its total holds both generations.
+	waited := max(first.TotalDuration, second.TotalDuration)
+	if both := first.EvalDuration + second.EvalDuration; waited < both {
+		t.Errorf("longest total %v is shorter than both generations %v: not queued", waited, both)
+	}
+	// The wait is not a load: load_duration ends before the slot is sought.
+	for _, f := range []api.ChatResponse{first, second} {
+		if f.LoadDuration >= min(first.EvalDuration, second.EvalDuration) {
+			t.Errorf("load_duration %v holds the wait (generations %v, %v)", f.LoadDuration, first.EvalDuration, second.EvalDuration)
+		}
 	}
 }
 
 func TestParallelTwoOverlaps(t *testing.T) {
 	// Real server: needs OLLAMA_NUM_PARALLEL=2 set before it starts, which a test cannot do.
-	s := New()
+	s := New(Model{Name: "tiny", Endless: true})
 	defer s.Close()
 	s.SetParallel(2)
 	s.SetTokenDelay(5 * time.Millisecond)
-	b := body("tiny", french, `,"options":{"num_predict":20}`)
-	r := concurrent(t, s, b, b)
-	if d := r[1].final().TotalDuration; d > r[0].final().TotalDuration+50*time.Millisecond {
-		t.Errorf("second total %v, first %v: not served at once", d, r[0].final().TotalDuration)
-	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	a, c := heldPair(t, s, ctx, body("tiny", french, ""))
+	// Endless generations: with one slot, the second would wait for ever.
+	waitSched(t, s, "both generating at once", func() bool { return s.busyLocked("tiny") == 2 && s.queued == 0 })
+	cancel()
+	<-a
+	<-c
 }
 
 func TestLoadsAndLRU(t *testing.T) {

@@ -34,6 +34,7 @@ type Server struct {
 	chats      []ChatRequest
 	faults     []Fault
 	held       map[string]bool
+	queued     int           // requests waiting for a slot
 	changed    chan struct{} // closed and replaced whenever scheduling state changes
 }
 
