@@ -87,7 +87,7 @@ func (r Record) Comparison(p Publication) export.Comparison {
 
 // Archive builds the archive of the record, written by generator at exported.
 func (r Record) Archive(generator string, exported time.Time) export.Archive {
-	a := export.Archive{Generator: generator, Exported: exported.UTC(), Run: r.Run, Votes: slices.Clone(r.Votes),
+	a := export.Archive{Generator: generator, Exported: exported.UTC(), Run: r.Run, Votes: append([]model.Vote{}, r.Votes...),
 		Source: export.ArchivedSource{Revision: r.Source, Analysis: r.SourceAnalysis}}
 	for _, v := range r.Variants {
 		av := export.ArchivedVariant{Variant: v, Prompt: Prompt(r.Source, v, r.Presets), ModelDescription: r.ModelDescription(v),
