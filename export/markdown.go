@@ -1,12 +1,16 @@
 package export
 
 import (
-	"regexp"
+	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // blockKind is what a block of text is: how it is set and indented.
@@ -31,202 +35,207 @@ type block struct {
 	plain  bool   // the document's own words, never marked as a variant's (facts lost)
 }
 
-// parseMarkdown splits a Markdown text into blocks, simply but properly: ATX and setext
-// headings, paragraphs, bullet and numbered items (nested by indentation), quotes and
-// fenced code; inline markers (emphasis, code, links) are removed, and so is the inline HTML
-// of converted reports (see model.InlineHTML).
+// markdownReader is the package's one Markdown reader: CommonMark with GitHub's tables,
+// strikethrough, task lists and bare links. It keeps no state between texts.
+var markdownReader = goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+
+// readMarkdown parses src into goldmark's tree; the report sets it with its styles, and
+// parseMarkdown flattens it into the plain blocks of the columns.
+func readMarkdown(src []byte) ast.Node {
+	return markdownReader.Parse(text.NewReader(src))
+}
+
+// parseMarkdown reads a Markdown text (see readMarkdown) as plain blocks: headings,
+// paragraphs, list items (with their depth and marker), quotes and code lines; inline
+// markers (emphasis, code, links) are removed, and so is the inline HTML of converted reports
+// (see model.InlineHTML). A link keeps its address after its text when they differ; a table
+// gives one line a row, its cells apart.
 func parseMarkdown(src string) []block {
-	p := mdParser{}
-	for line := range strings.SplitSeq(model.InlineHTML(src), "\n") {
-		p.line(line)
-	}
-	p.flush()
-	return p.blocks
+	b := []byte(model.InlineHTML(src))
+	f := flattener{src: b}
+	f.blocks(readMarkdown(b), flatCtx{})
+	return f.out
 }
 
-// mdParser holds the state of parseMarkdown between lines.
-type mdParser struct {
-	blocks []block
-	cur    *block   // the paragraph, quote or item being continued
-	lines  []string // lines of cur
-	fence  string   // the opening fence while inside a code block
-	blank  bool     // a blank line came since the last block
+// flattener collects the blocks of a Markdown tree.
+type flattener struct {
+	src []byte
+	out []block
 }
 
-var (
-	itemRE    = regexp.MustCompile(`^( *)([-*+]|\d{1,9}[.)])(?: +|$)(.*)$`)
-	headingRE = regexp.MustCompile(`^ {0,3}(#{1,6})(?: +(.*?))?(?: +#+)? *$`)
-	ruleRE    = regexp.MustCompile(`^ {0,3}((\* *){3,}|(- *){3,}|(_ *){3,})$`)
-	setextRE  = regexp.MustCompile(`^ {0,3}(=+|-+) *$`)
-)
-
-func (p *mdParser) line(line string) {
-	if p.fence != "" || isFence(line) {
-		p.code(line)
-		return
-	}
-	trimmed := strings.TrimSpace(line)
-	switch {
-	case trimmed == "":
-		p.flush()
-		p.blank = true
-	case p.cur != nil && p.cur.kind == blockParagraph && setextRE.MatchString(line):
-		p.cur.kind, p.cur.level = blockHeading, 1
-		if strings.Contains(line, "-") {
-			p.cur.level = 2
-		}
-		p.flush()
-	case ruleRE.MatchString(line):
-		p.flush()
-	case headingRE.MatchString(line):
-		m := headingRE.FindStringSubmatch(line)
-		p.flush()
-		p.add(block{kind: blockHeading, level: len(m[1])}, m[2])
-		p.flush()
-	case strings.HasPrefix(trimmed, ">"):
-		p.quote(trimmed)
-	case itemRE.MatchString(line):
-		p.item(itemRE.FindStringSubmatch(line))
-	default:
-		p.continueWith(trimmed)
-	}
+// flatCtx is what the blocks being read are inside: a quote, lists.
+type flatCtx struct {
+	quote bool
+	depth int // list nesting depth of the next list
 }
 
-// add starts a new block with its first line of text.
-func (p *mdParser) add(b block, text string) {
-	p.flush()
-	b.tight = b.tight || !p.blank && len(p.blocks) > 0 && b.kind == blockItem &&
-		p.blocks[len(p.blocks)-1].kind == blockItem
-	p.blank = false
-	p.cur = &b
-	p.lines = append(p.lines[:0], text)
-}
-
-func (p *mdParser) continueWith(text string) {
-	if p.cur == nil || p.cur.kind == blockHeading {
-		p.add(block{kind: blockParagraph}, text)
-		return
-	}
-	p.lines = append(p.lines, text)
-}
-
-func (p *mdParser) quote(trimmed string) {
-	text := strings.TrimSpace(strings.TrimLeft(trimmed, "> "))
-	if p.cur != nil && p.cur.kind == blockQuote {
-		p.lines = append(p.lines, text)
-		return
-	}
-	p.add(block{kind: blockQuote}, text)
-}
-
-func (p *mdParser) item(m []string) {
-	marker := m[2]
-	if marker == "-" || marker == "*" || marker == "+" {
-		marker = "•"
-	} else {
-		marker = strings.TrimSuffix(strings.TrimSuffix(marker, "."), ")") + "."
-	}
-	p.add(block{kind: blockItem, level: min(len(m[1])/2, 3), marker: marker}, m[3])
-}
-
-func (p *mdParser) code(line string) {
-	if p.fence == "" {
-		p.flush()
-		p.fence = strings.TrimSpace(line)[:3]
-		p.blank = false
-		return
-	}
-	if strings.HasPrefix(strings.TrimSpace(line), p.fence) {
-		p.fence = ""
-		return
-	}
-	p.blocks = append(p.blocks, block{kind: blockCode, text: line, tight: true})
-}
-
-// flush closes the block being continued.
-func (p *mdParser) flush() {
-	if p.cur == nil {
-		return
-	}
-	b := *p.cur
-	b.text = stripInline(strings.Join(p.lines, " "))
+// add appends b unless it has no text (an item keeps its marker even empty).
+func (f *flattener) add(b block) {
+	b.text = strings.TrimSpace(b.text)
 	if b.text != "" || b.kind == blockItem {
-		p.blocks = append(p.blocks, b)
+		f.out = append(f.out, b)
 	}
-	p.cur, p.lines = nil, p.lines[:0]
 }
 
-func isFence(line string) bool {
-	t := strings.TrimSpace(line)
-	return strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")
+// blocks flattens the children of n.
+func (f *flattener) blocks(n ast.Node, ctx flatCtx) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		f.block(c, ctx)
+	}
 }
 
-const asciiPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
-
-var linkRE = regexp.MustCompile(`(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)`)
-
-// stripInline removes inline Markdown: emphasis and strike markers, code ticks, link syntax
-// (keeping the text and, when it differs, the address), backslash escapes.
-func stripInline(s string) string {
-	s = stripLinks(s)
-	if !strings.ContainsAny(s, "*_`~\\<") {
-		return strings.TrimSpace(s)
+func (f *flattener) block(n ast.Node, ctx flatCtx) {
+	kind := blockParagraph
+	if ctx.quote {
+		kind = blockQuote
 	}
+	switch n := n.(type) {
+	case *ast.Heading:
+		if !ctx.quote {
+			f.add(block{kind: blockHeading, level: n.Level, text: plainInline(n, f.src)})
+			return
+		}
+		f.add(block{kind: kind, text: plainInline(n, f.src)})
+	case *ast.Paragraph, *ast.TextBlock:
+		f.add(block{kind: kind, text: plainInline(n, f.src)})
+	case *ast.List:
+		f.list(n, ctx)
+	case *ast.Blockquote:
+		ctx.quote = true
+		f.blocks(n, ctx)
+	case *ast.FencedCodeBlock:
+		for _, line := range rawLines(n, f.src) {
+			f.out = append(f.out, block{kind: blockCode, text: line, tight: true})
+		}
+	case *ast.CodeBlock, *ast.HTMLBlock:
+		f.add(block{kind: kind, text: strings.Join(trimAll(rawLines(n, f.src)), " ")})
+	case *east.Table:
+		f.table(n, kind)
+	case *ast.ThematicBreak:
+	default:
+		f.blocks(n, ctx)
+	}
+}
+
+// list adds the items of a list: each one's first paragraph is the item's text, what
+// follows it comes after it as blocks of their own, and nested lists one level deeper.
+func (f *flattener) list(n *ast.List, ctx flatCtx) {
+	num := n.Start
+	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+		marker := "•"
+		if n.IsOrdered() {
+			marker = fmt.Sprintf("%d.", num)
+			num++
+		}
+		b := block{kind: blockItem, level: min(ctx.depth, 3), marker: marker}
+		blank := item.HasBlankPreviousLines() || item == n.FirstChild() && n.HasBlankPreviousLines()
+		b.tight = !blank && f.afterItem(ctx.quote)
+		c := item.FirstChild()
+		switch c.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			b.text = plainInline(c, f.src)
+			c = c.NextSibling()
+		}
+		if ctx.quote { // a quote stays one quote: its items are quoted lines with their marker
+			b.kind, b.marker, b.text = blockQuote, "", marker+" "+b.text
+		}
+		f.add(b)
+		inner := flatCtx{quote: ctx.quote, depth: ctx.depth + 1}
+		for ; c != nil; c = c.NextSibling() {
+			f.block(c, inner)
+		}
+	}
+}
+
+// afterItem reports whether the last block is a list item, or a quoted line when inQuote.
+func (f *flattener) afterItem(inQuote bool) bool {
+	if len(f.out) == 0 {
+		return false
+	}
+	k := f.out[len(f.out)-1].kind
+	return k == blockItem || inQuote && k == blockQuote
+}
+
+// table adds one block a row, its cells apart.
+func (f *flattener) table(t *east.Table, kind blockKind) {
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells []string
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, plainInline(c, f.src))
+		}
+		f.add(block{kind: kind, text: strings.Join(cells, " · "), tight: r != t.FirstChild()})
+	}
+}
+
+// rawLines are the lines of a block as written, without their line ends.
+func rawLines(n ast.Node, src []byte) []string {
+	segs := n.Lines()
+	lines := make([]string, segs.Len())
+	for i := range lines {
+		seg := segs.At(i)
+		lines[i] = strings.TrimRight(string(seg.Value(src)), "\r\n")
+	}
+	return lines
+}
+
+func trimAll(ss []string) []string {
+	for i, s := range ss {
+		ss[i] = strings.TrimSpace(s)
+	}
+	return ss
+}
+
+// plainInline is the text of n's inline content, without its markers: line breaks become
+// spaces, a link's address follows its text when it differs, an image gives its description.
+func plainInline(n ast.Node, src []byte) string {
 	var b strings.Builder
-	b.Grow(len(s))
-	prev := ' '
-	for i := 0; i < len(s); {
-		n, out := inlineStep(s, i, prev)
-		if out != "" {
-			b.WriteString(out)
-			prev, _ = utf8.DecodeLastRuneInString(out)
-		}
-		i += n
-	}
-	return strings.TrimSpace(b.String())
+	writeInline(&b, n, src, false)
+	return b.String()
 }
 
-// stripLinks replaces Markdown links and images by their text, followed by the address in
-// brackets when it differs from the text.
-func stripLinks(s string) string {
-	if !strings.Contains(s, "](") {
-		return s
-	}
-	return linkRE.ReplaceAllStringFunc(s, func(m string) string {
-		g := linkRE.FindStringSubmatch(m)
-		if g[1] == "!" || g[3] == "" || g[2] == g[3] {
-			return g[2]
-		}
-		return g[2] + " (" + g[3] + ")"
-	})
-}
-
-// inlineStep reads the character at byte i of s, after prev, and returns how many bytes it
-// consumed and what to write in their place.
-func inlineStep(s string, i int, prev rune) (int, string) {
-	r, n := utf8.DecodeRuneInString(s[i:])
-	next, nn := utf8.DecodeRuneInString(s[i+n:])
-	switch {
-	case r == '\\' && nn > 0 && strings.ContainsRune(asciiPunct, next):
-		return n + nn, string(next) // an escaped mark is kept as it is
-	case r == '`':
-		return n, ""
-	case next == r && strings.ContainsRune("*_~", r):
-		return n + nn, "" // strong emphasis or strike-through
-	case strings.ContainsRune("*_", r) && isEmphasis(prev, next):
-		return n, ""
-	case r == '<' && strings.HasPrefix(s[i+n:], "http"):
-		if end := strings.IndexByte(s[i:], '>'); end > 0 {
-			return end + 1, s[i+n : i+end] // an autolink
+// writeInline writes the plain text of n's children to b; code is true inside a code span.
+func writeInline(b *strings.Builder, n ast.Node, src []byte, code bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			b.WriteString(unescape(c.Segment.Value(src), code || c.IsRaw()))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.RawHTML:
+			for i := 0; i < c.Segments.Len(); i++ {
+				seg := c.Segments.At(i)
+				b.Write(seg.Value(src))
+			}
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		case *ast.Link:
+			writeLink(b, c, src, code)
+		case *east.TaskCheckBox:
+			b.WriteString(map[bool]string{true: "[x] ", false: "[ ] "}[c.IsChecked])
+		case *ast.CodeSpan:
+			writeInline(b, c, src, true)
+		default:
+			writeInline(b, c, src, code)
 		}
 	}
-	return n, s[i : i+n]
 }
 
-// isEmphasis reports whether a single * or _ between prev and next is an emphasis marker:
-// it touches a word on one side only (so "2 * 3", "snake_case" and "a*b" keep theirs).
-func isEmphasis(prev, next rune) bool {
-	prevSpace := prev == utf8.RuneError || unicode.IsSpace(prev) || unicode.IsPunct(prev)
-	nextSpace := next == utf8.RuneError || unicode.IsSpace(next) || unicode.IsPunct(next)
-	return prevSpace != nextSpace
+// writeLink writes a link's text, then its address in brackets when it differs.
+func writeLink(b *strings.Builder, l *ast.Link, src []byte, code bool) {
+	start := b.Len()
+	writeInline(b, l, src, code)
+	if dest := string(l.Destination); dest != "" && dest != b.String()[start:] {
+		b.WriteString(" (" + dest + ")")
+	}
+}
+
+// unescape resolves the backslash escapes of Markdown text; code keeps them.
+func unescape(raw []byte, code bool) string {
+	if code {
+		return string(raw)
+	}
+	return string(util.UnescapePunctuations(raw))
 }

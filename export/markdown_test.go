@@ -34,12 +34,17 @@ func TestParseMarkdown(t *testing.T) {
 		{"bullets tight", "- un\n* deux\n+ trois", "2/0/•:un | 2/0/•+:deux | 2/0/•+:trois"},
 		{"numbered", "1. un\n2) deux", "2/0/1.:un | 2/0/2.+:deux"},
 		{"nested item", "- un\n  - sous-point", "2/0/•:un | 2/1/•+:sous-point"},
-		{"nested item after blank", "- un\n\n    - sous-point", "2/0/•:un | 2/2/•:sous-point"},
+		{"nested item after blank", "- un\n\n    - sous-point", "2/0/•:un | 2/1/•:sous-point"}, // depth by nesting, not by spaces
 		{"item continuation", "- un point\n  qui continue", "2/0/•:un point qui continue"},
 		{"quote", "> «\u00a0Une place\u00a0»\n> pour tous", "3/0/:«\u00a0Une place\u00a0» pour tous"},
 		{"code fence", "```\nx := 1\n```\nFin.", "4/0/+:x := 1 | 0/0/:Fin."},
 		{"emphasis stripped", "**45,5\u202f%** des *habitant·es* et __tous__", "0/0/:45,5\u202f% des habitant·es et tous"},
 		{"heading markers stripped", "## **Décisions**", "1/2/:Décisions"},
+		{"numbers follow the list's start", "3. trois\n3. quatre", "2/0/3.:trois | 2/0/4.+:quatre"},
+		{"quote paragraphs", "> un\n>\n> deux", "3/0/:un | 3/0/:deux"},
+		{"list in a quote", "> - un\n> - deux", "3/0/:• un | 3/0/+:• deux"},
+		{"table a line a row", "| Thème | Pour |\n|---|--:|\n| Bancs | 40 |", "0/0/:Thème · Pour | 0/0/+:Bancs · 40"},
+		{"indented text is text", "Présent·es\n\n    collé de Word", "0/0/:Présent·es | 0/0/:collé de Word"},
 		{"crlf already normalised upstream", "Un.\n\nDeux.", "0/0/:Un. | 0/0/:Deux."},
 	}
 	for _, tt := range tests {
@@ -51,7 +56,7 @@ func TestParseMarkdown(t *testing.T) {
 	}
 }
 
-func TestStripInline(t *testing.T) {
+func TestInlineMarkersRemoved(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"**gras** et *italique*", "gras et italique"},
 		{"__gras__ et _italique_", "gras et italique"},
@@ -68,8 +73,12 @@ func TestStripInline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := stripInline(tt.in); got != tt.want {
-				t.Errorf("stripInline(%q) = %q, want %q", tt.in, got, tt.want)
+			var texts []string
+			for _, b := range parseMarkdown(tt.in) {
+				texts = append(texts, b.text)
+			}
+			if got := strings.Join(texts, " | "); got != tt.want {
+				t.Errorf("inline text of %q = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

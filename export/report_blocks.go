@@ -6,11 +6,8 @@ import (
 	"strings"
 
 	"github.com/rapporteur/rapporteur/model"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // The type of the report's text.
@@ -57,9 +54,7 @@ func (d *reportDoc) body() {
 		d.paragraph([]span{{text: d.lab.emptyText, st: style{"I", repBody.size}, c: repMuted}}, ctx, repBody)
 		return
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	doc := md.Parser().Parse(text.NewReader(src))
-	d.children(doc, src, ctx)
+	d.children(readMarkdown(src), src, ctx)
 }
 
 // children sets every child block of n.
