@@ -22,7 +22,10 @@ import (
 //
 // English counts groups of vowels (a e i o u, and y after the first letter), then drops a
 // silent final e (but not the -le of "table"), the -ed of "worked" (but not of "wanted"), and
-// the -es of "makes" (but not of "changes").
+// the -es of "makes" (but not of "changes"), and adds the syllabic m of "rhythm" and "prism".
+//
+// A number or an acronym counts as its vowel groups, not as it is read aloud: "2025" counts 1
+// (« deux mille vingt-cinq » has 4), "PLU" 1 (spelt out « pé-èl-u », 3).
 //
 // In both languages the parts of a word joined by a hyphen or an apostrophe are counted
 // separately and added ("quarante-deux" 3, "aujourd'hui" 3); dots and middle dots of inclusive
@@ -114,7 +117,20 @@ func englishSyllables(w string) int {
 	if n > 1 && silentEnglishEnding(w) {
 		n--
 	}
+	if syllabicM(w) {
+		n++ // rhy-thm, pri-sm, tou-ri-sm
+	}
 	return n
+}
+
+// syllabicM reports a final m after th or s, which is a syllable of its own in English
+// ("rhythm", "prism", "tourism"), after at least one vowel group.
+func syllabicM(w string) bool {
+	stem, ok := strings.CutSuffix(w, "m")
+	if !ok || !(strings.HasSuffix(stem, "th") || strings.HasSuffix(stem, "s")) {
+		return false
+	}
+	return strings.ContainsAny(stem[:len(stem)-1], "aeiouy")
 }
 
 // silentEnglishEnding reports a final e, ed or es that does not add a syllable.
