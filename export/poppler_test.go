@@ -11,10 +11,14 @@ import (
 	"testing"
 )
 
-// needTool skips the test when a poppler tool is not installed (CI installs poppler-utils).
+// needTool skips the test when a poppler tool is not installed, and fails it when the CI
+// environment variable is set: CI installs poppler-utils, so there a missing tool is a fault.
 func needTool(t *testing.T, name string) {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s not in PATH, and CI is set (make test installs poppler-utils)", name)
+		}
 		t.Skipf("%s not in PATH", name)
 	}
 }

@@ -87,6 +87,17 @@ func checkJSON(t *testing.T, path string) {
 	}
 }
 
+// pdftotext is the path of poppler's pdftotext; the test fails without it (make test installs
+// poppler-utils), so that the PDF's text is always checked.
+func pdftotext(t *testing.T) string {
+	t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils, installed by make test) is needed to read the PDF: %v", err)
+	}
+	return tool
+}
+
 // checkPDF checks the file is a PDF whose text holds the report.
 func checkPDF(t *testing.T, path string) {
 	t.Helper()
@@ -94,11 +105,7 @@ func checkPDF(t *testing.T, path string) {
 	if err != nil || !bytes.HasPrefix(head, []byte("%PDF-")) {
 		t.Fatalf("pdf: %v", err)
 	}
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		return
-	}
-	txt, err := exec.Command(tool, path, "-").Output()
+	txt, err := exec.Command(pdftotext(t), path, "-").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

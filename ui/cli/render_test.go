@@ -23,12 +23,13 @@ func TestRender(t *testing.T) {
 	if text, err := os.ReadFile(md); err != nil || !strings.Contains(string(text), "Saint-Aubin-sur-Lys") {
 		t.Fatalf("markdown: %v", err)
 	}
-	if tool, err := exec.LookPath("pdftotext"); err == nil {
-		out, _ := exec.Command(tool, pdf, "-").Output()
-		for _, want := range []string{"Contexte et objectifs", "45,5", "Texte relu par Claire Martin"} {
-			if !strings.Contains(string(out), want) {
-				t.Errorf("the PDF lacks %q", want)
-			}
+	out, err := exec.Command(pdftotext(t), pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Contexte et objectifs", "45,5", "Texte relu par Claire Martin"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the PDF lacks %q", want)
 		}
 	}
 	if code, _, _ := run(t, "render", samplePath); code != 2 {
