@@ -7,7 +7,7 @@ TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GO ?= go
 
-.PHONY: run test check build system-deps test-deps bench
+.PHONY: run test check build system-deps test-deps bench look
 
 # run builds and opens the application.
 run: system-deps
@@ -42,6 +42,15 @@ build: system-deps
 # bench runs the benchmarks quoted in the issues' closing notes.
 bench:
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
+
+# look writes sample comparisons and reports to $(LOOK) as PDFs, and one PNG per page next to
+# them, for a person to look at (export/look_test.go, built only with the look tag).
+LOOK ?= /tmp/rapporteur-look
+look: test-deps
+	mkdir -p $(LOOK)
+	EXPORT_LOOK=$(abspath $(LOOK)) $(GO) test -tags look -count=1 -run '^TestLook' ./export/
+	for f in $(LOOK)/*.pdf; do pdftoppm -png -r 60 "$$f" "$${f%.pdf}"; done
+	@echo "samples in $(LOOK)/"
 
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -1,3 +1,5 @@
+//go:build look
+
 package export
 
 import (
@@ -7,13 +9,22 @@ import (
 	"testing"
 )
 
-// TestLook writes sample documents to the directory named by EXPORT_LOOK, to look at with
-// /work/shared/tools/pdf-look; it is skipped otherwise.
-func TestLook(t *testing.T) {
+// This file is a tool, not a test: built only with the look tag, by `make look`, it writes
+// sample comparisons and reports as PDFs for a person to look at.
+
+// lookDir is the directory named by EXPORT_LOOK, where the samples go.
+func lookDir(t *testing.T) string {
+	t.Helper()
 	dir := os.Getenv("EXPORT_LOOK")
 	if dir == "" {
-		t.Skip("set EXPORT_LOOK to a directory to write sample PDFs")
+		t.Fatal("set EXPORT_LOOK to a directory to write sample PDFs (make look does)")
 	}
+	return dir
+}
+
+// TestLook writes sample comparison documents: many variants, odd titles, long texts.
+func TestLook(t *testing.T) {
+	dir := lookDir(t)
 	seven := frenchComparison(t)
 	for i := range 4 {
 		v := seven.Variants[i%3]
@@ -43,6 +54,18 @@ func TestLook(t *testing.T) {
 	}
 	for name, c := range samples {
 		if err := SaveComparisonPDF(filepath.Join(dir, name+".pdf"), c); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestLookReport writes sample final reports.
+func TestLookReport(t *testing.T) {
+	dir := lookDir(t)
+	samples := robustReports(t)
+	samples["fr"], samples["en"] = frenchReport(t), englishReport(t)
+	for name, r := range samples {
+		if err := SaveReportPDF(filepath.Join(dir, "report-"+name+".pdf"), r); err != nil {
 			t.Fatal(err)
 		}
 	}

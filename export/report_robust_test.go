@@ -2,8 +2,6 @@ package export
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -134,21 +132,6 @@ func TestReportPDFNoOrphanHeading(t *testing.T) {
 		}
 		if last == "Contexte" || strings.HasPrefix(last, "Partie ") {
 			t.Errorf("page %d ends with the heading %q", i+1, last)
-		}
-	}
-}
-
-// TestLookReport writes sample reports to the directory named by EXPORT_LOOK.
-func TestLookReport(t *testing.T) {
-	dir := os.Getenv("EXPORT_LOOK")
-	if dir == "" {
-		t.Skip("set EXPORT_LOOK to a directory to write sample PDFs")
-	}
-	samples := robustReports(t)
-	samples["fr"], samples["en"] = frenchReport(t), englishReport(t)
-	for name, r := range samples {
-		if err := SaveReportPDF(filepath.Join(dir, "report-"+name+".pdf"), r); err != nil {
-			t.Fatal(err)
 		}
 	}
 }
