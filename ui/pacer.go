@@ -31,9 +31,10 @@ type pacer[T any] struct {
 	applied   int
 }
 
-// newPacer returns a pacer applying batches at most once per interval.
+// newPacer returns a pacer applying batches at most once per interval, the first one interval
+// after it is made.
 func newPacer[T any](interval time.Duration, apply func(map[int]T)) *pacer[T] {
-	return &pacer[T]{apply: apply, interval: interval, latest: map[int]T{}}
+	return &pacer[T]{apply: apply, interval: interval, latest: map[int]T{}, last: time.Now()}
 }
 
 // push records the latest value of key.
