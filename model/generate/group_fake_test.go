@@ -15,17 +15,14 @@ import (
 const guard = 10 * time.Second
 
 // loadEngine is a fake model server. Each host holds one loaded model at a time: a request for
-// another model loads it, which is counted, reported as StageLoading and costs loadCost of
-// simulated time. It records whether two models ever ran at once on one host and how many
+// another model loads it, which is counted and reported as StageLoading. It records whether two models ever ran at once on one host and how many
 // generations of one model ran at once.
 type loadEngine struct {
-	name     string
-	started  chan Request  // if not nil (and buffered), receives each request once its model is loaded
-	hold     chan struct{} // if not nil, a generation waits for it to close, or for its ctx, before writing
-	deltas   []string      // the text, streamed piece by piece; a default when nil
-	stats    model.Stats   // returned with the result
-	loadCost time.Duration // simulated time a load takes
-	genCost  time.Duration // simulated time a generation takes
+	name    string
+	started chan Request  // if not nil (and buffered), receives each request once its model is loaded
+	hold    chan struct{} // if not nil, a generation waits for it to close, or for its ctx, before writing
+	deltas  []string      // the text, streamed piece by piece; a default when nil
+	stats   model.Stats   // returned with the result
 
 	mu        sync.Mutex
 	loaded    map[string]string         // host → model loaded
@@ -34,7 +31,6 @@ type loadEngine struct {
 	starts    []string                  // "host model", in the order generations started
 	mixed     bool                      // two models ran at once on one host
 	maxActive int                       // most generations of one model at once on one host
-	simulated time.Duration             // total simulated time: loads and generations
 }
 
 func (e *loadEngine) Name() string { return e.name }
@@ -88,13 +84,11 @@ func (e *loadEngine) enter(host, m string) (loaded bool) {
 	if e.loaded[host] != m {
 		e.loaded[host] = m
 		e.loads[[2]string{host, m}]++
-		e.simulated += e.loadCost
 		loaded = true
 	}
 	e.active[host][m]++
 	e.maxActive = max(e.maxActive, e.active[host][m])
 	e.starts = append(e.starts, host+" "+m)
-	e.simulated += e.genCost
 	return loaded
 }
 
