@@ -35,7 +35,7 @@ func (d *document) sourceColumn() *column {
 		blocks: parseMarkdown(body),
 		lines: [2]string{
 			d.lab.sourceRev + " · " + fmt.Sprintf(d.lab.revision, d.c.Source.Number),
-			fmt.Sprintf(d.lab.words, d.lab.formatCount(countWords(body))),
+			fmt.Sprintf(d.lab.words, d.lab.formatCount(d.wordCount(body))),
 		},
 	}
 	if len(col.blocks) == 0 {
@@ -52,7 +52,7 @@ func (d *document) variantColumn(i int, v model.Variant) *column {
 		blocks: parseMarkdown(text),
 		lines: [2]string{
 			d.engineName(v, false),
-			d.presetName(v.PresetID) + " · " + fmt.Sprintf(d.lab.words, d.lab.formatCount(countWords(text))),
+			d.presetName(v.PresetID) + " · " + fmt.Sprintf(d.lab.words, d.lab.formatCount(d.wordCount(text))),
 		},
 	}
 	if v.Status != model.StatusDone {
@@ -180,6 +180,20 @@ func (d *document) vrule(x, y1, y2 float64) {
 
 // countWords counts the words of a text the way the rest of the application does.
 func countWords(s string) int { return analysis.WordCount(s) }
+
+// wordCount counts the words of s once per document: the cover and the columns show the
+// counts of the same texts.
+func (d *document) wordCount(s string) int {
+	if n, ok := d.wordCounts[s]; ok {
+		return n
+	}
+	if d.wordCounts == nil {
+		d.wordCounts = make(map[string]int)
+	}
+	n := countWords(s)
+	d.wordCounts[s] = n
+	return n
+}
 
 // capitalize puts the first letter of s in upper case.
 func capitalize(s string) string {

@@ -70,7 +70,7 @@ func (d *document) room(y, h float64) float64 {
 func (d *document) metaTable(y float64) float64 {
 	m := d.c.Source.Meta
 	src := fmt.Sprintf(d.lab.revision, d.c.Source.Number) + " · " +
-		fmt.Sprintf(d.lab.words, d.lab.formatCount(countWords(d.body)))
+		fmt.Sprintf(d.lab.words, d.lab.formatCount(d.wordCount(d.body)))
 	fields := []struct{ label, value string }{
 		{d.lab.kind, d.lab.kindName(m.Kind)},
 		{d.lab.date, d.lab.formatMetaDate(m.Date)},
@@ -159,7 +159,7 @@ func (d *document) variantRow(i int, v model.Variant, y float64) float64 {
 			d.text(tableCols[j].x, y+float64(k)*4.6, cell.st, cell.c, line)
 		}
 	}
-	words := d.lab.formatCount(countWords(cleanText(v.Text, d.fs)))
+	words := d.lab.formatCount(d.wordCount(cleanText(v.Text, d.fs)))
 	d.textRight(pageW-marginX, y, tableCell, colorText, words)
 	y += float64(lines-1) * 4.6
 	if errText != "" {

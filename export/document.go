@@ -69,6 +69,7 @@ type document struct {
 	title      string                             // the report's title, cleaned
 	body       string                             // the source's body, cleaned
 	header     bool                               // draw the running header on new pages
+	wordCounts map[string]int                     // the words of each text counted, by text
 }
 
 func newDocument(c Comparison, fs *fontSet) *document {
