@@ -82,6 +82,7 @@ func TestBuiltinNeverInvents(t *testing.T) {
 					t.Fatal("empty output")
 				}
 				assertNoInvention(t, f.body, res.Text, f.lang)
+				assertCopied(t, f.body, res.Text)
 			})
 		}
 	}
@@ -114,6 +115,7 @@ func TestBuiltinNeverInventsGenerated(t *testing.T) {
 				t.Fatalf("doc %d %s: %v", n, p.ID, err)
 			}
 			assertNoInvention(t, body, res.Text, model.French)
+			assertCopied(t, body, res.Text)
 		}
 	}
 }
@@ -135,6 +137,7 @@ func FuzzBuiltin(f *testing.F) {
 			t.Fatalf("unexpected error %v", err)
 		}
 		assertNoInvention(t, body, res.Text, model.French)
+		assertCopied(t, body, res.Text)
 	})
 }
 
