@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/rapporteur/rapporteur/model"
 )
 
 // canvas is a PDF drawn with the embedded fonts, the ground both the comparison document and
@@ -100,6 +103,29 @@ func (c *canvas) rule(x1, x2, y, weight float64, col rgb) {
 func (c *canvas) fill(x, y, w, h float64, col rgb) {
 	c.pdf.SetFillColor(col.r, col.g, col.b)
 	c.pdf.Rect(x, y, w, h, "F")
+}
+
+// docInfo is what a PDF's document information says.
+type docInfo struct {
+	title, author, subject string
+	keywords               []string // the blank ones are left out
+	version                string   // Rapporteur's, recorded as the creator
+	lang                   model.Language
+	date                   time.Time // of creation; none when zero
+}
+
+// setInfo records the document information of the PDF.
+func (c *canvas) setInfo(i docInfo) {
+	c.pdf.SetTitle(i.title, true)
+	c.pdf.SetAuthor(cleanLine(i.author, c.fs), true)
+	c.pdf.SetSubject(cleanLine(i.subject, c.fs), true)
+	c.pdf.SetKeywords(strings.Join(nonEmpty(i.keywords), ", "), true)
+	c.pdf.SetCreator(cleanLine(strings.TrimSpace("Rapporteur "+i.version), c.fs), true)
+	c.pdf.SetLang(string(i.lang))
+	if !i.date.IsZero() {
+		c.pdf.SetCreationDate(i.date)
+		c.pdf.SetModificationDate(i.date)
+	}
 }
 
 // footer is what the foot of every page shows, and where.

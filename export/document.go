@@ -91,22 +91,15 @@ func newDocument(c Comparison, fs *fontSet) *document {
 
 func (d *document) setMetadata() {
 	meta := d.c.Source.Meta
-	subject := fmt.Sprintf("%s — %s", d.lab.docKind, d.lab.kindName(meta.Kind))
-	keywords := []string{d.lab.kindName(meta.Kind), cleanLine(meta.Place, d.fs), d.lab.keywords}
-	d.pdf.SetTitle(d.title, true)
-	d.pdf.SetAuthor(cleanLine(meta.Organisers, d.fs), true)
-	d.pdf.SetSubject(subject, true)
-	d.pdf.SetKeywords(strings.Join(nonEmpty(keywords), ", "), true)
-	d.pdf.SetCreator(cleanLine("Rapporteur "+d.c.AppVersion, d.fs), true)
 	lang := meta.Language // the language of most of the text: the source's
 	if !lang.Valid() {
 		lang = d.lab.lang
 	}
-	d.pdf.SetLang(string(lang))
-	if !d.c.Exported.IsZero() {
-		d.pdf.SetCreationDate(d.c.Exported)
-		d.pdf.SetModificationDate(d.c.Exported)
-	}
+	d.setInfo(docInfo{
+		title: d.title, author: meta.Organisers, version: d.c.AppVersion, lang: lang, date: d.c.Exported,
+		subject:  fmt.Sprintf("%s — %s", d.lab.docKind, d.lab.kindName(meta.Kind)),
+		keywords: []string{d.lab.kindName(meta.Kind), cleanLine(meta.Place, d.fs), d.lab.keywords},
+	})
 }
 
 // build lays out and draws the whole document.

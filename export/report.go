@@ -100,17 +100,11 @@ func (d *reportDoc) setMetadata() {
 	if date := d.lab.formatMetaDate(strings.TrimSpace(m.Date)); date != "" {
 		subject += " — " + date
 	}
-	keywords := []string{kind, cleanLine(m.Place, d.fs), cleanLine(m.Audience, d.fs)}
-	d.pdf.SetTitle(d.title, true)
-	d.pdf.SetAuthor(cleanLine(m.Organisers, d.fs), true)
-	d.pdf.SetSubject(cleanLine(subject, d.fs), true)
-	d.pdf.SetKeywords(strings.Join(nonEmpty(keywords), ", "), true)
-	d.pdf.SetCreator(cleanLine(strings.TrimSpace("Rapporteur "+d.r.AppVersion), d.fs), true)
-	d.pdf.SetLang(string(d.lab.lang))
-	if !d.r.Exported.IsZero() {
-		d.pdf.SetCreationDate(d.r.Exported)
-		d.pdf.SetModificationDate(d.r.Exported)
-	}
+	d.setInfo(docInfo{
+		title: d.title, author: m.Organisers, subject: subject, version: d.r.AppVersion,
+		keywords: []string{kind, cleanLine(m.Place, d.fs), cleanLine(m.Audience, d.fs)},
+		lang:     d.lab.lang, date: d.r.Exported,
+	})
 }
 
 // build lays out the whole report, then draws the footers.
