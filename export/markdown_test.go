@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -95,4 +96,22 @@ func FuzzParseMarkdown(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestParseMarkdownConcurrent reads texts from several goroutines with the one shared reader
+// (exports may run side by side): under -race, a shared state of the reader would show.
+func TestParseMarkdownConcurrent(t *testing.T) {
+	src := "# COMPTE RENDU\n\n| Thème | Pour |\n|---|--:|\n| Bancs | 40 |\n\n- un\n  - deux\n\nVoir https://mairie.example et [le plan](https://plan.example)."
+	want := describe(parseMarkdown(src))
+	got := make([]string, 4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() { got[i] = describe(parseMarkdown(src)) })
+	}
+	wg.Wait()
+	for i, g := range got {
+		if g != want {
+			t.Errorf("goroutine %d read %q, want %q", i, g, want)
+		}
+	}
 }
