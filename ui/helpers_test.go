@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -30,6 +31,36 @@ func installQueue(t testing.TB) *uiQueue {
 		uiDoMu.Unlock()
 	})
 	return q
+}
+
+// In the test binary, work that reaches the UI thread outside any test's queue comes from a
+// test that has ended (a background analysis finishing late): it is dropped, since no test
+// looks at that window any more, rather than run by fyne.Do on its own goroutine beside the
+// next test. installQueue replaces this for the length of one test, then restores it.
+func init() { uiDo = dropLateWork }
+
+func dropLateWork(func()) {}
+
+// TestInstallQueueRestores checks that a test's queue does not outlive the test.
+func TestInstallQueueRestores(t *testing.T) {
+	current := func() uintptr {
+		uiDoMu.RLock()
+		defer uiDoMu.RUnlock()
+		return reflect.ValueOf(uiDo).Pointer()
+	}
+	base := reflect.ValueOf(dropLateWork).Pointer()
+	if current() != base {
+		t.Fatal("uiDo is an earlier test's queue")
+	}
+	t.Run("installs", func(t *testing.T) {
+		installQueue(t)
+		if current() == base {
+			t.Fatal("installQueue did not replace uiDo")
+		}
+	})
+	if current() != base {
+		t.Error("uiDo is still the ended test's queue")
+	}
 }
 
 // pumpUntil runs queued UI work until cond holds, failing the test after a generous deadline.
