@@ -22,7 +22,7 @@ func (c *comparison) analyze() {
 	c.analysisGen++
 	gen, runID, source, lang := c.analysisGen, c.run.ID, c.source.Body, c.source.Language
 	variants := append([]model.Variant(nil), c.variants...)
-	go func() {
+	c.u.analyses.Go(func() {
 		ra := computeAnalysis(runID, source, lang, variants)
 		runOnUI(func() {
 			if gen != c.analysisGen || runID != c.run.ID {
@@ -31,7 +31,7 @@ func (c *comparison) analyze() {
 			c.analysis = ra
 			c.refreshColumns()
 		})
-	}()
+	})
 }
 
 // computeAnalysis analyses the source and every final variant that has text.

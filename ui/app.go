@@ -58,6 +58,7 @@ type UI struct {
 	basePresets []model.Preset
 	shop        *workshop // the presets workshop while it is open, nil otherwise
 	closeOnce   sync.Once
+	analyses    sync.WaitGroup // the comparison's background analyses, waited for by Close
 }
 
 // Create builds the interface into w and returns it. Call Close (or let the window's close
@@ -157,6 +158,7 @@ func (u *UI) Close() {
 		_ = u.saveWorkshop()
 		u.stopRun(0, 2*time.Second)
 		u.cancel()
+		u.analyses.Wait() // a few tens of milliseconds at most; their results then go nowhere
 	})
 }
 
