@@ -75,7 +75,7 @@ func compareFactSets(sourceFacts, variantFacts []Fact, variant string) FactCheck
 		}
 		if f.Kind == FactName {
 			if folded == "" {
-				folded = foldName(variant)
+				folded = foldName(Plain(variant)) // link addresses are not what the variant says
 			}
 			if containsWords(folded, f.Norm) {
 				continue

@@ -162,3 +162,14 @@ func TestNameInCapitalsNotLost(t *testing.T) {
 		t.Errorf("lost %+v, want only Claire Laurent", fc.Lost)
 	}
 }
+
+// TestNameOnlyInALinkAddressIsLost checks a name the variant only has inside a link's address
+// is still lost: the reader does not see it.
+func TestNameOnlyInALinkAddressIsLost(t *testing.T) {
+	source := "La séance s'est tenue à Brévilly, salle polyvalente."
+	variant := "Voir [le site de la ville](https://www.brevilly.example/concertation)."
+	fc := CompareFacts(source, variant, model.French)
+	if len(fc.Lost) != 1 || fc.Lost[0].Norm != "brevilly" {
+		t.Errorf("lost %+v, want Brévilly", fc.Lost)
+	}
+}
