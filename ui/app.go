@@ -48,6 +48,8 @@ type UI struct {
 	gen  *generationPanel
 	cmp  *comparison
 	tabs *container.AppTabs
+	// screens are the tabs by name, for show and showing.
+	screens map[screen]*container.TabItem
 
 	reportID int64           // the report open in the editor, 0 when none
 	run      *activeRun      // the generation under way or last started, nil before any
@@ -83,13 +85,14 @@ func (u *UI) build() {
 	u.ed = newEditor(u)
 	u.gen = newGenerationPanel(u)
 	u.cmp = newComparison(u)
-	u.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Report"), u.ed.content()),
-		container.NewTabItem(lang.L("Generate"), u.gen.content()),
-		container.NewTabItem(lang.L("Compare"), u.cmp.content()),
-	)
+	u.screens = map[screen]*container.TabItem{
+		screenReport:   container.NewTabItem(lang.L("Report"), u.ed.content()),
+		screenGenerate: container.NewTabItem(lang.L("Generate"), u.gen.content()),
+		screenCompare:  container.NewTabItem(lang.L("Compare"), u.cmp.content()),
+	}
+	u.tabs = container.NewAppTabs(u.screens[screenReport], u.screens[screenGenerate], u.screens[screenCompare])
 	u.tabs.OnSelected = func(t *container.TabItem) {
-		if t == u.tabs.Items[1] {
+		if t == u.screens[screenGenerate] {
 			u.gen.matrix.refresh() // the report may have changed: so has its context fit
 		}
 	}
@@ -100,6 +103,22 @@ func (u *UI) build() {
 	u.win.SetTitle(windowTitle(""))
 	u.lib.refresh()
 }
+
+// screen names a tab of the main window.
+type screen string
+
+// The tabs of the main window.
+const (
+	screenReport   screen = "report"   // the editor of the open report
+	screenGenerate screen = "generate" // the generation panel
+	screenCompare  screen = "compare"  // the comparison of the variants
+)
+
+// show brings the tab s to the front.
+func (u *UI) show(s screen) { u.tabs.Select(u.screens[s]) }
+
+// showing tells whether the tab s is the one in front.
+func (u *UI) showing(s screen) bool { return u.tabs.Selected() == u.screens[s] }
 
 // rebuild recreates the screens after the interface language changed, keeping the open report
 // and the generation under way. It fails, changing nothing, when the editor cannot save.

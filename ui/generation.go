@@ -199,12 +199,12 @@ func (g *generationPanel) finished(run *activeRun, results []model.Variant) {
 		}
 	}
 	g.refreshState()
-	if run.reportID != g.u.reportID || g.u.tabs.SelectedIndex() != 1 {
+	if run.reportID != g.u.reportID || !g.u.showing(screenGenerate) {
 		return
 	}
 	for _, v := range results {
 		if v.Status == model.StatusDone {
-			g.u.tabs.SelectIndex(2)
+			g.u.show(screenCompare)
 			return
 		}
 	}

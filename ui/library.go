@@ -147,7 +147,7 @@ func (l *library) onSelected(i widget.ListItemID) {
 func (l *library) onNew() {
 	r := model.NewReport(lang.L("Untitled report"), CurrentLanguage())
 	l.create(r)
-	l.u.tabs.SelectIndex(0)
+	l.u.show(screenReport)
 	l.u.win.Canvas().Focus(l.u.ed.title)
 }
 

@@ -60,7 +60,7 @@ func (u *UI) onSave() {
 }
 
 func (u *UI) onGenerate() {
-	u.tabs.SelectIndex(1)
+	u.show(screenGenerate)
 	u.gen.onStart()
 }
 

@@ -120,7 +120,7 @@ func TestOllamaGenerate(t *testing.T) {
 	test.Tap(u.lib.example)
 	waitModels(t, env, 2)
 	onlyTick(u, map[int][]string{0: {"points-cles"}, 1: {"synthese-courte"}})
-	u.tabs.SelectIndex(1)
+	u.show(screenGenerate)
 	test.Tap(u.gen.start)
 	env.q.pumpUntil(t, "run done", func() bool { return u.run != nil && isDone(u.run.job) && allFinal(u.cmp.variants) })
 	env.q.drain()

@@ -32,7 +32,7 @@ func TestRealLongReportReadInParts(t *testing.T) {
 	if col < 0 {
 		t.Fatalf("no tiny-8k column in %v", u.gen.matrix.columns)
 	}
-	u.tabs.SelectIndex(1)
+	u.show(screenGenerate)
 	onlyTick(u, map[int][]string{col: {"synthese-courte"}})
 	key := u.gen.matrix.columns[col].key()
 	// A model ticked is counted with its own tokenizer: the estimate (« ≈ ») shown before goes.

@@ -38,7 +38,7 @@ func showSupport(t *testing.T) (*testEnv, *comparison) {
 	u := env.u
 	test.Tap(u.lib.example)
 	runWithVariants(t, env, supportVariant)
-	u.tabs.SelectIndex(2)
+	u.show(screenCompare)
 	c := u.cmp
 	c.source.Body = longSource()
 	c.layoutColumns()

@@ -37,7 +37,7 @@ func (u *UI) onNewFromTemplate() {
 	dialog.ShowForm(lang.L("New report from a template"), lang.L("Create"), lang.L("Cancel"), items, func(ok bool) {
 		if i := indexOf(labels, choice.Selected); ok && i >= 0 {
 			u.lib.create(ts[i].NewReport(lang.L("Untitled report"), CurrentLanguage()))
-			u.tabs.SelectIndex(0)
+			u.show(screenReport)
 		}
 	}, u.win)
 }

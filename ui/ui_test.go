@@ -35,7 +35,7 @@ func TestWriteGenerateCompareExport(t *testing.T) {
 	u.ed.title.SetText("")
 	test.Type(u.ed.title, "Atelier place du Marché")
 	u.ed.body.SetText(sample(t))
-	u.tabs.SelectIndex(1)
+	u.show(screenGenerate)
 	test.Tap(u.gen.start)
 	if u.run == nil {
 		t.Fatalf("generation did not start: %q", u.gen.hint.Text)
@@ -46,8 +46,8 @@ func TestWriteGenerateCompareExport(t *testing.T) {
 	env.q.drain()
 
 	checkColumns(t, u)
-	if got := u.tabs.SelectedIndex(); got != 2 {
-		t.Errorf("after generating, tab %d is shown, want the comparison", got)
+	if !u.showing(screenCompare) {
+		t.Errorf("after generating, tab %q is shown, want the comparison", u.tabs.Selected().Text)
 	}
 	checkStored(t, env)
 	checkExport(t, env)
