@@ -15,6 +15,7 @@ import (
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/store"
+	"github.com/rapporteur/rapporteur/ui/library"
 )
 
 // Deps is what the interface works with: the workspace, the presets and the engines.
@@ -43,7 +44,7 @@ type UI struct {
 	cancel context.CancelFunc
 	sched  *generate.Scheduler
 
-	lib  *library
+	lib  *library.Screen
 	ed   *editor
 	gen  *generationPanel
 	cmp  *comparison
@@ -73,15 +74,15 @@ func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 	u.loadPresets()
 	u.build()
 	w.SetCloseIntercept(u.onCloseWindow)
-	w.SetOnDropped(func(p fyne.Position, uris []fyne.URI) { u.lib.onDropped(p, uris) })
+	w.SetOnDropped(func(p fyne.Position, uris []fyne.URI) { u.lib.Dropped(p, uris) })
 	a.Lifecycle().SetOnStopped(u.Close) // Cmd+Q on macOS quits without asking the window
-	u.lib.openInitial(int64(a.Preferences().Int(prefLastReport)))
+	u.lib.OpenInitial(int64(a.Preferences().Int(prefLastReport)))
 	return u
 }
 
 // build makes every screen and lays them out in the window.
 func (u *UI) build() {
-	u.lib = newLibrary(u)
+	u.lib = library.New(u.libraryDeps())
 	u.ed = newEditor(u)
 	u.gen = newGenerationPanel(u)
 	u.cmp = newComparison(u)
@@ -96,12 +97,48 @@ func (u *UI) build() {
 			u.gen.matrix.refresh() // the report may have changed: so has its context fit
 		}
 	}
-	split := container.NewHSplit(u.lib.content(), u.tabs)
+	split := container.NewHSplit(u.lib.Content(), u.tabs)
 	split.Offset = 0.22
 	u.win.SetContent(split)
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetTitle(windowTitle(""))
-	u.lib.refresh()
+	u.lib.Refresh()
+}
+
+// libraryDeps is what the library uses of the other screens.
+func (u *UI) libraryDeps() library.Deps {
+	return library.Deps{
+		Ctx: u.ctx, Store: u.deps.Store, Prefs: u.app.Preferences(), Win: u.win,
+		Do: runOnUI, ShowError: u.showError,
+		Current: func() int64 { return u.reportID },
+		Open:    u.openReport,
+		Flush: func() error {
+			if err := u.ed.flush(); err != nil {
+				return unsavedError{err}
+			}
+			return nil
+		},
+		Edit: func() {
+			u.show(screenReport)
+			u.win.Canvas().Focus(u.ed.title)
+		},
+		History: func() { u.onHistory() },
+		Renamed: func(title string) {
+			u.ed.setTitle(title)
+			u.win.SetTitle(windowTitle(title))
+		},
+		Deleting: func(id int64) {
+			u.stopRun(id, 2*time.Second)
+			if id == u.reportID {
+				u.ed.discard()
+			}
+		},
+		Deleted: func(id int64) {
+			if id == u.reportID {
+				u.closeReport()
+			}
+		},
+	}
 }
 
 // screen names a tab of the main window.
@@ -130,7 +167,7 @@ func (u *UI) rebuild() error {
 	u.reportID = 0
 	u.build()
 	if id > 0 {
-		u.lib.selectReport(id)
+		u.lib.Select(id)
 	}
 	u.gen.refreshState()
 	return nil
@@ -189,7 +226,7 @@ func (u *UI) openReport(id int64) {
 	}
 	if err := u.ed.flush(); err != nil {
 		u.showError(unsavedError{err})
-		u.lib.selectReport(u.reportID)
+		u.lib.Select(u.reportID)
 		return
 	}
 	r, err := u.deps.Store.Report(u.ctx, id)

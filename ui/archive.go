@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/store"
 	"github.com/rapporteur/rapporteur/model/workflow"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // onExportArchive asks where to write the run's archive.
@@ -54,7 +54,7 @@ func (c *comparison) saveArchive(wc fyne.URIWriteCloser) error {
 // onImportArchive asks for an archive and adds its run as a new report.
 func (u *UI) onImportArchive() {
 	d := dialog.NewFileOpen(u.onArchiveChosen, u.win)
-	d.SetFilter(regularFiles{".json"})
+	d.SetFilter(uikit.RegularFiles{".json"})
 	d.Show()
 }
 
@@ -92,8 +92,8 @@ func (u *UI) importArchiveFrom(r io.Reader) error {
 	if err != nil {
 		return archiveError(err)
 	}
-	u.lib.refresh()
-	u.lib.selectReport(rep.ID)
+	u.lib.Refresh()
+	u.lib.Select(rep.ID)
 	return nil
 }
 
@@ -169,21 +169,4 @@ func fileError(path string, err error) error {
 			map[string]any{"Name": model.CleanName(filepath.Base(path))})}
 	}
 	return err
-}
-
-// regularFiles is a file dialog's filter showing only regular files with one of its
-// extensions (all, when it has none): a pipe or a device would block the dialog as it opens
-// the file.
-type regularFiles []string
-
-// Matches reports whether the dialog may offer uri.
-func (exts regularFiles) Matches(uri fyne.URI) bool {
-	if len(exts) > 0 && !slices.ContainsFunc(exts, func(ext string) bool { return strings.EqualFold(uri.Extension(), ext) }) {
-		return false
-	}
-	if uri.Scheme() != "file" {
-		return true
-	}
-	info, err := os.Stat(uri.Path())
-	return err == nil && info.Mode().IsRegular()
 }

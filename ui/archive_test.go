@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/test"
-
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/store"
@@ -20,7 +17,7 @@ import (
 func TestArchiveRoundTrip(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	runWithVariants(t, env, "Première variante.", "Deuxième variante, plus développée.", inventedText)
 	c := u.cmp
 	c.markReviewed(c.variants[2], "Claire Martin", "27/11/2026")
@@ -77,7 +74,7 @@ func checkImported(t *testing.T, env *testEnv) {
 func TestFinalReport(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	runWithVariants(t, env, inventedText)
 	v := u.cmp.variants[0]
 	u.cmp.markReviewed(v, "Claire Martin", "27/11/2026")
@@ -104,7 +101,7 @@ func TestFinalReport(t *testing.T) {
 // elsewhere would be, through edit, and returns the file's path.
 func hostileArchive(t *testing.T, env *testEnv, edit func(a *export.Archive)) string {
 	t.Helper()
-	test.Tap(env.u.lib.example)
+	env.u.lib.OpenExample()
 	runWithVariants(t, env, "Première variante.", "Deuxième variante.")
 	path := filepath.Join(env.dir, "archive.json")
 	if err := env.u.cmp.saveArchive(dialogWriter(t, path)); err != nil {
@@ -177,34 +174,5 @@ func TestArchiveImportRefuses(t *testing.T) {
 				t.Errorf("%d reports, were %d", len(after), len(before))
 			}
 		})
-	}
-}
-
-// TestRegularFilesFilter offers in the file dialogs only regular files of the extensions asked.
-func TestRegularFilesFilter(t *testing.T) {
-	dir := t.TempDir()
-	file := filepath.Join(dir, "archive.json")
-	if err := os.WriteFile(file, []byte("{}"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	folder := filepath.Join(dir, "dossier.json")
-	if err := os.Mkdir(folder, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		filter regularFiles
-		path   string
-		want   bool
-	}{
-		{regularFiles{".json"}, file, true},
-		{regularFiles{".JSON"}, file, true},
-		{regularFiles{".md"}, file, false},
-		{nil, file, true},
-		{nil, folder, false},
-		{nil, filepath.Join(dir, "absent.json"), false},
-	} {
-		if got := tc.filter.Matches(storage.NewFileURI(tc.path)); got != tc.want {
-			t.Errorf("%v.Matches(%s) = %v", tc.filter, filepath.Base(tc.path), got)
-		}
 	}
 }

@@ -12,6 +12,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // fifo makes a FIFO in dir and returns its path.
@@ -51,7 +53,7 @@ func TestImportArchiveRefusesFIFO(t *testing.T) {
 	if want := "archive.json n’est pas un fichier lisible\u00a0: c’est un dossier, un tube ou un périphérique."; err == nil || ErrorText(err) != want {
 		t.Fatalf("error %q, want %q", ErrorText(err), want)
 	}
-	if (regularFiles{".json"}).Matches(storage.NewFileURI(path)) {
+	if (uikit.RegularFiles{".json"}).Matches(storage.NewFileURI(path)) {
 		t.Error("the file dialog offers the FIFO")
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
-
 	"github.com/rapporteur/rapporteur/model"
 )
 
@@ -16,7 +14,7 @@ func TestCritiqueSavedWhenTheWindowCloses(t *testing.T) {
 	srv := newServer(t)
 	env := newOllamaEnv(t, srv.URL())
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	waitModels(t, env, 2)
 	runWithVariants(t, env, inventedText)
 	v := u.cmp.variants[0]

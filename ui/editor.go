@@ -257,7 +257,7 @@ func (e *editor) onSaved(id int64, r model.Report, err error) {
 		e.status.SetText(lang.L("Not saved: {{.Reason}}", map[string]any{"Reason": ErrorText(err)}))
 		return
 	}
-	e.u.lib.updateReport(r)
+	e.u.lib.UpdateReport(r)
 	if r.ID != e.report.ID {
 		return
 	}

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 )
 
 // TestPreviewWrapsAsWords checks the editor's preview lays out the words after inline HTML and
@@ -14,7 +13,7 @@ import (
 func TestPreviewWrapsAsWords(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	u.ed.body.SetText("Mme Laurent rappelle que la concertation porte sur le réaménagement de la place du Marché, " +
 		"dont le budget prévisionnel est de 480 000 €. Les <u>propositions retenues</u> seront présentées au " +
 		"conseil municipal du 9 décembre 2026.<br>Prochaine séance en **janvier**, salle polyvalente.")

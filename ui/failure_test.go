@@ -29,7 +29,7 @@ func TestFailedVariantKeepsTextAndSaysWhy(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	u.sched = generate.NewScheduler([]generate.Engine{brokenEngine{}}, u.deps.Presets, env.st)
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	u.ed.body.SetText(sample(t))
 	test.Tap(u.gen.start)
 	env.q.pumpUntil(t, "failure", func() bool { return isDone(u.run.job) && allFinal(u.cmp.variants) })
@@ -59,7 +59,7 @@ func TestFailedVariantKeepsTextAndSaysWhy(t *testing.T) {
 func TestNothingToGenerate(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	test.Tap(u.gen.start)
 	if u.run != nil || !strings.Contains(u.gen.hint.Text, "vide") {
 		t.Fatalf("empty report: hint %q", u.gen.hint.Text)
@@ -79,7 +79,7 @@ func TestNothingToGenerate(t *testing.T) {
 func TestSaveFailureKeepsTheEdit(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	id := u.reportID
 	if err := env.st.Close(); err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func TestSaveFailureKeepsTheEdit(t *testing.T) {
 func TestShowPrompt(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	p, _ := model.FindPreset(u.deps.Presets, "synthese-courte")
 	form := u.showPrompt(p)
 	if len(form.Items) != 2 {

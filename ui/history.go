@@ -101,6 +101,6 @@ func (h *history) onRestore() {
 	}
 	h.dlg.Hide()
 	h.u.ed.load(r)
-	h.u.lib.updateReport(r)
+	h.u.lib.UpdateReport(r)
 	dialog.ShowInformation(lang.L("Version restored"), fmt.Sprint(lang.L("The report is back to version {{.N}}. The text it had just before is kept in the history.", map[string]any{"N": rev.Number})), h.u.win)
 }

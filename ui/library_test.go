@@ -22,27 +22,22 @@ func TestLibrarySearchRenameDelete(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	for _, title := range []string{"Webinaire mobilités", "Réunion publique école", "Atelier marché"} {
-		u.lib.create(model.NewReport(title, model.French))
+		u.lib.Create(model.NewReport(title, model.French))
 	}
-	if len(u.lib.items) != 3 {
-		t.Fatalf("library lists %d reports, want 3", len(u.lib.items))
+	if len(u.lib.Listed()) != 3 {
+		t.Fatalf("library lists %d reports, want 3", len(u.lib.Listed()))
 	}
-	test.Type(u.lib.search, "reunion") // accents and case do not matter
-	if len(u.lib.items) != 1 || u.lib.items[0].Title != "Réunion publique école" {
-		t.Fatalf("search found %v", titles(u.lib.items))
-	}
-	u.lib.search.SetText("")
 
-	u.lib.selectReport(u.lib.items[0].ID)
+	u.lib.Select(u.lib.Listed()[0].ID)
 	id := u.reportID
-	u.lib.rename(id, "Atelier du marché (version 2)")
+	u.lib.Rename(id, "Atelier du marché (version 2)")
 	if r, _ := env.st.Report(context.Background(), id); r.Title != "Atelier du marché (version 2)" {
 		t.Fatalf("rename stored %q", r.Title)
 	}
 	if u.ed.title.Text != "Atelier du marché (version 2)" {
 		t.Errorf("editor shows %q after rename", u.ed.title.Text)
 	}
-	u.lib.rename(id, "  ")
+	u.lib.Rename(id, "  ")
 	if u.lastErr == nil || !strings.Contains(ErrorText(u.lastErr), "obligatoire") {
 		t.Errorf("renaming to a blank title should explain the title is required, got %v", u.lastErr)
 	}
@@ -54,9 +49,9 @@ func TestLibrarySearchRenameDelete(t *testing.T) {
 func checkTrashAndRestore(t *testing.T, env *testEnv, id int64) {
 	t.Helper()
 	u := env.u
-	u.lib.delete(id)
-	if u.reportID != 0 || len(u.lib.items) != 2 {
-		t.Fatalf("after delete: open report %d, %d listed", u.reportID, len(u.lib.items))
+	u.lib.Delete(id)
+	if u.reportID != 0 || len(u.lib.Listed()) != 2 {
+		t.Fatalf("after delete: open report %d, %d listed", u.reportID, len(u.lib.Listed()))
 	}
 	if trash, _ := env.st.Trash(context.Background()); len(trash) != 1 || trash[0].ID != id {
 		t.Error("the deleted report is not in the trash")
@@ -64,17 +59,9 @@ func checkTrashAndRestore(t *testing.T, env *testEnv, id int64) {
 	if u.ed.body.Disabled() == false {
 		t.Error("the editor should be disabled when no report is open")
 	}
-	if err := u.restoreReport(id); err != nil || u.reportID != id || len(u.lib.items) != 3 {
+	if err := u.lib.Restore(id); err != nil || u.reportID != id || len(u.lib.Listed()) != 3 {
 		t.Errorf("restore from the trash: %v", err)
 	}
-}
-
-func titles(rs []model.Report) []string {
-	var out []string
-	for _, r := range rs {
-		out = append(out, r.Title)
-	}
-	return out
 }
 
 func TestImport(t *testing.T) {
@@ -84,7 +71,7 @@ func TestImport(t *testing.T) {
 	if err := os.WriteFile(good, []byte(sample(t)), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	u.lib.importFile(good)
+	u.lib.Dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(good)})
 	env.q.pumpUntil(t, "import", func() bool { return u.reportID != 0 })
 	if !strings.HasPrefix(u.ed.title.Text, "Atelier de concertation") || !strings.Contains(u.ed.body.Text, "Saint-Aubin") {
 		t.Fatalf("imported title %q", u.ed.title.Text)
@@ -94,7 +81,7 @@ func TestImport(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	u.lib.importFile(bad)
+	u.lib.Dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(bad)})
 	env.q.pumpUntil(t, "import error", func() bool { return u.lastErr != nil })
 	if imports.CodeOf(u.lastErr) != imports.CodeBinary {
 		t.Fatalf("error %v, want a binary-file error", u.lastErr)
@@ -102,7 +89,7 @@ func TestImport(t *testing.T) {
 	if msg := ErrorText(u.lastErr); !strings.Contains(msg, "n’est pas un fichier texte") {
 		t.Errorf("French message %q", msg)
 	}
-	if len(u.lib.items) != 1 {
+	if len(u.lib.Listed()) != 1 {
 		t.Errorf("a rejected import must not create a report")
 	}
 }
@@ -125,7 +112,7 @@ func TestCancelKeepsPartialText(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	u.sched = generate.NewScheduler([]generate.Engine{holdEngine{}}, u.deps.Presets, env.st)
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 4))
 	test.Tap(u.gen.start)
 	env.q.pumpUntil(t, "some text", func() bool {
@@ -191,15 +178,9 @@ func TestLanguageSwitch(t *testing.T) {
 func TestExampleReport(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	if !u.lib.example.Visible() {
-		t.Fatal("an empty library should offer the example")
-	}
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	if u.reportID == 0 || !strings.Contains(u.ed.body.Text, "Saint-Aubin") || u.ed.date.Text != "17/06/2025" {
 		t.Fatalf("example not opened: %q", u.ed.date.Text)
-	}
-	if u.lib.example.Visible() {
-		t.Error("the example button should hide once the library has a report")
 	}
 }
 
@@ -218,10 +199,10 @@ func TestFormatSeconds(t *testing.T) {
 func TestDuplicateAndDrop(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	first := u.reportID
 	u.ed.body.SetText("Texte modifié avant la copie.")
-	u.lib.onDuplicate()
+	u.lib.Duplicate()
 	if u.reportID == first || !strings.HasSuffix(u.ed.title.Text, "(copie)") || u.ed.body.Text != "Texte modifié avant la copie." {
 		t.Fatalf("duplicate: %q %q", u.ed.title.Text, u.ed.body.Text)
 	}
@@ -229,9 +210,9 @@ func TestDuplicateAndDrop(t *testing.T) {
 	if err := os.WriteFile(path, []byte("Notes prises pendant la réunion publique du 3 mars."), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	before := len(u.lib.items)
-	u.lib.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
-	env.q.pumpUntil(t, "dropped file imported", func() bool { return len(u.lib.items) == before+1 })
+	before := len(u.lib.Listed())
+	u.lib.Dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
+	env.q.pumpUntil(t, "dropped file imported", func() bool { return len(u.lib.Listed()) == before+1 })
 	if u.ed.title.Text != "notes de seance" {
 		t.Errorf("imported title %q", u.ed.title.Text)
 	}
@@ -240,7 +221,7 @@ func TestDuplicateAndDrop(t *testing.T) {
 func TestHistoryRestoresAVersion(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	u.ed.body.SetText("Version d'origine du texte.")
 	if h := u.onHistory(); h == nil || len(h.revs) != 1 {
 		t.Fatal("history of a new report")
@@ -276,7 +257,7 @@ func TestTemplates(t *testing.T) {
 	if !ok {
 		t.Fatal("no workshop template")
 	}
-	u.lib.create(atelier.NewReport("Atelier de quartier", model.French))
+	u.lib.Create(atelier.NewReport("Atelier de quartier", model.French))
 	if !strings.Contains(u.ed.body.Text, "Contexte et objectifs") || u.ed.kind.SelectedIndex() != kindIndex(model.KindWorkshop) {
 		t.Fatalf("report from template: %q", u.ed.body.Text)
 	}
@@ -287,45 +268,5 @@ func TestTemplates(t *testing.T) {
 	mine, ok := model.FindTemplate(u.templates(), "conseil-de-quartier")
 	if !ok || !strings.Contains(mine.Body.In(model.French), "Relevé de décisions") {
 		t.Fatalf("saved template %+v", mine)
-	}
-}
-
-// TestLibraryOrder sorts the library by session date both ways and by title, undated reports
-// last, and keeps the choice.
-func TestLibraryOrder(t *testing.T) {
-	env := newTestEnv(t, LanguageFrench)
-	u := env.u
-	ctx := context.Background()
-	for _, r := range []struct{ title, date string }{
-		{"Atelier mobilités", "2025-03-12"}, {"Élus et habitants", ""}, {"Conseil de quartier", "2024-11-05"}, {"bilan annuel", "2025-06-17"},
-	} {
-		rep := model.NewReport(r.title, model.French)
-		rep.Date = r.date
-		if _, err := env.st.CreateReport(ctx, rep); err != nil {
-			t.Fatal(err)
-		}
-	}
-	titles := func() string {
-		u.lib.refresh()
-		var out []string
-		for _, r := range u.lib.items {
-			out = append(out, r.Title)
-		}
-		return strings.Join(out, " | ")
-	}
-	for order, want := range map[int]string{
-		orderSessionNew: "bilan annuel | Atelier mobilités | Conseil de quartier | Élus et habitants",
-		orderSessionOld: "Conseil de quartier | Atelier mobilités | bilan annuel | Élus et habitants",
-		orderTitle:      "Atelier mobilités | bilan annuel | Conseil de quartier | Élus et habitants",
-		orderEdited:     "bilan annuel | Conseil de quartier | Élus et habitants | Atelier mobilités",
-	} {
-		u.lib.order.SetSelectedIndex(order)
-		if got := titles(); got != want {
-			t.Errorf("order %d:\n got %s\nwant %s", order, got, want)
-		}
-	}
-	u.lib.order.SetSelectedIndex(orderTitle)
-	if u.app.Preferences().Int(prefLibraryOrder) != orderTitle {
-		t.Error("the order is not kept")
 	}
 }

@@ -23,12 +23,12 @@ func menuItem(label string, key fyne.KeyName, action func()) *fyne.MenuItem {
 // mainMenu is the window's menu bar; its shortcuts work even while typing in the editor.
 func (u *UI) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu(lang.L("File"),
-		menuItem(lang.L("New report"), fyne.KeyN, u.lib.onNew),
+		menuItem(lang.L("New report"), fyne.KeyN, u.lib.NewReport),
 		menuItem(lang.L("New report from a template…"), fyne.KeyT, u.onNewFromTemplate),
 		menuItem(lang.L("Save as a template…"), "", u.onSaveAsTemplate),
 		menuItem(lang.L("Share my templates and presets…"), "", u.onExportShare),
 		menuItem(lang.L("Import templates and presets…"), "", u.onImportShare),
-		menuItem(lang.L("Import…"), fyne.KeyO, u.lib.onImport),
+		menuItem(lang.L("Import…"), fyne.KeyO, u.lib.Import),
 		menuItem(lang.L("Save"), fyne.KeyS, u.onSave),
 		menuItem(lang.L("Find a report"), fyne.KeyF, u.onFind),
 		fyne.NewMenuItemSeparator(),
@@ -37,7 +37,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		menuItem(lang.L("Export the run as a JSON archive…"), "", u.cmp.onExportArchive),
 		menuItem(lang.L("Import a JSON archive…"), "", u.onImportArchive),
 		fyne.NewMenuItemSeparator(),
-		menuItem(lang.L("Trash…"), "", u.onTrash),
+		menuItem(lang.L("Trash…"), "", u.lib.ShowTrash),
 		menuItem(lang.L("Settings…"), fyne.KeyComma, u.onSettings),
 	)
 	gen := fyne.NewMenu(lang.L("Generation"),
@@ -48,7 +48,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		menuItem(lang.L("Results of the blind votes…"), "", u.onWins),
 	)
 	help := fyne.NewMenu(lang.L("Help"),
-		menuItem(lang.L("Open an example"), "", u.lib.onExample),
+		menuItem(lang.L("Open an example"), "", u.lib.OpenExample),
 		menuItem(lang.L("About Rapporteur"), "", u.onAbout),
 	)
 	return fyne.NewMainMenu(file, gen, help)
@@ -73,4 +73,4 @@ func (u *UI) onAbout() {
 }
 
 // onFind puts the cursor in the library's search field.
-func (u *UI) onFind() { u.win.Canvas().Focus(u.lib.search) }
+func (u *UI) onFind() { u.lib.FocusSearch() }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -25,7 +24,7 @@ func findShortcut(m *fyne.MainMenu, key fyne.KeyName) *fyne.MenuItem {
 func TestCtrlSSavesAtOnce(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	u.ed.body.SetText("Saisi puis enregistré par Ctrl+S.")
 	item := findShortcut(u.win.MainMenu(), fyne.KeyS)
 	if item == nil {

@@ -62,7 +62,7 @@ func waitModels(t *testing.T, env *testEnv, n int) {
 func TestOllamaModelsInMatrix(t *testing.T) {
 	srv := newServer(t)
 	env := newOllamaEnv(t, srv.URL())
-	test.Tap(env.u.lib.example)
+	env.u.lib.OpenExample()
 	waitModels(t, env, 2)
 	g := env.u.gen
 	if g.hosts.help.Visible() {
@@ -81,7 +81,7 @@ func TestOllamaModelsInMatrix(t *testing.T) {
 		t.Error("qwen3 should list the thinking capability")
 	}
 	// Another report: the fit of the previous one is not shown any more.
-	test.Tap(env.u.lib.newBtn)
+	env.u.lib.NewReport()
 	g.matrix.refresh()
 	if detail := g.matrix.details[col.key()].Text; strings.Contains(detail, "tient") {
 		t.Errorf("after opening another report the column still shows %q", detail)
@@ -117,7 +117,7 @@ func TestOllamaGenerate(t *testing.T) {
 	srv.SetTokenDelay(time.Millisecond)
 	env := newOllamaEnv(t, srv.URL())
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	waitModels(t, env, 2)
 	onlyTick(u, map[int][]string{0: {"points-cles"}, 1: {"synthese-courte"}})
 	u.show(screenGenerate)
@@ -173,7 +173,7 @@ func TestOllamaFailureRetryAndPull(t *testing.T) {
 	srv := newServer(t)
 	env := newOllamaEnv(t, srv.URL())
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	waitModels(t, env, 2)
 	u.gen.matrix.setModels(append(u.gen.hosts.models(), hostModel{host: srv.URL(), info: ollama.ModelInfo{Name: "absent:7b"}}))
 	onlyTick(u, map[int][]string{1: {"synthese-courte"}, 3: {"synthese-courte"}})
@@ -206,7 +206,7 @@ func TestWindowStaysNarrow(t *testing.T) {
 	srv := newServer(t)
 	env := newOllamaEnv(t, srv.URL())
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	waitModels(t, env, 2)
 	ids := []string{"synthese-courte", "points-cles", "decisions-actions"}
 	onlyTick(u, map[int][]string{0: ids, 1: ids, 2: ids})
@@ -272,12 +272,12 @@ func leaveAndComeBack(t *testing.T, env *testEnv) {
 		t.Fatal(err)
 	}
 	first := u.reportID
-	u.lib.refresh()
-	u.lib.selectReport(other.ID)
+	u.lib.Refresh()
+	u.lib.Select(other.ID)
 	if len(u.gen.rows) != 0 {
 		t.Error("another report should not show the rows of this run")
 	}
-	u.lib.selectReport(first)
+	u.lib.Select(first)
 	if len(u.gen.rows) != 2 || !u.gen.rows[0].retry.Visible() || u.gen.rows[0].retry.Disabled() {
 		t.Fatalf("back on the report: %d rows, retry not offered", len(u.gen.rows))
 	}

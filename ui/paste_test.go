@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 )
 
 // TestPasteFromWordProcessor pastes paragraphs copied from a word processor (one line each)
@@ -12,7 +11,7 @@ import (
 func TestPasteFromWordProcessor(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	u.ed.body.SetText("")
 	clip := &pastedText{text: "Ouverture\r\nMme Laurent a présenté le projet.\r\n•\tplus de bancs\r\n•\tun abri vélos\r\n"}
 	u.ed.body.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})

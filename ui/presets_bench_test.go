@@ -3,8 +3,6 @@ package ui
 import (
 	"strings"
 	"testing"
-
-	"fyne.io/fyne/v2/test"
 )
 
 // BenchmarkPresetKeystroke measures what one keystroke in the preset editor costs on the UI
@@ -12,7 +10,7 @@ import (
 func BenchmarkPresetKeystroke(b *testing.B) {
 	env := newTestEnv(b, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	u.ed.body.SetText(strings.Repeat("La réunion publique a réuni 120 habitant·es autour du projet de la place du Marché. ", 700))
 	w := u.onPresets()
 	w.onNew()

@@ -48,7 +48,7 @@ func TestWorkshopBuiltinIsAnnotated(t *testing.T) {
 func TestWorkshopCopyEditSave(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	w := u.onPresets()
 	w.onCopy(w.items[0])
 	e := w.ed
@@ -164,7 +164,7 @@ func TestPresetVersionOnVariant(t *testing.T) {
 	srv := newServer(t)
 	env := newOllamaEnv(t, srv.URL())
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	waitModels(t, env, 2)
 	w := u.onPresets()
 	w.onNew()

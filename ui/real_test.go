@@ -20,7 +20,7 @@ func TestRealLongReportReadInParts(t *testing.T) {
 	host := ollamatest.Real(t)
 	env := newOllamaEnv(t, host)
 	u := env.u
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	u.ed.body.SetText(ollamatest.LongReport(10_000))
 	env.q.pumpUntil(t, "models listed", func() bool { return len(u.gen.matrix.columns) == 4 })
 	col := -1

@@ -45,7 +45,7 @@ func TestRemoteModelMarkedAndAsked(t *testing.T) {
 	srv := remoteServer(t)
 	env := newOllamaEnv(t, srv.URL())
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	waitModels(t, env, 2)
 	col := u.gen.matrix.columns[columnOf(t, u, "gpt-oss:120b-cloud")]
 	if !strings.HasPrefix(col.label(), "☁ ") || !strings.Contains(u.gen.matrix.columnDetail(col), "quitte cet ordinateur (vers ollama.com)") {
@@ -78,7 +78,7 @@ func TestRemoteModelNotUsedWithoutLeave(t *testing.T) {
 	srv := remoteServer(t)
 	env := newOllamaEnv(t, srv.URL())
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	waitModels(t, env, 2)
 	onlyTick(u, map[int][]string{columnOf(t, u, "gpt-oss:120b-cloud"): {"synthese-courte"}})
 	test.Tap(u.gen.start)

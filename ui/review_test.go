@@ -59,7 +59,7 @@ func hasStyledText(rt *widget.RichText, want string, color string) bool {
 func TestAnalysisShowsFactsAndMetrics(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	runWithVariants(t, env, inventedText)
 	col := u.cmp.cols[0]
 	if !hasStyledText(col.text, "54,5 %", string(theme.ColorNameError)) {
@@ -80,7 +80,7 @@ func TestAnalysisShowsFactsAndMetrics(t *testing.T) {
 func TestBlindVote(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	runWithVariants(t, env, "Première variante. Elle est courte.", "Deuxième variante, plus développée.", inventedText)
 	c := u.cmp
 	c.blindCheck.SetChecked(true)
@@ -109,7 +109,7 @@ func TestBlindVote(t *testing.T) {
 func TestReviewedMark(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	runWithVariants(t, env, inventedText)
 	v := u.cmp.variants[0]
 	u.cmp.markReviewed(v, "Claire Martin", "27/11/2026")
@@ -132,7 +132,7 @@ func TestCritiqueAndRevise(t *testing.T) {
 	srv := newServer(t)
 	env := newOllamaEnv(t, srv.URL())
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	waitModels(t, env, 2)
 	runWithVariants(t, env, inventedText)
 	v := u.cmp.variants[0]

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // nothingToShare says the user has no preset nor template of their own yet.
@@ -71,7 +72,7 @@ func (u *UI) onImportShare() {
 		}
 		u.showSharePlan(u.planOf(in))
 	}, u.win)
-	d.SetFilter(regularFiles(nil))
+	d.SetFilter(uikit.RegularFiles(nil))
 	d.Show()
 }
 

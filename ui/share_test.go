@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/rapporteur/rapporteur/model"
 )
@@ -43,7 +42,7 @@ func colleagueShare(t *testing.T) []byte {
 	if _, err := colleague.u.shareData(); err == nil || !strings.Contains(ErrorText(err), "ni consigne ni modèle") {
 		t.Fatalf("sharing nothing: %v", err)
 	}
-	test.Tap(colleague.u.lib.example)
+	colleague.u.lib.OpenExample()
 	if err := colleague.u.saveTemplate("Conseil de quartier"); err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ func TestLanguageSwitchKeepsReportAndRun(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	env.eng.Pace = time.Hour // no variant can finish before it is cancelled
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 3))
 	test.Tap(u.gen.start)
 	s := newSettings(u)
@@ -51,7 +51,7 @@ func TestRunOfAnotherReport(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	env.eng.Pace = 100 * time.Millisecond
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	first := u.reportID
 	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 3))
 	test.Tap(u.gen.start)
@@ -59,18 +59,18 @@ func TestRunOfAnotherReport(t *testing.T) {
 		t.Error("export should wait for the run to end")
 	}
 
-	u.lib.create(model.NewReport("Autre réunion", model.French))
+	u.lib.Create(model.NewReport("Autre réunion", model.French))
 	if u.reportID == first {
 		t.Fatal("the new report did not open")
 	}
 	if !u.gen.start.Disabled() || !strings.Contains(u.gen.hint.Text, "en cours") {
 		t.Errorf("start enabled during another report's run; hint %q", u.gen.hint.Text)
 	}
-	u.lib.delete(u.reportID)
+	u.lib.Delete(u.reportID)
 	if isDone(u.run.job) {
 		t.Fatal("deleting another report cancelled the run")
 	}
-	u.lib.selectReport(first)
+	u.lib.Select(first)
 	env.q.pumpUntil(t, "run done", func() bool { return isDone(u.run.job) && allFinal(u.cmp.variants) })
 	env.q.drain()
 	for i, v := range u.cmp.variants {
@@ -88,12 +88,12 @@ func TestRunOfAnotherReport(t *testing.T) {
 func TestUnsavedEditBlocksSwitch(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	u.lib.create(model.NewReport("Premier", model.French))
-	u.lib.create(model.NewReport("Second", model.French))
+	u.lib.Create(model.NewReport("Premier", model.French))
+	u.lib.Create(model.NewReport("Second", model.French))
 	second := u.reportID
 	u.ed.place.SetText(strings.Repeat("x", model.MaxFieldLen+1))
 	u.ed.body.SetText("Texte précieux.")
-	u.lib.selectReport(u.lib.items[len(u.lib.items)-1].ID) // try to open the other report
+	u.lib.Select(u.lib.Listed()[len(u.lib.Listed())-1].ID) // try to open the other report
 	env.q.drain()
 	if u.reportID != second || u.ed.body.Text != "Texte précieux." {
 		t.Fatalf("switched away from an unsaved edit (open %d)", u.reportID)

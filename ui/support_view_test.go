@@ -36,7 +36,7 @@ func showSupport(t *testing.T) (*testEnv, *comparison) {
 	t.Helper()
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.example)
+	u.lib.OpenExample()
 	runWithVariants(t, env, supportVariant)
 	u.show(screenCompare)
 	c := u.cmp

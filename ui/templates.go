@@ -36,7 +36,7 @@ func (u *UI) onNewFromTemplate() {
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Template"), choice), widget.NewFormItem("", about)}
 	dialog.ShowForm(lang.L("New report from a template"), lang.L("Create"), lang.L("Cancel"), items, func(ok bool) {
 		if i := indexOf(labels, choice.Selected); ok && i >= 0 {
-			u.lib.create(ts[i].NewReport(lang.L("Untitled report"), CurrentLanguage()))
+			u.lib.Create(ts[i].NewReport(lang.L("Untitled report"), CurrentLanguage()))
 			u.show(screenReport)
 		}
 	}, u.win)

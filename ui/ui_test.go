@@ -28,7 +28,7 @@ func TestWriteGenerateCompareExport(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	if u.reportID == 0 {
 		t.Fatal("a new report should be open after tapping New")
 	}
@@ -126,7 +126,7 @@ func allFinal(vs []model.Variant) bool {
 func TestAutosave(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	test.Type(u.ed.body, "Première phrase.")
 	env.q.pumpUntil(t, "autosave", func() bool {
 		r, err := env.st.Report(context.Background(), u.reportID)
@@ -146,7 +146,7 @@ func TestAutosave(t *testing.T) {
 func TestInvalidFieldsKeepTheRest(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	test.Tap(u.lib.newBtn)
+	u.lib.NewReport()
 	u.ed.title.SetText("Réunion publique")
 	u.ed.date.SetText("17/06/2025")
 	u.ed.flush()

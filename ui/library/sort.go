@@ -1,4 +1,4 @@
-package ui
+package library
 
 import (
 	"cmp"
@@ -23,17 +23,17 @@ const (
 )
 
 // newOrderSelect is the library's choice of order, kept in the preferences.
-func (l *library) newOrderSelect() *widget.Select {
+func (l *Screen) newOrderSelect() *widget.Select {
 	labels := []string{lang.L("Last edited first"), lang.L("Session date, newest first"), lang.L("Session date, oldest first"), lang.L("Title (A to Z)")}
 	sel := widget.NewSelect(labels, nil)
-	saved := l.u.app.Preferences().IntWithFallback(prefLibraryOrder, orderEdited)
+	saved := l.d.Prefs.IntWithFallback(prefLibraryOrder, orderEdited)
 	if saved < 0 || saved >= orderCount {
 		saved = orderEdited
 	}
 	sel.SetSelectedIndex(saved)
 	sel.OnChanged = func(string) {
-		l.u.app.Preferences().SetInt(prefLibraryOrder, sel.SelectedIndex())
-		l.refresh()
+		l.d.Prefs.SetInt(prefLibraryOrder, sel.SelectedIndex())
+		l.Refresh()
 	}
 	return sel
 }

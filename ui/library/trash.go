@@ -1,4 +1,4 @@
-package ui
+package library
 
 import (
 	"fyne.io/fyne/v2"
@@ -9,16 +9,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// onTrash shows the reports in the trash, each with a button to restore it, and a button to
+// ShowTrash shows the reports in the trash, each with a button to restore it, and a button to
 // empty the trash for good.
-func (u *UI) onTrash() {
-	list, err := u.deps.Store.Trash(u.ctx)
+func (l *Screen) ShowTrash() {
+	list, err := l.d.Store.Trash(l.d.Ctx)
 	if err != nil {
-		u.showError(err)
+		l.d.ShowError(err)
 		return
 	}
 	if len(list) == 0 {
-		dialog.ShowInformation(lang.L("Trash"), lang.L("The trash is empty."), u.win)
+		dialog.ShowInformation(lang.L("Trash"), lang.L("The trash is empty."), l.d.Win)
 		return
 	}
 	var d dialog.Dialog
@@ -27,7 +27,7 @@ func (u *UI) onTrash() {
 		id := r.ID
 		restore := widget.NewButtonWithIcon(lang.L("Restore"), theme.ContentUndoIcon(), func() {
 			d.Hide()
-			u.showError(u.restoreReport(id))
+			l.d.ShowError(l.Restore(id))
 		})
 		box.Add(container.NewBorder(nil, nil, nil, restore, widget.NewLabel(r.Title)))
 	}
@@ -35,22 +35,22 @@ func (u *UI) onTrash() {
 		dialog.ShowConfirm(lang.L("Empty the trash"), lang.L("Delete these reports and their variants for good? This cannot be undone."), func(ok bool) {
 			if ok {
 				d.Hide()
-				u.showError(u.deps.Store.EmptyTrash(u.ctx))
+				l.d.ShowError(l.d.Store.EmptyTrash(l.d.Ctx))
 			}
-		}, u.win)
+		}, l.d.Win)
 	})
 	empty.Importance = widget.DangerImportance
-	d = dialog.NewCustom(lang.L("Trash"), lang.L("Close"), container.NewBorder(nil, container.NewHBox(empty), nil, nil, container.NewVScroll(box)), u.win)
+	d = dialog.NewCustom(lang.L("Trash"), lang.L("Close"), container.NewBorder(nil, container.NewHBox(empty), nil, nil, container.NewVScroll(box)), l.d.Win)
 	d.Resize(fyne.NewSize(560, 400))
 	d.Show()
 }
 
-// restoreReport brings a report back from the trash and opens it.
-func (u *UI) restoreReport(id int64) error {
-	if err := u.deps.Store.RestoreReport(u.ctx, id); err != nil {
+// Restore brings a report back from the trash and opens it.
+func (l *Screen) Restore(id int64) error {
+	if err := l.d.Store.RestoreReport(l.d.Ctx, id); err != nil {
 		return err
 	}
-	u.lib.refresh()
-	u.lib.selectReport(id)
+	l.Refresh()
+	l.Select(id)
 	return nil
 }
