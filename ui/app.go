@@ -15,6 +15,7 @@ import (
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/store"
+	"github.com/rapporteur/rapporteur/ui/editor"
 	"github.com/rapporteur/rapporteur/ui/library"
 )
 
@@ -45,7 +46,7 @@ type UI struct {
 	sched  *generate.Scheduler
 
 	lib  *library.Screen
-	ed   *editor
+	ed   *editor.Screen
 	gen  *generationPanel
 	cmp  *comparison
 	tabs *container.AppTabs
@@ -83,11 +84,15 @@ func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 // build makes every screen and lays them out in the window.
 func (u *UI) build() {
 	u.lib = library.New(u.libraryDeps())
-	u.ed = newEditor(u)
+	u.ed = editor.New(editor.Deps{
+		Ctx: u.ctx, Store: u.deps.Store, Do: runOnUI, ShowError: u.showError, Explain: ErrorText,
+		Saved:  func(r model.Report) { u.lib.UpdateReport(r) },
+		Titled: func(title string) { u.win.SetTitle(windowTitle(title)) },
+	})
 	u.gen = newGenerationPanel(u)
 	u.cmp = newComparison(u)
 	u.screens = map[screen]*container.TabItem{
-		screenReport:   container.NewTabItem(lang.L("Report"), u.ed.content()),
+		screenReport:   container.NewTabItem(lang.L("Report"), u.ed.Content()),
 		screenGenerate: container.NewTabItem(lang.L("Generate"), u.gen.content()),
 		screenCompare:  container.NewTabItem(lang.L("Compare"), u.cmp.content()),
 	}
@@ -113,24 +118,24 @@ func (u *UI) libraryDeps() library.Deps {
 		Current: func() int64 { return u.reportID },
 		Open:    u.openReport,
 		Flush: func() error {
-			if err := u.ed.flush(); err != nil {
+			if err := u.ed.Flush(); err != nil {
 				return unsavedError{err}
 			}
 			return nil
 		},
 		Edit: func() {
 			u.show(screenReport)
-			u.win.Canvas().Focus(u.ed.title)
+			u.ed.FocusTitle(u.win.Canvas())
 		},
 		History: func() { u.onHistory() },
 		Renamed: func(title string) {
-			u.ed.setTitle(title)
+			u.ed.SetTitle(title)
 			u.win.SetTitle(windowTitle(title))
 		},
 		Deleting: func(id int64) {
 			u.stopRun(id, 2*time.Second)
 			if id == u.reportID {
-				u.ed.discard()
+				u.ed.Discard()
 			}
 		},
 		Deleted: func(id int64) {
@@ -160,7 +165,7 @@ func (u *UI) showing(s screen) bool { return u.tabs.Selected() == u.screens[s] }
 // rebuild recreates the screens after the interface language changed, keeping the open report
 // and the generation under way. It fails, changing nothing, when the editor cannot save.
 func (u *UI) rebuild() error {
-	if err := u.ed.flush(); err != nil {
+	if err := u.ed.Flush(); err != nil {
 		return unsavedError{err}
 	}
 	id := u.reportID
@@ -192,7 +197,7 @@ func (u *UI) applyOllamaSettings() {
 
 // onCloseWindow saves and closes, or asks first when the last edit cannot be saved.
 func (u *UI) onCloseWindow() {
-	if err := errors.Join(u.ed.flush(), u.saveWorkshop()); err != nil {
+	if err := errors.Join(u.ed.Flush(), u.saveWorkshop()); err != nil {
 		msg := lang.L("The last changes could not be saved: {{.Reason}} Close anyway and lose them?", map[string]any{"Reason": ErrorText(err)})
 		dialog.ShowConfirm(lang.L("Close without saving?"), msg, func(ok bool) {
 			if ok {
@@ -210,7 +215,7 @@ func (u *UI) onCloseWindow() {
 // for its partial text to be saved. It runs once; later calls do nothing.
 func (u *UI) Close() {
 	u.closeOnce.Do(func() {
-		_ = u.ed.flush()
+		_ = u.ed.Flush()
 		_ = u.saveWorkshop()
 		u.stopRun(0, 2*time.Second)
 		u.cancel()
@@ -224,7 +229,7 @@ func (u *UI) openReport(id int64) {
 	if id == u.reportID {
 		return
 	}
-	if err := u.ed.flush(); err != nil {
+	if err := u.ed.Flush(); err != nil {
 		u.showError(unsavedError{err})
 		u.lib.Select(u.reportID)
 		return
@@ -237,7 +242,7 @@ func (u *UI) openReport(id int64) {
 	u.reportID = id
 	u.app.Preferences().SetInt(prefLastReport, int(id))
 	u.win.SetTitle(windowTitle(r.Title))
-	u.ed.load(r)
+	u.ed.Load(r)
 	u.gen.load(r)
 	u.cmp.loadLatest(r.ID)
 }
@@ -247,7 +252,7 @@ func (u *UI) closeReport() {
 	u.reportID = 0
 	u.app.Preferences().SetInt(prefLastReport, 0)
 	u.win.SetTitle(windowTitle(""))
-	u.ed.clear()
+	u.ed.Clear()
 	u.gen.clear()
 	u.cmp.clear()
 }

@@ -57,7 +57,7 @@ func BenchmarkStreamToScreen(b *testing.B) {
 		env := newTestEnv(b, LanguageFrench)
 		u := env.u
 		u.lib.OpenExample()
-		u.ed.body.SetText(strings.Repeat(sample(b)+"\n\n", 4))
+		u.ed.Fields().Body.SetText(strings.Repeat(sample(b)+"\n\n", 4))
 		u.gen.onStart()
 		env.q.pumpUntil(b, "run done", func() bool { return isDone(u.run.job) && allFinal(u.cmp.variants) })
 		env.q.drain()

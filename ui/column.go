@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model"
+
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // column is one scrollable text column of the comparison, with a header, the facts the variant
@@ -97,11 +99,5 @@ func columnSegments(markdown string) []widget.RichTextSegment {
 			ts.Style.TextStyle.Bold = true
 		}
 	}
-	return guardWraps(segs)
-}
-
-// previewSegments parses Markdown as the editor's preview shows it: inline HTML rendered, and
-// guarded against Fyne laying out a word one letter a line after a bold run or a link.
-func previewSegments(markdown string) []widget.RichTextSegment {
-	return guardWraps(widget.NewRichTextFromMarkdown(model.InlineHTML(markdown)).Segments)
+	return uikit.GuardWraps(segs)
 }

@@ -66,7 +66,7 @@ func (a *aligner) align(text string) []int {
 }
 
 // isGap reports whether r separates words: a space, or the zero-width space that starts a
-// piece of text following another on its line (see wrapGuard).
+// piece of text following another on its line (see uikit.WrapGuard).
 func isGap(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' }
 
 // wordEnd returns where the run of non-space characters starting at i ends.

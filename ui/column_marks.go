@@ -2,13 +2,14 @@ package ui
 
 import (
 	"sort"
-	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model/analysis"
+
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // markKind is what a stretch of a column's text is marked as; a byte can be several at once.
@@ -154,14 +155,14 @@ func splitMarked(ts *widget.TextSegment, kinds []markKind, after map[int][]sente
 		if !cut {
 			continue
 		}
-		piece := inlinePiece(text[start:i], markedStyle(ts.Style, kinds[start]))
+		piece := uikit.InlinePiece(text[start:i], markedStyle(ts.Style, kinds[start]))
 		if start > 0 {
-			piece.Text = guarded(piece.Text)
+			piece.Text = uikit.Guarded(piece.Text)
 		}
 		noteFirst(first, kinds[start], piece)
 		out = append(out, piece)
 		for _, m := range after[i] {
-			out = append(out, markerSegment(m), inlinePiece(wrapGuard+wrapGuard, ts.Style))
+			out = append(out, markerSegment(m), uikit.InlinePiece(uikit.WrapGuard+uikit.WrapGuard, ts.Style))
 		}
 		start = i
 	}
@@ -190,44 +191,6 @@ func noteFirst(first map[markKind]*widget.TextSegment, kind markKind, piece *wid
 // look different, or one is the start of the passage or sentence shown.
 func looksApart(style widget.RichTextStyle, a, b markKind) bool {
 	return a != b && (markedStyle(style, a) != markedStyle(style, b) || (a^b)&(markPassage|markActive) != 0)
-}
-
-// wrapGuard works around a flaw of Fyne's RichText (v2.7): a text that starts on a line with
-// less room left than its first character is laid out one character per line, and so is every
-// text after a link that overflowed its line. A zero-width space fits in any room left: put at
-// the start of a text following another on its line, it lets the text wrap as words; twice,
-// alone after a marker, it starts a new line when the marker overflowed.
-const wrapGuard = "\u200b"
-
-// guarded returns text starting with a wrapGuard.
-func guarded(text string) string {
-	if strings.HasPrefix(text, wrapGuard) {
-		return text
-	}
-	return wrapGuard + text
-}
-
-// guardWraps returns segs with a wrapGuard at the start of every text that follows another
-// inline segment in the same block, and two alone after every link.
-func guardWraps(segs []widget.RichTextSegment) []widget.RichTextSegment {
-	out := make([]widget.RichTextSegment, 0, len(segs))
-	for i, seg := range segs {
-		switch s := seg.(type) {
-		case *widget.TextSegment:
-			if i > 0 && segs[i-1].Inline() && s.Text != "" {
-				s.Text = guarded(s.Text)
-			}
-		case *widget.HyperlinkSegment:
-			out = append(out, s)
-			seg = inlinePiece(wrapGuard+wrapGuard, widget.RichTextStyleInline)
-		case *widget.ListSegment:
-			s.Items = guardWraps(s.Items)
-		case *widget.ParagraphSegment:
-			s.Texts = guardWraps(s.Texts)
-		}
-		out = append(out, seg)
-	}
-	return out
 }
 
 // markerSegment is the tappable sign of a sentence.

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model/analysis"
+
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // spanOf is the span of the n-th (from 1) occurrence of what in text.
@@ -38,7 +40,7 @@ func leafTexts(segs []widget.RichTextSegment) []widget.RichTextSegment {
 }
 
 // shown is text as the reader sees it, without the zero-width wrap guards.
-func shown(text string) string { return strings.ReplaceAll(text, wrapGuard, "") }
+func shown(text string) string { return strings.ReplaceAll(text, uikit.WrapGuard, "") }
 
 // runsIn returns the runs of consecutive text pieces in color, each with the rendered text that
 // comes before it.

@@ -9,9 +9,6 @@ import (
 	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
-// errTitleRequired is shown under an empty title.
-func errTitleRequired() error { return message(lang.L("The title is required.")) }
-
 // unsavedError says the open report's last edit could not be saved; the edit stays in the editor.
 type unsavedError struct{ err error }
 

@@ -30,7 +30,7 @@ func TestFailedVariantKeepsTextAndSaysWhy(t *testing.T) {
 	u := env.u
 	u.sched = generate.NewScheduler([]generate.Engine{brokenEngine{}}, u.deps.Presets, env.st)
 	u.lib.NewReport()
-	u.ed.body.SetText(sample(t))
+	u.ed.Fields().Body.SetText(sample(t))
 	test.Tap(u.gen.start)
 	env.q.pumpUntil(t, "failure", func() bool { return isDone(u.run.job) && allFinal(u.cmp.variants) })
 	env.q.drain()
@@ -64,7 +64,7 @@ func TestNothingToGenerate(t *testing.T) {
 	if u.run != nil || !strings.Contains(u.gen.hint.Text, "vide") {
 		t.Fatalf("empty report: hint %q", u.gen.hint.Text)
 	}
-	u.ed.body.SetText(sample(t))
+	u.ed.Fields().Body.SetText(sample(t))
 	for key := range u.gen.matrix.ticked {
 		u.gen.matrix.ticked[key] = false
 	}
@@ -84,18 +84,17 @@ func TestSaveFailureKeepsTheEdit(t *testing.T) {
 	if err := env.st.Close(); err != nil {
 		t.Fatal(err)
 	}
-	u.ed.body.SetText("Texte à ne pas perdre.")
-	u.ed.flush()
+	u.ed.Fields().Body.SetText("Texte à ne pas perdre.")
+	u.ed.Flush()
 	env.q.drain()
-	if !strings.HasPrefix(u.ed.status.Text, "Non enregistré") {
-		t.Fatalf("status %q", u.ed.status.Text)
+	if !strings.HasPrefix(u.ed.Fields().Status.Text, "Non enregistré") {
+		t.Fatalf("status %q", u.ed.Fields().Status.Text)
 	}
-	if u.ed.body.Text != "Texte à ne pas perdre." {
+	if u.ed.Fields().Body.Text != "Texte à ne pas perdre." {
 		t.Fatal("the edit left the editor")
 	}
-	u.ed.mu.Lock()
-	pending := u.ed.dirty && u.ed.draft.Body == "Texte à ne pas perdre."
-	u.ed.mu.Unlock()
+	draft, dirty := u.ed.Pending()
+	pending := dirty && draft.Body == "Texte à ne pas perdre."
 	if !pending {
 		t.Fatalf("the failed edit is not kept for the next save (report %d)", id)
 	}

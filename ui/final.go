@@ -45,7 +45,7 @@ func (u *UI) onExportSource() {
 	if u.reportID == 0 {
 		return
 	}
-	if err := u.ed.flush(); err != nil {
+	if err := u.ed.Flush(); err != nil {
 		u.showError(unsavedError{err})
 		return
 	}

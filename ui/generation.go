@@ -153,7 +153,7 @@ func (g *generationPanel) onStart() {
 		g.setHint(lang.L("Choose at least one preset."))
 		return
 	}
-	if err := u.ed.flush(); err != nil {
+	if err := u.ed.Flush(); err != nil {
 		u.showError(unsavedError{err})
 		return
 	}

@@ -5,13 +5,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model/analysis"
-)
 
-// inlinePiece is a piece of text that stays on the line of what follows it.
-func inlinePiece(text string, style widget.RichTextStyle) *widget.TextSegment {
-	style.Inline = true
-	return &widget.TextSegment{Text: text, Style: style}
-}
+	"github.com/rapporteur/rapporteur/ui/uikit"
+)
 
 // wordDiffSegments shows both sides of a word diff: added words in bold, removed words in red
 // italics.
@@ -25,7 +21,7 @@ func wordDiffSegments(spans []analysis.DiffSpan) []widget.RichTextSegment {
 		case analysis.DiffDelete:
 			style.ColorName, style.TextStyle.Italic = theme.ColorNameError, true
 		}
-		segs = append(segs, inlinePiece(sp.Text, style))
+		segs = append(segs, uikit.InlinePiece(sp.Text, style))
 	}
 	return segs
 }

@@ -29,7 +29,7 @@ func (u *UI) onHistory() *history {
 	if u.reportID == 0 {
 		return nil
 	}
-	if err := u.ed.flush(); err != nil {
+	if err := u.ed.Flush(); err != nil {
 		u.showError(unsavedError{err})
 		return nil
 	}
@@ -100,7 +100,7 @@ func (h *history) onRestore() {
 		return
 	}
 	h.dlg.Hide()
-	h.u.ed.load(r)
+	h.u.ed.Load(r)
 	h.u.lib.UpdateReport(r)
 	dialog.ShowInformation(lang.L("Version restored"), fmt.Sprint(lang.L("The report is back to version {{.N}}. The text it had just before is kept in the history.", map[string]any{"N": rev.Number})), h.u.win)
 }

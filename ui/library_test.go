@@ -16,6 +16,8 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/imports"
+
+	"github.com/rapporteur/rapporteur/ui/editor"
 )
 
 func TestLibrarySearchRenameDelete(t *testing.T) {
@@ -34,8 +36,8 @@ func TestLibrarySearchRenameDelete(t *testing.T) {
 	if r, _ := env.st.Report(context.Background(), id); r.Title != "Atelier du marché (version 2)" {
 		t.Fatalf("rename stored %q", r.Title)
 	}
-	if u.ed.title.Text != "Atelier du marché (version 2)" {
-		t.Errorf("editor shows %q after rename", u.ed.title.Text)
+	if u.ed.Fields().Title.Text != "Atelier du marché (version 2)" {
+		t.Errorf("editor shows %q after rename", u.ed.Fields().Title.Text)
 	}
 	u.lib.Rename(id, "  ")
 	if u.lastErr == nil || !strings.Contains(ErrorText(u.lastErr), "obligatoire") {
@@ -56,7 +58,7 @@ func checkTrashAndRestore(t *testing.T, env *testEnv, id int64) {
 	if trash, _ := env.st.Trash(context.Background()); len(trash) != 1 || trash[0].ID != id {
 		t.Error("the deleted report is not in the trash")
 	}
-	if u.ed.body.Disabled() == false {
+	if u.ed.Fields().Body.Disabled() == false {
 		t.Error("the editor should be disabled when no report is open")
 	}
 	if err := u.lib.Restore(id); err != nil || u.reportID != id || len(u.lib.Listed()) != 3 {
@@ -73,8 +75,8 @@ func TestImport(t *testing.T) {
 	}
 	u.lib.Dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(good)})
 	env.q.pumpUntil(t, "import", func() bool { return u.reportID != 0 })
-	if !strings.HasPrefix(u.ed.title.Text, "Atelier de concertation") || !strings.Contains(u.ed.body.Text, "Saint-Aubin") {
-		t.Fatalf("imported title %q", u.ed.title.Text)
+	if !strings.HasPrefix(u.ed.Fields().Title.Text, "Atelier de concertation") || !strings.Contains(u.ed.Fields().Body.Text, "Saint-Aubin") {
+		t.Fatalf("imported title %q", u.ed.Fields().Title.Text)
 	}
 
 	bad := filepath.Join(env.dir, "photo.txt")
@@ -113,7 +115,7 @@ func TestCancelKeepsPartialText(t *testing.T) {
 	u := env.u
 	u.sched = generate.NewScheduler([]generate.Engine{holdEngine{}}, u.deps.Presets, env.st)
 	u.lib.NewReport()
-	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 4))
+	u.ed.Fields().Body.SetText(strings.Repeat(sample(t)+"\n\n", 4))
 	test.Tap(u.gen.start)
 	env.q.pumpUntil(t, "some text", func() bool {
 		for _, v := range u.cmp.variants {
@@ -179,8 +181,8 @@ func TestExampleReport(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	u.lib.OpenExample()
-	if u.reportID == 0 || !strings.Contains(u.ed.body.Text, "Saint-Aubin") || u.ed.date.Text != "17/06/2025" {
-		t.Fatalf("example not opened: %q", u.ed.date.Text)
+	if u.reportID == 0 || !strings.Contains(u.ed.Fields().Body.Text, "Saint-Aubin") || u.ed.Fields().Date.Text != "17/06/2025" {
+		t.Fatalf("example not opened: %q", u.ed.Fields().Date.Text)
 	}
 }
 
@@ -201,10 +203,10 @@ func TestDuplicateAndDrop(t *testing.T) {
 	u := env.u
 	u.lib.OpenExample()
 	first := u.reportID
-	u.ed.body.SetText("Texte modifié avant la copie.")
+	u.ed.Fields().Body.SetText("Texte modifié avant la copie.")
 	u.lib.Duplicate()
-	if u.reportID == first || !strings.HasSuffix(u.ed.title.Text, "(copie)") || u.ed.body.Text != "Texte modifié avant la copie." {
-		t.Fatalf("duplicate: %q %q", u.ed.title.Text, u.ed.body.Text)
+	if u.reportID == first || !strings.HasSuffix(u.ed.Fields().Title.Text, "(copie)") || u.ed.Fields().Body.Text != "Texte modifié avant la copie." {
+		t.Fatalf("duplicate: %q %q", u.ed.Fields().Title.Text, u.ed.Fields().Body.Text)
 	}
 	path := filepath.Join(env.dir, "notes_de_seance.txt")
 	if err := os.WriteFile(path, []byte("Notes prises pendant la réunion publique du 3 mars."), 0o600); err != nil {
@@ -213,8 +215,8 @@ func TestDuplicateAndDrop(t *testing.T) {
 	before := len(u.lib.Listed())
 	u.lib.Dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(path)})
 	env.q.pumpUntil(t, "dropped file imported", func() bool { return len(u.lib.Listed()) == before+1 })
-	if u.ed.title.Text != "notes de seance" {
-		t.Errorf("imported title %q", u.ed.title.Text)
+	if u.ed.Fields().Title.Text != "notes de seance" {
+		t.Errorf("imported title %q", u.ed.Fields().Title.Text)
 	}
 }
 
@@ -222,13 +224,13 @@ func TestHistoryRestoresAVersion(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	u.lib.NewReport()
-	u.ed.body.SetText("Version d'origine du texte.")
+	u.ed.Fields().Body.SetText("Version d'origine du texte.")
 	if h := u.onHistory(); h == nil || len(h.revs) != 1 {
 		t.Fatal("history of a new report")
 	} else {
 		h.dlg.Hide()
 	}
-	u.ed.body.SetText("Version réécrite, avec une phrase de plus.")
+	u.ed.Fields().Body.SetText("Version réécrite, avec une phrase de plus.")
 	h := u.onHistory()
 	if h == nil || len(h.revs) != 2 {
 		t.Fatalf("history: %v", h)
@@ -237,8 +239,8 @@ func TestHistoryRestoresAVersion(t *testing.T) {
 		t.Error("the diff does not show the words added")
 	}
 	test.Tap(h.restore)
-	if u.ed.body.Text != "Version d'origine du texte." {
-		t.Fatalf("editor shows %q after restore", u.ed.body.Text)
+	if u.ed.Fields().Body.Text != "Version d'origine du texte." {
+		t.Fatalf("editor shows %q after restore", u.ed.Fields().Body.Text)
 	}
 	revs, _ := env.st.Revisions(context.Background(), u.reportID)
 	if len(revs) != 3 || revs[1].Body != "Version réécrite, avec une phrase de plus." {
@@ -258,10 +260,10 @@ func TestTemplates(t *testing.T) {
 		t.Fatal("no workshop template")
 	}
 	u.lib.Create(atelier.NewReport("Atelier de quartier", model.French))
-	if !strings.Contains(u.ed.body.Text, "Contexte et objectifs") || u.ed.kind.SelectedIndex() != kindIndex(model.KindWorkshop) {
-		t.Fatalf("report from template: %q", u.ed.body.Text)
+	if !strings.Contains(u.ed.Fields().Body.Text, "Contexte et objectifs") || u.ed.Fields().Kind.SelectedIndex() != editor.KindIndex(model.KindWorkshop) {
+		t.Fatalf("report from template: %q", u.ed.Fields().Body.Text)
 	}
-	u.ed.body.SetText("## Ordre du jour\n\n## Relevé de décisions\n")
+	u.ed.Fields().Body.SetText("## Ordre du jour\n\n## Relevé de décisions\n")
 	if err := u.saveTemplate("Conseil de quartier"); err != nil {
 		t.Fatal(err)
 	}

@@ -224,7 +224,7 @@ func (m *presetMatrix) fitRequests() map[string]fitRequest {
 	if m.u.reportID == 0 || len(m.presets) == 0 {
 		return nil
 	}
-	d := m.u.ed.collect()
+	d := m.u.ed.Collect()
 	rev := model.Revision{Meta: d.Meta, Body: d.Body}
 	out := map[string]fitRequest{}
 	for _, c := range m.columns {

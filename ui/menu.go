@@ -56,7 +56,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 
 // onSave saves at once; a failure shows in the editor's status line.
 func (u *UI) onSave() {
-	_ = u.ed.flush()
+	_ = u.ed.Flush()
 }
 
 func (u *UI) onGenerate() {

@@ -25,7 +25,7 @@ func TestCtrlSSavesAtOnce(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	u.lib.NewReport()
-	u.ed.body.SetText("Saisi puis enregistré par Ctrl+S.")
+	u.ed.Fields().Body.SetText("Saisi puis enregistré par Ctrl+S.")
 	item := findShortcut(u.win.MainMenu(), fyne.KeyS)
 	if item == nil {
 		t.Fatal("no menu item bound to Ctrl+S")

@@ -204,7 +204,7 @@ func (e *presetEditor) commitTarget() error {
 func (e *presetEditor) previewSource() model.Revision {
 	rev := model.Revision{Meta: model.Meta{Language: e.lang, Kind: model.KindWorkshop}}
 	if e.w.u.reportID != 0 {
-		d := e.w.u.ed.collect()
+		d := e.w.u.ed.Collect()
 		rev.Meta, rev.Body = d.Meta, d.Body
 		rev.Language = e.lang
 	}

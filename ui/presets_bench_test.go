@@ -11,7 +11,7 @@ func BenchmarkPresetKeystroke(b *testing.B) {
 	env := newTestEnv(b, LanguageFrench)
 	u := env.u
 	u.lib.OpenExample()
-	u.ed.body.SetText(strings.Repeat("La réunion publique a réuni 120 habitant·es autour du projet de la place du Marché. ", 700))
+	u.ed.Fields().Body.SetText(strings.Repeat("La réunion publique a réuni 120 habitant·es autour du projet de la place du Marché. ", 700))
 	w := u.onPresets()
 	w.onNew()
 	e := w.ed

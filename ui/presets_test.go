@@ -70,10 +70,10 @@ func checkPresetPreview(t *testing.T, env *testEnv, e *presetEditor) {
 	e.instructions.SetText("Résume « {{titre}} » en {{longueur}} mots pour {{public}}.")
 	e.targetKind.SetSelectedIndex(targetWords)
 	e.target.SetText("250")
-	if !e.dirty || !strings.Contains(e.system.Text, "Résume « "+u.ed.title.Text+" » en 250 mots") {
+	if !e.dirty || !strings.Contains(e.system.Text, "Résume « "+u.ed.Fields().Title.Text+" » en 250 mots") {
 		t.Fatalf("preview %q", e.system.Text)
 	}
-	if !strings.Contains(e.user.Text, u.ed.title.Text) {
+	if !strings.Contains(e.user.Text, u.ed.Fields().Title.Text) {
 		t.Errorf("the preview lacks the report: %q", e.user.Text)
 	}
 	if err := e.save(); err != nil || e.p.Version != 2 {
@@ -179,7 +179,7 @@ func TestPresetVersionOnVariant(t *testing.T) {
 	env.q.pumpUntil(t, "run done", func() bool { return u.run != nil && isDone(u.run.job) && allFinal(u.cmp.variants) })
 	env.q.drain()
 	v := u.cmp.variants[0]
-	if v.PresetID != id || v.PresetVersion != 2 || v.Prompt != "Résume « "+u.ed.title.Text+" » sans rien inventer." {
+	if v.PresetID != id || v.PresetVersion != 2 || v.Prompt != "Résume « "+u.ed.Fields().Title.Text+" » sans rien inventer." {
 		t.Fatalf("variant %s v%d prompt %q", v.PresetID, v.PresetVersion, v.Prompt)
 	}
 	if got := srv.LastChat().Messages[0].Content; got != v.Prompt {

@@ -15,7 +15,7 @@ import (
 // showPrompt shows the exact prompt a model would receive for the open report with preset p:
 // the instructions, their variables filled in, and the message carrying the report.
 func (u *UI) showPrompt(p model.Preset) *widget.Form {
-	d := u.ed.collect()
+	d := u.ed.Collect()
 	msgs := ollama.Messages(generate.Request{Source: model.Revision{Meta: d.Meta, Body: d.Body}, Preset: p})
 	form := widget.NewForm()
 	for _, m := range msgs {

@@ -21,7 +21,7 @@ func TestRealLongReportReadInParts(t *testing.T) {
 	env := newOllamaEnv(t, host)
 	u := env.u
 	u.lib.NewReport()
-	u.ed.body.SetText(ollamatest.LongReport(10_000))
+	u.ed.Fields().Body.SetText(ollamatest.LongReport(10_000))
 	env.q.pumpUntil(t, "models listed", func() bool { return len(u.gen.matrix.columns) == 4 })
 	col := -1
 	for i, c := range u.gen.matrix.columns {

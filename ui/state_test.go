@@ -18,13 +18,13 @@ func TestLanguageSwitchKeepsReportAndRun(t *testing.T) {
 	u := env.u
 	env.eng.Pace = time.Hour // no variant can finish before it is cancelled
 	u.lib.OpenExample()
-	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 3))
+	u.ed.Fields().Body.SetText(strings.Repeat(sample(t)+"\n\n", 3))
 	test.Tap(u.gen.start)
 	s := newSettings(u)
 	_, labels := languageChoices()
 	s.language.SetSelected(labels[2]) // English
 
-	if u.ed.body.Disabled() || !strings.Contains(u.ed.body.Text, "Saint-Aubin") {
+	if u.ed.Fields().Body.Disabled() || !strings.Contains(u.ed.Fields().Body.Text, "Saint-Aubin") {
 		t.Fatal("the open report was not loaded again after the language changed")
 	}
 	if len(u.gen.rows) != 3 || u.gen.cancel.Disabled() || !u.gen.start.Disabled() {
@@ -53,7 +53,7 @@ func TestRunOfAnotherReport(t *testing.T) {
 	env.eng.Pace = 100 * time.Millisecond
 	u.lib.OpenExample()
 	first := u.reportID
-	u.ed.body.SetText(strings.Repeat(sample(t)+"\n\n", 3))
+	u.ed.Fields().Body.SetText(strings.Repeat(sample(t)+"\n\n", 3))
 	test.Tap(u.gen.start)
 	if !u.cmp.exportBtn.Disabled() {
 		t.Error("export should wait for the run to end")
@@ -91,21 +91,21 @@ func TestUnsavedEditBlocksSwitch(t *testing.T) {
 	u.lib.Create(model.NewReport("Premier", model.French))
 	u.lib.Create(model.NewReport("Second", model.French))
 	second := u.reportID
-	u.ed.place.SetText(strings.Repeat("x", model.MaxFieldLen+1))
-	u.ed.body.SetText("Texte précieux.")
+	u.ed.Fields().Place.SetText(strings.Repeat("x", model.MaxFieldLen+1))
+	u.ed.Fields().Body.SetText("Texte précieux.")
 	u.lib.Select(u.lib.Listed()[len(u.lib.Listed())-1].ID) // try to open the other report
 	env.q.drain()
-	if u.reportID != second || u.ed.body.Text != "Texte précieux." {
+	if u.reportID != second || u.ed.Fields().Body.Text != "Texte précieux." {
 		t.Fatalf("switched away from an unsaved edit (open %d)", u.reportID)
 	}
 	if u.lastErr == nil || !strings.Contains(ErrorText(u.lastErr), "restent dans l’éditeur") {
 		t.Fatalf("error %v", u.lastErr)
 	}
-	if !strings.HasPrefix(u.ed.status.Text, "Non enregistré") {
-		t.Errorf("status %q", u.ed.status.Text)
+	if !strings.HasPrefix(u.ed.Fields().Status.Text, "Non enregistré") {
+		t.Errorf("status %q", u.ed.Fields().Status.Text)
 	}
-	u.ed.place.SetText("Salle du conseil")
-	if err := u.ed.flush(); err != nil {
+	u.ed.Fields().Place.SetText("Salle du conseil")
+	if err := u.ed.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	r, err := env.st.Report(context.Background(), second)

@@ -59,7 +59,7 @@ func (u *UI) onSaveAsTemplate() {
 
 // saveTemplate adds the open report as a template named name.
 func (u *UI) saveTemplate(name string) error {
-	if err := u.ed.flush(); err != nil {
+	if err := u.ed.Flush(); err != nil {
 		return unsavedError{err}
 	}
 	r, err := u.deps.Store.Report(u.ctx, u.reportID)

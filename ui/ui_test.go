@@ -32,9 +32,9 @@ func TestWriteGenerateCompareExport(t *testing.T) {
 	if u.reportID == 0 {
 		t.Fatal("a new report should be open after tapping New")
 	}
-	u.ed.title.SetText("")
-	test.Type(u.ed.title, "Atelier place du Marché")
-	u.ed.body.SetText(sample(t))
+	u.ed.Fields().Title.SetText("")
+	test.Type(u.ed.Fields().Title, "Atelier place du Marché")
+	u.ed.Fields().Body.SetText(sample(t))
 	u.show(screenGenerate)
 	test.Tap(u.gen.start)
 	if u.run == nil {
@@ -127,14 +127,14 @@ func TestAutosave(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	u.lib.NewReport()
-	test.Type(u.ed.body, "Première phrase.")
+	test.Type(u.ed.Fields().Body, "Première phrase.")
 	env.q.pumpUntil(t, "autosave", func() bool {
 		r, err := env.st.Report(context.Background(), u.reportID)
 		return err == nil && r.Body == "Première phrase."
 	})
-	env.q.pumpUntil(t, "saved status", func() bool { return strings.HasPrefix(u.ed.status.Text, "Enregistré") })
+	env.q.pumpUntil(t, "saved status", func() bool { return strings.HasPrefix(u.ed.Fields().Status.Text, "Enregistré") })
 
-	u.ed.body.SetText("Texte modifié juste avant la fermeture.")
+	u.ed.Fields().Body.SetText("Texte modifié juste avant la fermeture.")
 	u.Close()
 	r, err := env.st.Report(context.Background(), u.reportID)
 	if err != nil || r.Body != "Texte modifié juste avant la fermeture." {
@@ -147,13 +147,13 @@ func TestInvalidFieldsKeepTheRest(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	u.lib.NewReport()
-	u.ed.title.SetText("Réunion publique")
-	u.ed.date.SetText("17/06/2025")
-	u.ed.flush()
-	u.ed.title.SetText("   ")
-	u.ed.date.SetText("17/06/20")
-	u.ed.body.SetText("Le corps du texte est enregistré malgré tout.")
-	u.ed.flush()
+	u.ed.Fields().Title.SetText("Réunion publique")
+	u.ed.Fields().Date.SetText("17/06/2025")
+	u.ed.Flush()
+	u.ed.Fields().Title.SetText("   ")
+	u.ed.Fields().Date.SetText("17/06/20")
+	u.ed.Fields().Body.SetText("Le corps du texte est enregistré malgré tout.")
+	u.ed.Flush()
 	r, err := env.st.Report(context.Background(), u.reportID)
 	if err != nil {
 		t.Fatal(err)
@@ -161,7 +161,7 @@ func TestInvalidFieldsKeepTheRest(t *testing.T) {
 	if r.Title != "Réunion publique" || r.Date != "2025-06-17" || r.Body != "Le corps du texte est enregistré malgré tout." {
 		t.Fatalf("stored %q %q %q", r.Title, r.Date, r.Body)
 	}
-	if err := u.ed.title.Validate(); err == nil {
+	if err := u.ed.Fields().Title.Validate(); err == nil {
 		t.Error("a blank title should be flagged")
 	}
 }

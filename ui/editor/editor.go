@@ -1,7 +1,8 @@
-package ui
+package editor
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -14,6 +15,8 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/ui/i18n"
+
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // Delays of the editor: saving after the last keystroke, and refreshing the preview.
@@ -22,11 +25,11 @@ const (
 	previewDelay  = 300 * time.Millisecond
 )
 
-// editor is the report editor: the session's metadata and the Markdown body, with a preview.
+// Screen is the report editor: the session's metadata and the Markdown body, with a preview.
 // It saves by itself a second after the last change, on Ctrl+S, and before anything that
 // needs the saved text (switching report, generating, closing).
-type editor struct {
-	u *UI
+type Screen struct {
+	d Deps
 
 	title      *widget.Entry
 	kind       *widget.Select
@@ -52,14 +55,46 @@ type editor struct {
 	saveMu    sync.Mutex // one save at a time
 }
 
-func newEditor(u *UI) *editor {
-	e := &editor{u: u}
+// Reports is where the editor saves; *store.Store is one.
+type Reports interface {
+	SaveReport(ctx context.Context, r model.Report) (model.Report, error)
+}
+
+// Deps is everything the editor uses from the rest of the interface.
+type Deps struct {
+	// Ctx ends when the window closes; the last save still runs after it.
+	Ctx context.Context
+	// Store keeps the reports.
+	Store Reports
+	// Do runs work on the UI thread (fyne.Do, or a test's queue).
+	Do func(func())
+	// ShowError shows an error to the user.
+	ShowError func(error)
+	// Explain says an error in the interface language, for the status line.
+	Explain func(error) string
+	// Saved tells the rest of the interface a report was saved (the library lists its new
+	// title); Titled, that the open report's title changed.
+	Saved func(r model.Report)
+	// Titled shows the open report's title (the window's).
+	Titled func(title string)
+}
+
+// Fields are the editor's widgets, for the tests of the whole window.
+type Fields struct {
+	Title, Date, Place, Organisers, Audience, Body *widget.Entry
+	Kind, Language                                 *widget.Select
+	Status                                         *widget.Label
+}
+
+// New builds the editor, empty until Load.
+func New(d Deps) *Screen {
+	e := &Screen{d: d}
 	e.saver = newDebouncer(autosaveDelay, func() { _ = e.save() })
-	e.refresher = newDebouncer(previewDelay, func() { runOnUI(e.refreshPreview) })
+	e.refresher = newDebouncer(previewDelay, func() { e.d.Do(e.refreshPreview) })
 	e.title = e.newEntry(lang.L("Title of the report"))
 	e.title.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errTitleRequired()
+			return errors.New(lang.L("The title is required."))
 		}
 		return nil
 	}
@@ -85,18 +120,18 @@ func newEditor(u *UI) *editor {
 	e.status = widget.NewLabel("")
 	e.status.SizeName = theme.SizeNameCaptionText
 	e.root = e.layout()
-	e.clear()
+	e.Clear()
 	return e
 }
 
-func (e *editor) newEntry(placeholder string) *widget.Entry {
+func (e *Screen) newEntry(placeholder string) *widget.Entry {
 	en := widget.NewEntry()
 	en.PlaceHolder = placeholder
 	en.OnChanged = func(string) { e.onChanged() }
 	return en
 }
 
-func (e *editor) layout() fyne.CanvasObject {
+func (e *Screen) layout() fyne.CanvasObject {
 	left := widget.NewForm(
 		widget.NewFormItem(lang.L("Title"), e.title),
 		widget.NewFormItem(lang.L("Kind of session"), e.kind),
@@ -116,10 +151,27 @@ func (e *editor) layout() fyne.CanvasObject {
 	return container.NewBorder(meta, e.status, nil, nil, split)
 }
 
-func (e *editor) content() fyne.CanvasObject { return e.root }
+// Content is the editor's layout.
+func (e *Screen) Content() fyne.CanvasObject { return e.root }
 
-// load fills the widgets with a report; it does not count as an edit.
-func (e *editor) load(r model.Report) {
+// Fields returns the editor's widgets.
+func (e *Screen) Fields() Fields {
+	return Fields{Title: e.title, Date: e.date, Place: e.place, Organisers: e.organisers, Audience: e.audience,
+		Body: &e.body.Entry, Kind: e.kind, Language: e.language, Status: e.status}
+}
+
+// FocusTitle puts the cursor in the title, in the window c.
+func (e *Screen) FocusTitle(c fyne.Canvas) { c.Focus(e.title) }
+
+// Pending returns the edit waiting to be saved, and whether there is one.
+func (e *Screen) Pending() (model.Report, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.draft, e.dirty
+}
+
+// Load fills the widgets with a report; it does not count as an edit.
+func (e *Screen) Load(r model.Report) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.report = r
@@ -127,8 +179,8 @@ func (e *editor) load(r model.Report) {
 	e.draft, e.dirty = r, false
 	e.mu.Unlock()
 	e.title.SetText(r.Title)
-	e.kind.SetSelectedIndex(kindIndex(r.Kind))
-	e.date.SetText(model.FormatDate(r.Date, CurrentLanguage()))
+	e.kind.SetSelectedIndex(KindIndex(r.Kind))
+	e.date.SetText(model.FormatDate(r.Date, i18n.CurrentLanguage()))
 	e.place.SetText(r.Place)
 	e.organisers.SetText(r.Organisers)
 	e.audience.SetText(r.Audience)
@@ -143,8 +195,8 @@ func (e *editor) load(r model.Report) {
 	e.setEnabled(true)
 }
 
-// clear empties the editor when no report is open.
-func (e *editor) clear() {
+// Clear empties the editor when no report is open.
+func (e *Screen) Clear() {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.report = model.Report{}
@@ -159,7 +211,7 @@ func (e *editor) clear() {
 	e.setEnabled(false)
 }
 
-func (e *editor) setEnabled(on bool) {
+func (e *Screen) setEnabled(on bool) {
 	for _, w := range []fyne.Disableable{e.title, e.kind, e.date, e.place, e.organisers, e.audience, e.language, e.body} {
 		if on {
 			w.Enable()
@@ -172,8 +224,8 @@ func (e *editor) setEnabled(on bool) {
 	}
 }
 
-// setTitle shows a title changed elsewhere (renamed from the library).
-func (e *editor) setTitle(title string) {
+// SetTitle shows a title changed elsewhere (renamed from the library).
+func (e *Screen) SetTitle(title string) {
 	e.loading = true
 	e.title.SetText(title)
 	e.report.Title = title
@@ -184,11 +236,11 @@ func (e *editor) setTitle(title string) {
 }
 
 // onChanged records the edit and schedules a save.
-func (e *editor) onChanged() {
+func (e *Screen) onChanged() {
 	if e.loading || e.report.ID == 0 {
 		return
 	}
-	d := e.collect()
+	d := e.Collect()
 	e.mu.Lock()
 	e.draft, e.dirty = d, true
 	e.mu.Unlock()
@@ -196,9 +248,9 @@ func (e *editor) onChanged() {
 	e.saver.trigger()
 }
 
-// collect reads the widgets into a report. A field that does not validate keeps its last
+// Collect reads the widgets into a report. A field that does not validate keeps its last
 // valid value, so a blank title or a half-typed date never blocks saving the body.
-func (e *editor) collect() model.Report {
+func (e *Screen) Collect() model.Report {
 	e.mu.Lock()
 	r := e.draft
 	e.mu.Unlock()
@@ -223,9 +275,9 @@ func (e *editor) collect() model.Report {
 }
 
 // save writes the pending draft to the store and returns the outcome. It runs in the
-// debouncer's goroutine or in the caller's (flush) and touches widgets only through runOnUI.
+// debouncer's goroutine or in the caller's (Flush) and touches widgets only through Do.
 // A draft that fails to save stays pending, so the next change, Ctrl+S or close tries again.
-func (e *editor) save() error {
+func (e *Screen) save() error {
 	e.saveMu.Lock()
 	defer e.saveMu.Unlock()
 	e.mu.Lock()
@@ -235,8 +287,8 @@ func (e *editor) save() error {
 	if !dirty {
 		return nil
 	}
-	// Not u.ctx itself: closing the window cancels it, and the last edit must still be written.
-	saved, err := e.u.deps.Store.SaveReport(context.WithoutCancel(e.u.ctx), d)
+	// Not Ctx itself: closing the window cancels it, and the last edit must still be written.
+	saved, err := e.d.Store.SaveReport(context.WithoutCancel(e.d.Ctx), d)
 	if err != nil {
 		e.mu.Lock()
 		if !e.dirty {
@@ -244,48 +296,49 @@ func (e *editor) save() error {
 		}
 		e.mu.Unlock()
 	}
-	runOnUI(func() { e.onSaved(d.ID, saved, err) })
+	e.d.Do(func() { e.onSaved(d.ID, saved, err) })
 	return err
 }
 
-func (e *editor) onSaved(id int64, r model.Report, err error) {
+func (e *Screen) onSaved(id int64, r model.Report, err error) {
 	if err != nil {
 		if id != e.report.ID {
-			e.u.showError(err) // the report is no longer on screen: never fail silently
+			e.d.ShowError(err) // the report is no longer on screen: never fail silently
 			return
 		}
-		e.status.SetText(lang.L("Not saved: {{.Reason}}", map[string]any{"Reason": ErrorText(err)}))
+		e.status.SetText(lang.L("Not saved: {{.Reason}}", map[string]any{"Reason": e.d.Explain(err)}))
 		return
 	}
-	e.u.lib.UpdateReport(r)
+	e.d.Saved(r)
 	if r.ID != e.report.ID {
 		return
 	}
 	e.report = r
 	e.status.SetText(savedAt(r.Updated))
-	e.u.win.SetTitle(windowTitle(r.Title))
+	e.d.Titled(r.Title)
 }
 
-// flush saves now whatever is pending, in the calling goroutine, after any save already under
+// Flush saves now whatever is pending, in the calling goroutine, after any save already under
 // way, and returns the error when the edit could not be written.
-func (e *editor) flush() error {
+func (e *Screen) Flush() error {
 	e.saver.stop()
 	return e.save()
 }
 
-// discard drops pending changes (the report is being deleted).
-func (e *editor) discard() {
+// Discard drops pending changes (the report is being deleted).
+func (e *Screen) Discard() {
 	e.mu.Lock()
 	e.dirty = false
 	e.mu.Unlock()
 }
 
-func (e *editor) refreshPreview() {
-	e.preview.Segments = previewSegments(e.body.Text)
+func (e *Screen) refreshPreview() {
+	e.preview.Segments = uikit.PreviewSegments(e.body.Text)
 	e.preview.Refresh()
 }
 
-func kindIndex(k model.SessionKind) int {
+// KindIndex is the place of k in the editor's choice of kinds.
+func KindIndex(k model.SessionKind) int {
 	for i, known := range model.SessionKinds {
 		if k == known {
 			return i
