@@ -84,12 +84,7 @@ type supportIndex struct {
 
 // newSupportIndex indexes the source's sentences.
 func newSupportIndex(source string, lang model.Language) *supportIndex {
-	return newSupportIndexFacts(source, lang, Facts(source, lang))
-}
-
-// newSupportIndexFacts is newSupportIndex with the source's facts already found by Facts.
-func newSupportIndexFacts(source string, lang model.Language, facts []Fact) *supportIndex {
-	return newSupportIndexWith(source, lang, Sentences(source, lang), facts)
+	return newSupportIndexWith(source, lang, Sentences(source, lang), Facts(source, lang))
 }
 
 // newSupportIndexWith is newSupportIndex with the source's sentences and facts already found by
@@ -239,7 +234,7 @@ func (ix *supportIndex) sentences(variant string) []SentenceSupport {
 	if ix == nil {
 		return nil
 	}
-	return ix.sentencesFacts(variant, Facts(variant, ix.lang))
+	return ix.sentencesWith(variant, Sentences(variant, ix.lang), Facts(variant, ix.lang))
 }
 
 // vterm is a term of a variant sentence: a term of the source (id ≥ 0) or one it lacks (-1).
@@ -262,14 +257,6 @@ type scorer struct {
 	clauseSpans []Span     // their best source sentences
 	keys        []string
 	tz          tokenizer
-}
-
-// sentencesFacts is sentences with the variant's facts already found by Facts.
-func (ix *supportIndex) sentencesFacts(variant string, facts []Fact) []SentenceSupport {
-	if ix == nil {
-		return nil
-	}
-	return ix.sentencesWith(variant, Sentences(variant, ix.lang), facts)
 }
 
 // sentencesWith is sentences with the variant's sentences and facts already found by Sentences

@@ -14,13 +14,13 @@ func BenchmarkSupport(b *testing.B) {
 	srcFacts, varFacts := Facts(source, model.French), Facts(variant, model.French)
 	b.Run("index", func(b *testing.B) {
 		for b.Loop() {
-			newSupportIndexFacts(source, model.French, srcFacts)
+			newSupportIndexWith(source, model.French, Sentences(source, model.French), srcFacts)
 		}
 	})
-	ix := newSupportIndexFacts(source, model.French, srcFacts)
+	ix := newSupportIndexWith(source, model.French, Sentences(source, model.French), srcFacts)
 	b.Run("variant", func(b *testing.B) {
 		for b.Loop() {
-			ix.sentencesFacts(variant, varFacts)
+			ix.sentencesWith(variant, Sentences(variant, model.French), varFacts)
 		}
 	})
 	b.Run("variant-with-facts", func(b *testing.B) {
@@ -36,7 +36,7 @@ func TestSupportNilIndex(t *testing.T) {
 	if got := ix.sentences("Une phrase."); got != nil {
 		t.Errorf("nil index: %+v", got)
 	}
-	if got := ix.sentencesFacts("Une phrase.", nil); got != nil {
+	if got := ix.sentencesWith("Une phrase.", nil, nil); got != nil {
 		t.Errorf("nil index: %+v", got)
 	}
 }
