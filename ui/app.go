@@ -35,15 +35,13 @@ type Deps struct {
 	Version string
 }
 
-// UI is the main window's content and the state shared between its screens.
+// UI is the main window's content. It owns the screens and the services they share, and
+// carries what one screen asks of another.
 type UI struct {
-	app  fyne.App
-	win  fyne.Window
-	deps Deps
+	*services
 
-	ctx    context.Context
+	*runner
 	cancel context.CancelFunc
-	sched  *generate.Scheduler
 
 	lib  *library.Screen
 	ed   *editor.Screen
@@ -53,24 +51,38 @@ type UI struct {
 	// screens are the tabs by name, for show and showing.
 	screens map[screen]*container.TabItem
 
-	reportID int64           // the report open in the editor, 0 when none
-	run      *activeRun      // the generation under way or last started, nil before any
-	pulls    map[string]bool // downloads under way, by host|model; UI thread only
-	lastErr  error           // the last error shown, for tests
+	reportID int64 // the report open in the editor, 0 when none
+	lastErr  error // the last error shown, for tests
 	// basePresets are the presets given in Deps; the user's own are added to them in
-	// deps.Presets.
+	// services.presets.
 	basePresets []model.Preset
 	shop        *workshop // the presets workshop while it is open, nil otherwise
 	closeOnce   sync.Once
-	analyses    sync.WaitGroup // the comparison's background analyses, waited for by Close
+	work        sync.WaitGroup // analyses, host readings, downloads, critiques…: waited for by Close
 }
 
 // Create builds the interface into w and returns it. Call Close (or let the window's close
 // intercept do it) to save pending edits and stop running generations.
 func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 	ctx, cancel := context.WithCancel(context.Background())
-	u := &UI{app: a, win: w, deps: d, ctx: ctx, cancel: cancel, pulls: map[string]bool{}, basePresets: d.Presets}
-	u.sched = generate.NewScheduler(d.Engines, d.Presets, d.Store)
+	u := &UI{cancel: cancel, basePresets: d.Presets}
+	u.services = &services{ctx: ctx, app: a, win: w, store: d.Store, version: d.Version,
+		engines: d.Engines, ollama: d.Ollama, presets: d.Presets, pulls: map[string]bool{}, showError: u.showError, background: &u.work}
+	u.hosts = &hostBook{svc: u.services, changed: func(bool) {
+		if u.gen != nil {
+			u.gen.hostsChanged()
+		}
+	}}
+	u.runner = &runner{svc: u.services, sched: generate.NewScheduler(d.Engines, d.Presets, d.Store),
+		events: func(run *activeRun, events map[int]generate.Event) {
+			u.gen.apply(events)
+			u.cmp.updateVariants(events)
+		},
+		finished: func(run *activeRun, results []model.Variant) {
+			u.gen.finished(run, results)
+			u.cmp.runFinished(run)
+		},
+	}
 	u.sched.SetParallel(Parallel(a))
 	u.loadPresets()
 	u.build()
@@ -78,6 +90,7 @@ func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 	w.SetOnDropped(func(p fyne.Position, uris []fyne.URI) { u.lib.Dropped(p, uris) })
 	a.Lifecycle().SetOnStopped(u.Close) // Cmd+Q on macOS quits without asking the window
 	u.lib.OpenInitial(int64(a.Preferences().Int(prefLastReport)))
+	u.hosts.load()
 	return u
 }
 
@@ -85,12 +98,22 @@ func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 func (u *UI) build() {
 	u.lib = library.New(u.libraryDeps())
 	u.ed = editor.New(editor.Deps{
-		Ctx: u.ctx, Store: u.deps.Store, Do: runOnUI, ShowError: u.showError, Explain: ErrorText,
+		Ctx: u.ctx, Store: u.store, Do: runOnUI, ShowError: u.showError, Explain: ErrorText,
 		Saved:  func(r model.Report) { u.lib.UpdateReport(r) },
 		Titled: func(title string) { u.win.SetTitle(windowTitle(title)) },
 	})
-	u.gen = newGenerationPanel(u)
-	u.cmp = newComparison(u)
+	u.gen = newGenerationPanel(u.services, genDeps{
+		runs:     u.runner,
+		reportID: func() int64 { return u.reportID },
+		draft:    u.ed.Collect,
+		flush:    u.ed.Flush,
+		started:  func(rev model.Revision, run model.Run, vs []model.Variant) { u.cmp.showRun(rev, run, vs) },
+		inFront:  func() bool { return u.showing(screenGenerate) },
+		compare:  func() { u.show(screenCompare) },
+		shop:     func() { u.onPresets() },
+		settings: u.onSettings,
+	})
+	u.cmp = newComparison(u.services)
 	u.screens = map[screen]*container.TabItem{
 		screenReport:   container.NewTabItem(lang.L("Report"), u.ed.Content()),
 		screenGenerate: container.NewTabItem(lang.L("Generate"), u.gen.content()),
@@ -113,7 +136,7 @@ func (u *UI) build() {
 // libraryDeps is what the library uses of the other screens.
 func (u *UI) libraryDeps() library.Deps {
 	return library.Deps{
-		Ctx: u.ctx, Store: u.deps.Store, Prefs: u.app.Preferences(), Win: u.win,
+		Ctx: u.ctx, Store: u.store, Prefs: u.app.Preferences(), Win: u.win,
 		Do: runOnUI, ShowError: u.showError,
 		Current: func() int64 { return u.reportID },
 		Open:    u.openReport,
@@ -181,18 +204,18 @@ func (u *UI) rebuild() error {
 // applyOllamaSettings takes new Ollama settings into account: a new engine with the stall
 // timeout, the parallelism, and the hosts' models read again. A run under way keeps its engine.
 func (u *UI) applyOllamaSettings() {
-	if u.deps.Ollama != nil {
-		fresh := newOllamaEngine(u.app, u.deps.Store)
-		for i, e := range u.deps.Engines {
-			if e == generate.Engine(u.deps.Ollama) {
-				u.deps.Engines[i] = fresh
+	if u.ollama != nil {
+		fresh := newOllamaEngine(u.app, u.store)
+		for i, e := range u.engines {
+			if e == generate.Engine(u.ollama) {
+				u.engines[i] = fresh
 			}
 		}
-		u.deps.Ollama = fresh
+		u.ollama = fresh
 	}
-	u.sched = generate.NewScheduler(u.deps.Engines, u.deps.Presets, u.deps.Store)
+	u.sched = generate.NewScheduler(u.engines, u.presets, u.store)
 	u.sched.SetParallel(Parallel(u.app))
-	u.gen.hosts.load()
+	u.hosts.load()
 }
 
 // onCloseWindow saves and closes, or asks first when the last edit cannot be saved.
@@ -219,7 +242,7 @@ func (u *UI) Close() {
 		_ = u.saveWorkshop()
 		u.stopRun(0, 2*time.Second)
 		u.cancel()
-		u.analyses.Wait() // a few tens of milliseconds at most; their results then go nowhere
+		u.work.Wait() // a few tens of milliseconds at most; their results then go nowhere
 	})
 }
 
@@ -234,7 +257,7 @@ func (u *UI) openReport(id int64) {
 		u.lib.Select(u.reportID)
 		return
 	}
-	r, err := u.deps.Store.Report(u.ctx, id)
+	r, err := u.store.Report(u.ctx, id)
 	if err != nil {
 		u.showError(err)
 		return

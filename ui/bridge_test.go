@@ -71,7 +71,7 @@ func BenchmarkStreamToScreen(b *testing.B) {
 				v.Text = text[:len(text)-n%100] // a different text each time, as streaming gives
 				events[i] = generate.Event{Index: i, Kind: generate.EventDelta, Variant: v}
 			}
-			u.applyRun(events)
+			u.runner.apply(events)
 		}
 	})
 }

@@ -28,7 +28,7 @@ func (brokenEngine) Generate(_ context.Context, _ generate.Request, progress gen
 func TestFailedVariantKeepsTextAndSaysWhy(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	u.sched = generate.NewScheduler([]generate.Engine{brokenEngine{}}, u.deps.Presets, env.st)
+	u.sched = generate.NewScheduler([]generate.Engine{brokenEngine{}}, u.presets, env.st)
 	u.lib.NewReport()
 	u.ed.Fields().Body.SetText(sample(t))
 	test.Tap(u.gen.start)
@@ -104,8 +104,8 @@ func TestShowPrompt(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
 	u.lib.OpenExample()
-	p, _ := model.FindPreset(u.deps.Presets, "synthese-courte")
-	form := u.showPrompt(p)
+	p, _ := model.FindPreset(u.presets, "synthese-courte")
+	form := showPrompt(u.win, u.ed.Collect(), p)
 	if len(form.Items) != 2 {
 		t.Fatalf("%d messages", len(form.Items))
 	}

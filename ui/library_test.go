@@ -113,7 +113,7 @@ func (holdEngine) Generate(ctx context.Context, _ generate.Request, progress gen
 func TestCancelKeepsPartialText(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
 	u := env.u
-	u.sched = generate.NewScheduler([]generate.Engine{holdEngine{}}, u.deps.Presets, env.st)
+	u.sched = generate.NewScheduler([]generate.Engine{holdEngine{}}, u.presets, env.st)
 	u.lib.NewReport()
 	u.ed.Fields().Body.SetText(strings.Repeat(sample(t)+"\n\n", 4))
 	test.Tap(u.gen.start)
@@ -160,7 +160,7 @@ func TestLanguageSwitch(t *testing.T) {
 	if got := u.tabs.Items[0].Text; got != "Compte-rendu" {
 		t.Fatalf("French tab reads %q", got)
 	}
-	s := newSettings(u)
+	s := newSettings(u.settingsDeps())
 	_, labels := languageChoices()
 	s.language.SetSelected(labels[2]) // English
 	if got := u.tabs.Items[0].Text; got != "Report" {
@@ -169,7 +169,7 @@ func TestLanguageSwitch(t *testing.T) {
 	if LanguagePreference(env.app) != LanguageEnglish {
 		t.Error("the choice was not saved")
 	}
-	s = newSettings(u)
+	s = newSettings(u.settingsDeps())
 	_, labels = languageChoices()
 	s.language.SetSelected(labels[1]) // Français
 	if got := u.tabs.Items[0].Text; got != "Compte-rendu" {

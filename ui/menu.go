@@ -64,12 +64,17 @@ func (u *UI) onGenerate() {
 	u.gen.onStart()
 }
 
-func (u *UI) onSettings() { newSettings(u).show() }
+func (u *UI) onSettings() { newSettings(u.settingsDeps()).show() }
+
+// settingsDeps is what the settings dialog uses of the interface.
+func (u *UI) settingsDeps() settingsDeps {
+	return settingsDeps{app: u.app, win: u.win, showError: u.showError, rebuild: u.rebuild, applied: u.applyOllamaSettings}
+}
 
 func (u *UI) onAbout() {
 	dialog.ShowInformation(lang.L("About Rapporteur"), lang.L(
 		"Rapporteur {{.Version}} writes variants of your session reports and compares them with the source. Everything stays on this computer.",
-		map[string]any{"Version": u.deps.Version}), u.win)
+		map[string]any{"Version": u.version}), u.win)
 }
 
 // onFind puts the cursor in the library's search field.

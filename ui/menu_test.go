@@ -44,7 +44,7 @@ func TestCtrlSSavesAtOnce(t *testing.T) {
 
 func TestThemeSetting(t *testing.T) {
 	env := newTestEnv(t, LanguageFrench)
-	s := newSettings(env.u)
+	s := newSettings(env.u.settingsDeps())
 	_, labels := themeChoices()
 	s.theme.SetSelected(labels[2]) // dark
 	if ThemePreference(env.app) != ThemeDark {

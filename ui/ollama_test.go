@@ -97,14 +97,14 @@ func TestOllamaDown(t *testing.T) {
 	closed := "http://" + l.Addr().String()
 	l.Close()
 	env := newOllamaEnv(t, closed)
-	env.q.pumpUntil(t, "host status", func() bool { return !env.u.gen.hosts.loading })
+	env.q.pumpUntil(t, "host status", func() bool { return !env.u.hosts.loading })
 	if !env.u.gen.hosts.help.Visible() {
 		t.Fatal("the first-run help should show when no host answers")
 	}
 	if len(env.u.gen.matrix.columns) != 1 {
 		t.Error("only the built-in engine should be offered")
 	}
-	st := env.u.gen.hosts.statuses[0]
+	st := env.u.hosts.statuses[0]
 	if st.Reachable || !strings.Contains(ErrorText(st.Err), "ne répond pas") {
 		t.Errorf("status %+v: %q", st, ErrorText(st.Err))
 	}
@@ -175,7 +175,7 @@ func TestOllamaFailureRetryAndPull(t *testing.T) {
 	u := env.u
 	u.lib.OpenExample()
 	waitModels(t, env, 2)
-	u.gen.matrix.setModels(append(u.gen.hosts.models(), hostModel{host: srv.URL(), info: ollama.ModelInfo{Name: "absent:7b"}}))
+	u.gen.matrix.setModels(append(u.hosts.models(), hostModel{host: srv.URL(), info: ollama.ModelInfo{Name: "absent:7b"}}))
 	onlyTick(u, map[int][]string{1: {"synthese-courte"}, 3: {"synthese-courte"}})
 	srv.Inject(ollamatest.Fault{Kind: ollamatest.FaultStatus, Status: 500})
 	test.Tap(u.gen.start)
@@ -224,7 +224,7 @@ func TestPullDialog(t *testing.T) {
 	srv.AllowPull(ollamatest.Model{Name: "phi3:mini", ParameterSize: "3.8B", Quantization: "Q4_K_M", ContextLength: 4096}, 3<<20, 1<<20)
 	env := newOllamaEnv(t, srv.URL())
 	waitModels(t, env, 2)
-	p := env.u.showPull("", "phi3:mini")
+	p := showPull(env.u.services, "", "phi3:mini")
 	p.onStart()
 	env.q.pumpUntil(t, "pull done", func() bool { return p.start.Disabled() == false && p.bar.Value == 1 })
 	if !strings.Contains(p.status.Text, "phi3:mini est installé") {
@@ -232,7 +232,7 @@ func TestPullDialog(t *testing.T) {
 	}
 	waitModels(t, env, 3)
 
-	offline := env.u.showPull("", "inconnu:1b")
+	offline := showPull(env.u.services, "", "inconnu:1b")
 	offline.onStart()
 	env.q.pumpUntil(t, "pull failed", func() bool { return strings.HasPrefix(offline.status.Text, "Le téléchargement") })
 	if !strings.Contains(offline.status.Text, "registry.ollama.ai") {
@@ -251,7 +251,7 @@ func TestHostsReloadWhileLoading(t *testing.T) {
 	closed := "http://" + l.Addr().String()
 	l.Close()
 	env := newOllamaEnv(t, closed)
-	h := env.u.gen.hosts
+	h := env.u.hosts
 	if !h.loading {
 		t.Fatal("the hosts should be read at start")
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/ui/i18n"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // Preference keys.
@@ -29,9 +30,9 @@ func ThemePreference(a fyne.App) string {
 
 // settings is the settings dialog: interface language and theme.
 type settings struct {
-	u        *UI
-	language *widget.Select
-	theme    *widget.Select
+	settingsDeps
+	language *uikit.Choice[string]
+	theme    *uikit.Choice[string]
 	ollama   *ollamaSettings
 	apply    *widget.Button
 	problem  *widget.Label
@@ -49,15 +50,24 @@ func themeChoices() ([]string, []string) {
 		[]string{lang.L("Same as the system"), lang.L("Light"), lang.L("Dark")}
 }
 
-func newSettings(u *UI) *settings {
-	s := &settings{u: u}
-	langValues, langLabels := languageChoices()
-	s.language = widget.NewSelect(langLabels, func(label string) { s.onLanguageChanged(valueFor(langValues, langLabels, label)) })
-	s.language.SetSelected(labelFor(langValues, langLabels, LanguagePreference(u.app)))
-	themeValues, themeLabels := themeChoices()
-	s.theme = widget.NewSelect(themeLabels, func(label string) { s.onThemeChanged(valueFor(themeValues, themeLabels, label)) })
-	s.theme.SetSelected(labelFor(themeValues, themeLabels, ThemePreference(u.app)))
-	s.ollama = newOllamaSettings(u)
+// settingsDeps is what the settings dialog asks of the rest of the interface.
+type settingsDeps struct {
+	app       fyne.App
+	win       fyne.Window
+	showError func(error)
+	rebuild   func() error // rebuilds the screens in the language just chosen
+	applied   func()       // takes new Ollama settings into account
+}
+
+func newSettings(d settingsDeps) *settings {
+	s := &settings{settingsDeps: d}
+	s.language = uikit.NewChoice(s.onLanguageChanged)
+	s.language.SetOptions(labelled(languageChoices()))
+	s.language.Set(LanguagePreference(s.app))
+	s.theme = uikit.NewChoice(s.onThemeChanged)
+	s.theme.SetOptions(labelled(themeChoices()))
+	s.theme.Set(ThemePreference(s.app))
+	s.ollama = newOllamaSettings(d.app, d.applied)
 	s.problem = widget.NewLabel("")
 	s.problem.Wrapping = fyne.TextWrapWord
 	s.apply = widget.NewButton(lang.L("Apply"), s.onApply)
@@ -82,50 +92,41 @@ func (s *settings) show() {
 	note.Wrapping = fyne.TextWrapWord
 	ollamaForm := widget.NewForm(s.ollama.items()...)
 	ollamaBox := widget.NewCard(lang.L("Ollama"), "", container.NewVBox(ollamaForm, container.NewHBox(s.apply), s.problem))
-	s.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), container.NewVBox(form, note, ollamaBox), s.u.win)
+	s.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), container.NewVBox(form, note, ollamaBox), s.win)
 	s.dlg.Resize(fyne.NewSize(640, 560))
 	s.dlg.Show()
 }
 
 func (s *settings) onLanguageChanged(value string) {
-	if value == LanguagePreference(s.u.app) {
+	if value == LanguagePreference(s.app) {
 		return
 	}
-	previous := LanguagePreference(s.u.app)
+	previous := LanguagePreference(s.app)
 	if err := i18n.ApplyLanguage(value); err != nil {
-		s.u.showError(err)
+		s.showError(err)
 		return
 	}
 	if s.dlg != nil {
 		s.dlg.Hide()
 	}
-	if err := s.u.rebuild(); err != nil {
+	if err := s.rebuild(); err != nil {
 		_ = i18n.ApplyLanguage(previous)
-		s.u.showError(err)
+		s.showError(err)
 		return
 	}
-	s.u.app.Preferences().SetString(prefLanguage, value)
+	s.app.Preferences().SetString(prefLanguage, value)
 }
 
 func (s *settings) onThemeChanged(value string) {
-	s.u.app.Preferences().SetString(prefTheme, value)
-	ApplyTheme(s.u.app, value)
+	s.app.Preferences().SetString(prefTheme, value)
+	ApplyTheme(s.app, value)
 }
 
-func valueFor(values, labels []string, label string) string {
-	for i, l := range labels {
-		if l == label {
-			return values[i]
-		}
-	}
-	return values[0]
-}
-
-func labelFor(values, labels []string, value string) string {
+// labelled returns values and the function that labels each, for a choice.
+func labelled(values, labels []string) ([]string, func(string) string) {
+	byValue := map[string]string{}
 	for i, v := range values {
-		if v == value {
-			return labels[i]
-		}
+		byValue[v] = labels[i]
 	}
-	return labels[0]
+	return values, func(v string) string { return byValue[v] }
 }

@@ -33,7 +33,8 @@ func Parallel(a fyne.App) int {
 
 // ollamaSettings edits the hosts, the stall timeout and the parallelism.
 type ollamaSettings struct {
-	u           *UI
+	app         fyne.App
+	applied     func() // takes the settings saved into account
 	hosts       *widget.Entry
 	stall       *widget.Entry
 	firstAnswer *widget.Entry
@@ -43,26 +44,26 @@ type ollamaSettings struct {
 	grid        *widget.Entry
 }
 
-func newOllamaSettings(u *UI) *ollamaSettings {
-	o := &ollamaSettings{u: u, hosts: widget.NewMultiLineEntry(), stall: widget.NewEntry(), parallel: widget.NewEntry()}
-	o.hosts.SetText(strings.Join(Hosts(u.app), "\n"))
+func newOllamaSettings(a fyne.App, applied func()) *ollamaSettings {
+	o := &ollamaSettings{app: a, applied: applied, hosts: widget.NewMultiLineEntry(), stall: widget.NewEntry(), parallel: widget.NewEntry()}
+	o.hosts.SetText(strings.Join(Hosts(a), "\n"))
 	o.hosts.SetMinRowsVisible(3)
 	o.hosts.Validator = validateHosts
-	o.stall.SetText(strconv.Itoa(int(StallTimeout(u.app) / time.Second)))
+	o.stall.SetText(strconv.Itoa(int(StallTimeout(a) / time.Second)))
 	o.stall.Validator = required(intValidator(5, 3600))
 	o.firstAnswer = widget.NewEntry()
-	o.firstAnswer.SetText(fmtSeconds(FirstAnswerTimeout(u.app)))
+	o.firstAnswer.SetText(fmtSeconds(FirstAnswerTimeout(a)))
 	o.firstAnswer.Validator = required(intValidator(10, 7200))
 	o.maxOutput = widget.NewEntry()
-	o.maxOutput.SetText(strconv.Itoa(MaxOutput(u.app)))
+	o.maxOutput.SetText(strconv.Itoa(MaxOutput(a)))
 	o.maxOutput.Validator = required(intValidator(10_000, 50_000_000))
-	o.parallel.SetText(strconv.Itoa(Parallel(u.app)))
+	o.parallel.SetText(strconv.Itoa(Parallel(a)))
 	o.parallel.Validator = required(intValidator(1, 8))
 	o.watts = widget.NewEntry()
-	o.watts.SetText(fmtFloatShort(DeviceWatts(u.app)))
+	o.watts.SetText(fmtFloatShort(DeviceWatts(a)))
 	o.watts.Validator = required(floatValidator(1, 2000))
 	o.grid = widget.NewEntry()
-	o.grid.SetText(fmtFloatShort(GridIntensity(u.app)))
+	o.grid.SetText(fmtFloatShort(GridIntensity(a)))
 	o.grid.Validator = required(floatValidator(0, 2000))
 	return o
 }
@@ -130,7 +131,7 @@ func (o *ollamaSettings) save() error {
 	hosts, _ := parseHosts(o.hosts.Text)
 	stall, _ := strconv.Atoi(strings.TrimSpace(o.stall.Text))
 	parallel, _ := strconv.Atoi(strings.TrimSpace(o.parallel.Text))
-	p := o.u.app.Preferences()
+	p := o.app.Preferences()
 	p.SetStringList(prefHosts, hosts)
 	p.SetInt(prefStallSeconds, stall)
 	first, _ := strconv.Atoi(strings.TrimSpace(o.firstAnswer.Text))
@@ -142,7 +143,7 @@ func (o *ollamaSettings) save() error {
 	grid, _ := parseNumber(o.grid.Text)
 	p.SetFloat(prefDeviceWatts, watts)
 	p.SetFloat(prefGridIntensity, grid)
-	o.u.applyOllamaSettings()
+	o.applied()
 	return nil
 }
 

@@ -20,7 +20,7 @@ func TestLanguageSwitchKeepsReportAndRun(t *testing.T) {
 	u.lib.OpenExample()
 	u.ed.Fields().Body.SetText(strings.Repeat(sample(t)+"\n\n", 3))
 	test.Tap(u.gen.start)
-	s := newSettings(u)
+	s := newSettings(u.settingsDeps())
 	_, labels := languageChoices()
 	s.language.SetSelected(labels[2]) // English
 

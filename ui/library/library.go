@@ -12,6 +12,7 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/analysis"
 	"github.com/rapporteur/rapporteur/ui/i18n"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // Reports is what the library reads and changes in the workspace; *store.Store is one.
@@ -62,7 +63,7 @@ type Deps struct {
 type Screen struct {
 	d       Deps
 	search  *widget.Entry
-	order   *widget.Select
+	order   *uikit.Choice[order]
 	list    *widget.List
 	empty   *widget.Label
 	newBtn  *widget.Button
@@ -141,7 +142,8 @@ func (l *Screen) Refresh() {
 		l.d.ShowError(err)
 		return
 	}
-	sortReports(items, l.order.SelectedIndex())
+	o, _ := l.order.Value()
+	sortReports(items, o)
 	l.items = items
 	l.list.UnselectAll()
 	l.list.Refresh()

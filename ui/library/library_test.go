@@ -111,19 +111,19 @@ func TestLibraryOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for order, want := range map[int]string{
+	for o, want := range map[order]string{
 		orderSessionNew: "bilan annuel | Atelier mobilités | Conseil de quartier | Élus et habitants",
 		orderSessionOld: "Conseil de quartier | Atelier mobilités | bilan annuel | Élus et habitants",
 		orderTitle:      "Atelier mobilités | bilan annuel | Conseil de quartier | Élus et habitants",
 		orderEdited:     "bilan annuel | Conseil de quartier | Élus et habitants | Atelier mobilités",
 	} {
-		e.l.order.SetSelectedIndex(order)
+		e.l.order.SetSelected(orderLabel(o)) // as a tap does
 		if got := e.titles(); got != want {
-			t.Errorf("order %d:\n got %s\nwant %s", order, got, want)
+			t.Errorf("order %s:\n got %s\nwant %s", o, got, want)
 		}
 	}
-	e.l.order.SetSelectedIndex(orderTitle)
-	if e.prefs.Int(prefLibraryOrder) != orderTitle {
+	e.l.order.SetSelected(orderLabel(orderTitle))
+	if e.prefs.String(prefLibraryOrder) != string(orderTitle) {
 		t.Error("the order is not kept")
 	}
 }
@@ -198,5 +198,17 @@ func TestDuplicateWaitsForTheSave(t *testing.T) {
 	e.l.Duplicate()
 	if got := e.titles(); got != "Réunion publique (copie) | Réunion publique" {
 		t.Errorf("after duplicate: %q", got)
+	}
+}
+
+// TestOrderOfOlderVersionsKept reads the order a version up to 0.1 kept by its position in the
+// choice (3, by title) and a position that no longer exists (the default order).
+func TestOrderOfOlderVersionsKept(t *testing.T) {
+	for pos, want := range map[int]order{3: orderTitle, 9: orderEdited} {
+		e := newEnv(t)
+		e.prefs.SetInt(prefLibraryOrderPosition, pos)
+		if got, _ := e.l.newOrderSelect().Value(); got != want {
+			t.Errorf("position %d read as %q, want %q", pos, got, want)
+		}
 	}
 }

@@ -5,34 +5,58 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
-// prefLibraryOrder keeps the order of the library between sessions.
-const prefLibraryOrder = "library-order"
+// prefLibraryOrder keeps the order of the library between sessions, by name;
+// prefLibraryOrderPosition is where versions up to 0.1 kept it, by position in the choice.
+const (
+	prefLibraryOrder         = "library-sort"
+	prefLibraryOrderPosition = "library-order"
+)
+
+// order is an order of the library.
+type order string
 
 // The orders of the library, in the order of its choice.
 const (
-	orderEdited     = iota // last edited first (with a search: title matches first)
-	orderSessionNew        // most recent session first; undated reports last
-	orderSessionOld        // oldest session first; undated reports last
-	orderTitle             // by title, ignoring case and accents
-	orderCount             // the number of orders
+	orderEdited     order = "edited"      // last edited first (with a search: title matches first)
+	orderSessionNew order = "session-new" // most recent session first; undated reports last
+	orderSessionOld order = "session-old" // oldest session first; undated reports last
+	orderTitle      order = "title"       // by title, ignoring case and accents
 )
 
-// newOrderSelect is the library's choice of order, kept in the preferences.
-func (l *Screen) newOrderSelect() *widget.Select {
-	labels := []string{lang.L("Last edited first"), lang.L("Session date, newest first"), lang.L("Session date, oldest first"), lang.L("Title (A to Z)")}
-	sel := widget.NewSelect(labels, nil)
-	saved := l.d.Prefs.IntWithFallback(prefLibraryOrder, orderEdited)
-	if saved < 0 || saved >= orderCount {
-		saved = orderEdited
+var orders = []order{orderEdited, orderSessionNew, orderSessionOld, orderTitle}
+
+// orderLabel names an order in the interface language.
+func orderLabel(o order) string {
+	switch o {
+	case orderSessionNew:
+		return lang.L("Session date, newest first")
+	case orderSessionOld:
+		return lang.L("Session date, oldest first")
+	case orderTitle:
+		return lang.L("Title (A to Z)")
 	}
-	sel.SetSelectedIndex(saved)
+	return lang.L("Last edited first")
+}
+
+// newOrderSelect is the library's choice of order, kept in the preferences.
+func (l *Screen) newOrderSelect() *uikit.Choice[order] {
+	sel := uikit.NewChoice[order](nil)
+	sel.SetOptions(orders, orderLabel)
+	saved := order(l.d.Prefs.String(prefLibraryOrder))
+	if pos := l.d.Prefs.IntWithFallback(prefLibraryOrderPosition, -1); saved == "" && pos >= 0 && pos < len(orders) {
+		saved = orders[pos]
+	}
+	if !sel.Set(saved) {
+		sel.Set(orderEdited)
+	}
 	sel.OnChanged = func(string) {
-		l.d.Prefs.SetInt(prefLibraryOrder, sel.SelectedIndex())
+		o, _ := sel.Value()
+		l.d.Prefs.SetString(prefLibraryOrder, string(o))
 		l.Refresh()
 	}
 	return sel
@@ -40,8 +64,8 @@ func (l *Screen) newOrderSelect() *widget.Select {
 
 // sortReports orders reports as chosen. The sort is stable: reports equal for the chosen
 // order keep the store's order (last edited first).
-func sortReports(reports []model.Report, order int) {
-	switch order {
+func sortReports(reports []model.Report, o order) {
+	switch o {
 	case orderSessionNew:
 		slices.SortStableFunc(reports, func(a, b model.Report) int { return bySessionDate(a, b, -1) })
 	case orderSessionOld:

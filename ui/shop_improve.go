@@ -31,25 +31,19 @@ func (e *presetEditor) onImprove() {
 		e.status.SetText(ErrorText(err))
 		return
 	}
-	models := e.w.u.gen.hosts.models()
+	models := e.w.svc.hosts.models()
 	if len(models) == 0 {
-		e.w.u.showError(coachError{})
+		e.w.svc.showError(coachError{})
 		return
 	}
-	labels := make([]string, len(models))
-	for i, hm := range models {
-		labels[i] = engineLabel(model.Spec{Engine: model.EngineOllama, Host: hm.host, Model: hm.info.Name})
-	}
-	choice := widget.NewSelect(labels, nil)
-	choice.SetSelectedIndex(0)
+	choice, picked := newModelChoice(models)
 	intro := wrapLabel(lang.L("A model reads your instructions and points out ambiguities, missing constraints and risks of bias, then proposes a revision. You see what it would change and decide."))
 	d := dialog.NewCustomConfirm(lang.L("Improve my instructions"), lang.L("Start"), lang.L("Cancel"),
 		container.NewVBox(intro, choice), func(ok bool) {
-			if ok && choice.SelectedIndex() >= 0 {
-				hm := models[choice.SelectedIndex()]
+			if hm, chosen := picked(); ok && chosen {
 				e.runCoach(model.Spec{Engine: model.EngineOllama, Host: hm.host, Model: hm.info.Name})
 			}
-		}, e.w.u.win)
+		}, e.w.svc.win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 }
@@ -70,8 +64,8 @@ type coach struct {
 
 // runCoach asks the model of spec to review the instructions in the language on screen.
 func (e *presetEditor) runCoach(spec model.Spec) *coach {
-	u := e.w.u
-	req, err := generate.ImproveRequest(e.p, e.lang, u.deps.Presets, spec)
+	u := e.w.svc
+	req, err := generate.ImproveRequest(e.p, e.lang, u.presets, spec)
 	if err != nil {
 		u.showError(err)
 		return nil
@@ -88,13 +82,13 @@ func (e *presetEditor) runCoach(spec model.Spec) *coach {
 	c.dlg.SetButtons([]fyne.CanvasObject{keep, c.accept})
 	c.dlg.Resize(fyne.NewSize(900, 640))
 	c.dlg.Show()
-	engines := u.deps.Engines
-	go func() {
+	engines := u.engines
+	u.background.Go(func() {
 		progress, stop := partialText(func(partial string) { c.showRaw(partial) })
 		out, _, err := generate.Critic(ctx, engines, req, progress)
 		stop() // a late partial text must not overwrite the outcome
 		runOnUI(func() { c.finish(out, err) })
-	}()
+	})
 	return c
 }
 

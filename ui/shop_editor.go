@@ -14,14 +14,29 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
-// The kinds of target length a preset can set, in the order of the editor's choice.
+// lengthTarget is the kind of target length a preset sets.
+type lengthTarget int
+
+// The kinds of target length, in the order of the editor's choice.
 const (
-	targetNone = iota
+	targetNone lengthTarget = iota
 	targetShare
 	targetWords
 )
+
+// lengthTargetLabel says what a kind of target length is.
+func lengthTargetLabel(t lengthTarget) string {
+	switch t {
+	case targetShare:
+		return lang.L("A share of the report (%)")
+	case targetWords:
+		return lang.L("A number of words")
+	}
+	return lang.L("No target length")
+}
 
 // presetEditor edits one of the user's presets, one language at a time, with a live preview of
 // the exact prompt a model will receive for the open report.
@@ -31,7 +46,8 @@ type presetEditor struct {
 	lang model.Language // the language on screen
 
 	name, description, instructions, target *widget.Entry
-	language, targetKind                    *widget.Select
+	language                                *uikit.Choice[model.Language]
+	targetKind                              *uikit.Choice[lengthTarget]
 	system, user, status                    *widget.Label
 	improve                                 *widget.Button
 	notes                                   *fyne.Container // the reasons of the rules, when the preset has some
@@ -46,8 +62,9 @@ func newPresetEditor(w *workshop, p model.Preset) *presetEditor {
 	e.instructions = widget.NewMultiLineEntry()
 	e.instructions.Wrapping = fyne.TextWrapWord
 	e.target = widget.NewEntry()
-	e.language = widget.NewSelect([]string{languageName(model.French), languageName(model.English)}, e.onLanguage)
-	e.targetKind = widget.NewSelect([]string{lang.L("No target length"), lang.L("A share of the report (%)"), lang.L("A number of words")}, func(string) { e.changed() })
+	e.language = uikit.NewLanguageChoice(e.onLanguage)
+	e.targetKind = uikit.NewChoice(func(lengthTarget) { e.changed() })
+	e.targetKind.SetOptions([]lengthTarget{targetNone, targetShare, targetWords}, lengthTargetLabel)
 	e.system, e.user, e.status = wrapLabel(""), wrapLabel(""), wrapLabel("")
 	e.system.Selectable, e.user.Selectable = true, true
 	e.notes = container.NewVBox()
@@ -71,14 +88,6 @@ func variableNames() string {
 		return "{{title}} {{date}} {{place}} {{audience}} {{length}}"
 	}
 	return "{{titre}} {{date}} {{lieu}} {{public}} {{longueur}}"
-}
-
-// languageName is a language's name in the interface language.
-func languageName(l model.Language) string {
-	if l == model.English {
-		return lang.L("English")
-	}
-	return lang.L("French")
 }
 
 // content lays the editor out: the fields and instructions on the left, the prompt on the right.
@@ -113,19 +122,19 @@ func (e *presetEditor) content() fyne.CanvasObject {
 func (e *presetEditor) load() {
 	e.loading = true
 	defer func() { e.loading = false }()
-	e.language.SetSelected(languageName(e.lang))
+	e.language.Set(e.lang)
 	e.name.SetText(e.p.Name[e.lang])
 	e.description.SetText(e.p.Description[e.lang])
 	e.instructions.SetText(e.p.Instructions[e.lang])
 	switch {
 	case e.p.TargetWords > 0:
-		e.targetKind.SetSelectedIndex(targetWords)
+		e.targetKind.Set(targetWords)
 		e.target.SetText(strconv.Itoa(e.p.TargetWords))
 	case e.p.TargetRatio > 0:
-		e.targetKind.SetSelectedIndex(targetShare)
+		e.targetKind.Set(targetShare)
 		e.target.SetText(strconv.Itoa(int(e.p.TargetRatio*100 + 0.5)))
 	default:
-		e.targetKind.SetSelectedIndex(targetNone)
+		e.targetKind.Set(targetNone)
 		e.target.SetText("")
 	}
 	e.showVersion()
@@ -138,15 +147,12 @@ func (e *presetEditor) showVersion() {
 }
 
 // onLanguage keeps what was typed in the previous language and shows the chosen one.
-func (e *presetEditor) onLanguage(choice string) {
+func (e *presetEditor) onLanguage(l model.Language) {
 	if e.loading {
 		return
 	}
 	_ = e.commit()
-	e.lang = model.French
-	if choice == languageName(model.English) {
-		e.lang = model.English
-	}
+	e.lang = l
 	e.load()
 }
 
@@ -180,8 +186,8 @@ func (e *presetEditor) commit() error {
 }
 
 func (e *presetEditor) commitTarget() error {
-	kind := e.targetKind.SelectedIndex()
-	if kind <= targetNone {
+	kind, _ := e.targetKind.Value()
+	if kind == targetNone {
 		e.p.TargetRatio, e.p.TargetWords = 0, 0
 		return nil
 	}
@@ -203,8 +209,8 @@ func (e *presetEditor) commitTarget() error {
 // variables read « non précisé ».
 func (e *presetEditor) previewSource() model.Revision {
 	rev := model.Revision{Meta: model.Meta{Language: e.lang, Kind: model.KindWorkshop}}
-	if e.w.u.reportID != 0 {
-		d := e.w.u.ed.Collect()
+	if e.w.reportID() != 0 {
+		d := e.w.draft()
 		rev.Meta, rev.Body = d.Meta, d.Body
 		rev.Language = e.lang
 	}
@@ -220,7 +226,7 @@ func (e *presetEditor) preview() {
 	if r := []rune(user); len(r) > 900 {
 		user = string(r[:900]) + "\n[…] " + lang.L("(the whole report is sent)")
 	}
-	if e.w.u.reportID == 0 {
+	if e.w.reportID() == 0 {
 		user = lang.L("Open a report to see its title, date, place and audience fill the variables.") + "\n\n" + user
 	}
 	e.user.SetText(user)
@@ -253,15 +259,15 @@ func (e *presetEditor) save() error {
 		e.status.SetText(ErrorText(err))
 		return err
 	}
-	saved, err := e.w.u.deps.Store.SavePreset(e.w.u.ctx, e.p)
+	saved, err := e.w.svc.store.SavePreset(e.w.svc.ctx, e.p)
 	if err != nil {
 		e.status.SetText(ErrorText(err))
 		return err
 	}
 	e.p, e.dirty = saved, false
 	e.showVersion()
-	e.w.u.loadPresets()
-	e.w.items = generate.VariantPresets(e.w.u.deps.Presets)
+	e.w.loadPresets()
+	e.w.items = generate.VariantPresets(e.w.svc.presets)
 	for i, p := range e.w.items { // a new name may have moved the preset in the list
 		if p.ID == saved.ID && i != e.w.index {
 			e.w.index = i
@@ -279,16 +285,16 @@ func (e *presetEditor) onDelete() {
 		if ok {
 			e.delete()
 		}
-	}, e.w.u.win)
+	}, e.w.svc.win)
 }
 
 // delete removes the preset from the lists; its versions stay for the variants made with it.
 func (e *presetEditor) delete() {
-	if err := e.w.u.deps.Store.DeletePreset(e.w.u.ctx, e.p.ID); err != nil {
-		e.w.u.showError(err)
+	if err := e.w.svc.store.DeletePreset(e.w.svc.ctx, e.p.ID); err != nil {
+		e.w.svc.showError(err)
 		return
 	}
 	e.dirty = false
-	e.w.u.loadPresets()
+	e.w.loadPresets()
 	e.w.reload("")
 }

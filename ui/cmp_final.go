@@ -36,8 +36,8 @@ func (c *comparison) disclosure(v model.Variant) string {
 
 // onExportFinal writes a variant alone as a final report: a portrait PDF and its Markdown.
 func (c *comparison) onExportFinal(v model.Variant) {
-	r := export.Report{Meta: c.source.Meta, Markdown: v.Text, Disclosure: c.disclosure(v), Exported: time.Now(), AppVersion: c.u.deps.Version}
-	c.u.saveFinal(r, workflow.FileStem(c.source.Title)+"-"+workflow.FileStem(presetName(c.u.deps.Presets, v.PresetID)))
+	r := export.Report{Meta: c.source.Meta, Markdown: v.Text, Disclosure: c.disclosure(v), Exported: time.Now(), AppVersion: c.svc.version}
+	c.svc.saveFinal(r, workflow.FileStem(c.source.Title)+"-"+workflow.FileStem(presetName(c.svc.presets, v.PresetID)))
 }
 
 // onExportSource writes the report being edited as a final report.
@@ -49,23 +49,23 @@ func (u *UI) onExportSource() {
 		u.showError(unsavedError{err})
 		return
 	}
-	r, err := u.deps.Store.Report(u.ctx, u.reportID)
+	r, err := u.store.Report(u.ctx, u.reportID)
 	if err != nil {
 		u.showError(err)
 		return
 	}
-	u.saveFinal(export.Report{Meta: r.Meta, Markdown: r.Body, Exported: time.Now(), AppVersion: u.deps.Version}, workflow.FileStem(r.Title))
+	u.saveFinal(export.Report{Meta: r.Meta, Markdown: r.Body, Exported: time.Now(), AppVersion: u.version}, workflow.FileStem(r.Title))
 }
 
 // saveFinal asks where to write the PDF, then writes it and the Markdown beside it.
-func (u *UI) saveFinal(r export.Report, name string) {
+func (s *services) saveFinal(r export.Report, name string) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
-			u.showError(err)
+			s.showError(err)
 			return
 		}
-		u.writeFinal(wc, r, nil)
-	}, u.win)
+		s.writeFinal(wc, r, nil)
+	}, s.win)
 	d.SetFileName(name + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Show()
@@ -74,9 +74,9 @@ func (u *UI) saveFinal(r export.Report, name string) {
 // writeFinal writes the PDF through wc, which the save dialog opened, and the Markdown with
 // the same name beside it, in the background. A location that has no room beside the PDF (a
 // portal's document) gets the PDF and an error saying the Markdown could not be written.
-func (u *UI) writeFinal(wc fyne.URIWriteCloser, r export.Report, done func(error)) {
+func (s *services) writeFinal(wc fyne.URIWriteCloser, r export.Report, done func(error)) {
 	wc = withExtension(wc, ".pdf")
-	go func() {
+	s.background.Go(func() {
 		err := writeThrough(wc, func(w io.Writer) error { return export.WriteReportPDF(w, r) })
 		if err == nil {
 			err = writeMarkdownBeside(wc.URI(), r)
@@ -86,12 +86,12 @@ func (u *UI) writeFinal(wc fyne.URIWriteCloser, r export.Report, done func(error
 				done(err)
 			}
 			if err != nil {
-				u.showError(err)
+				s.showError(err)
 				return
 			}
-			u.cmp.showExported(wc.URI())
+			s.showExported(wc.URI())
 		})
-	}()
+	})
 }
 
 // writeMarkdownBeside writes r as Markdown in the folder of pdf, under its name.

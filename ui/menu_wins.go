@@ -13,12 +13,12 @@ import (
 // onWins shows, across every blind vote of the workspace, how often each model and each preset
 // won.
 func (u *UI) onWins() {
-	byModel, err := u.deps.Store.WinsByModel(u.ctx)
+	byModel, err := u.store.WinsByModel(u.ctx)
 	if err != nil {
 		u.showError(err)
 		return
 	}
-	byPreset, err := u.deps.Store.WinsByPreset(u.ctx)
+	byPreset, err := u.store.WinsByPreset(u.ctx)
 	if err != nil {
 		u.showError(err)
 		return
@@ -37,7 +37,7 @@ func (u *UI) onWins() {
 		widget.NewLabelWithStyle(lang.L("By model"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		winsTable(byModel, modelName),
 		widget.NewLabelWithStyle(lang.L("By preset"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		winsTable(byPreset, func(key string) string { return presetName(u.deps.Presets, key) }),
+		winsTable(byPreset, func(key string) string { return presetName(u.presets, key) }),
 	)
 	d := dialog.NewCustom(lang.L("Results of the blind votes"), lang.L("Close"), container.NewVScroll(box), u.win)
 	d.Resize(fyne.NewSize(620, 480))

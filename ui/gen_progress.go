@@ -16,7 +16,7 @@ import (
 func (g *generationPanel) showRows(run *activeRun) {
 	g.rowsBox.RemoveAll()
 	g.rows = make([]*variantRow, len(run.variants))
-	if run.reportID != g.u.reportID {
+	if run.reportID != g.reportID() {
 		g.rowsBox.Add(widget.NewLabelWithStyle(run.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	for i, v := range run.variants {
@@ -31,14 +31,14 @@ func (g *generationPanel) showRows(run *activeRun) {
 
 func (g *generationPanel) newRow(v model.Variant) *variantRow {
 	row := &variantRow{
-		name:   widget.NewLabelWithStyle(variantTitle(g.u.deps.Presets, v)+" · "+engineLabel(v.Spec), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		name:   widget.NewLabelWithStyle(variantTitle(g.svc.presets, v)+" · "+engineLabel(v.Spec), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		status: widget.NewLabel(""),
 		bar:    widget.NewProgressBar(),
 	}
 	index := v.Index
 	row.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { g.onCancelVariant(index) })
 	row.retry = widget.NewButtonWithIcon(lang.L("Retry"), theme.ViewRefreshIcon(), func() { g.onRetry(index) })
-	row.pull = widget.NewButtonWithIcon(lang.L("Download the model"), theme.DownloadIcon(), func() { g.u.showPull(v.Host, v.Model) })
+	row.pull = widget.NewButtonWithIcon(lang.L("Download the model"), theme.DownloadIcon(), func() { showPull(g.svc, v.Host, v.Model) })
 	row.status.Wrapping = fyne.TextWrapWord
 	return row
 }
@@ -64,7 +64,7 @@ func (g *generationPanel) showEvent(row *variantRow, ev generate.Event) {
 	setVisible(row.cancel, !v.Status.Final())
 	setVisible(row.retry, v.Status == model.StatusFailed || v.Status == model.StatusCancelled)
 	setVisible(row.pull, v.ErrorCode == string(generate.CodeModelMissing))
-	if g.u.running() {
+	if g.runs.running() {
 		row.retry.Disable()
 	} else {
 		row.retry.Enable()
@@ -128,16 +128,15 @@ func statsWarnings(s model.Stats) string {
 
 // onRetry writes one failed or cancelled variant again, from the same revision.
 func (g *generationPanel) onRetry(index int) {
-	u := g.u
-	run := u.run
-	if u.running() || run == nil || index < 0 || index >= len(run.variants) {
+	run := g.runs.run
+	if g.runs.running() || run == nil || index < 0 || index >= len(run.variants) {
 		return
 	}
-	rev, err := u.deps.Store.Revision(u.ctx, run.variants[index].RevisionID)
+	rev, err := g.svc.store.Revision(g.svc.ctx, run.variants[index].RevisionID)
 	if err != nil {
-		u.showError(err)
+		g.svc.showError(err)
 		return
 	}
-	u.retryRun(rev, index)
+	g.runs.retryRun(rev, index)
 	g.refreshState()
 }

@@ -42,11 +42,13 @@ func (c engineColumn) label() string {
 // presetMatrix lets the user tick, for each preset, the engines and models that should write it.
 // Ticks survive a refresh of the models.
 type presetMatrix struct {
-	u       *UI
-	presets []model.Preset
-	columns []engineColumn
-	ticked  map[string]bool // column key + "|" + preset id
-	box     *fyne.Container
+	svc      *services
+	reportID func() int64        // the open report, 0 when none
+	draft    func() model.Report // the open report as typed
+	presets  []model.Preset
+	columns  []engineColumn
+	ticked   map[string]bool // column key + "|" + preset id
+	box      *fyne.Container
 	// options returns the model options as typed so far, for the context fit.
 	options func() model.Options
 
@@ -58,8 +60,8 @@ type presetMatrix struct {
 	fitCancel context.CancelFunc       // stops the counting of the previous refresh
 }
 
-func newPresetMatrix(u *UI) *presetMatrix {
-	m := &presetMatrix{u: u, presets: generate.VariantPresets(u.deps.Presets), ticked: map[string]bool{}, box: container.NewStack(),
+func newPresetMatrix(svc *services, reportID func() int64, draft func() model.Report) *presetMatrix {
+	m := &presetMatrix{svc: svc, reportID: reportID, draft: draft, presets: generate.VariantPresets(svc.presets), ticked: map[string]bool{}, box: container.NewStack(),
 		options: func() model.Options { return model.Options{} }, fits: map[string]string{}, details: map[string]*widget.Label{}}
 	builtin := engineColumn{engine: model.EngineBuiltin}
 	for _, p := range m.presets {
@@ -109,7 +111,7 @@ func (m *presetMatrix) refresh() {
 		name := widget.NewLabel(p.Name.In(CurrentLanguage()))
 		name.Wrapping = fyne.TextWrapWord
 		preset := p
-		show := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { m.u.showPrompt(preset) })
+		show := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { showPrompt(m.svc.win, m.draft(), preset) })
 		show.Importance = widget.LowImportance
 		row.Add(container.NewBorder(nil, nil, nil, show, name))
 		for _, c := range m.columns {
@@ -132,7 +134,7 @@ func (m *presetMatrix) header(c engineColumn) fyne.CanvasObject {
 		return container.NewVBox(title, detail)
 	}
 	m.details[c.key()] = detail
-	card := widget.NewButtonWithIcon("", theme.InfoIcon(), func() { m.u.showModelCard(c) })
+	card := widget.NewButtonWithIcon("", theme.InfoIcon(), func() { showModelCard(m.svc.win, c) })
 	card.Importance = widget.LowImportance
 	return container.NewVBox(container.NewBorder(nil, nil, nil, card, title), detail)
 }
@@ -167,17 +169,17 @@ func (m *presetMatrix) planFits() {
 	if m.fitCancel != nil {
 		m.fitCancel()
 	}
-	if m.u.reportID != m.fitReport {
-		m.fits, m.fitReport = map[string]string{}, m.u.reportID
+	if id := m.reportID(); id != m.fitReport {
+		m.fits, m.fitReport = map[string]string{}, id
 	}
 	reqs := m.fitRequests()
-	engine := m.u.deps.Ollama
+	engine := m.svc.ollama
 	if len(reqs) == 0 || engine == nil {
 		return
 	}
-	ctx, cancel := context.WithCancel(m.u.ctx)
+	ctx, cancel := context.WithCancel(m.svc.ctx)
 	m.fitCancel = cancel
-	go func() {
+	m.svc.background.Go(func() {
 		for key, fr := range reqs {
 			plan := engine.PlanKnown
 			if fr.ticked {
@@ -193,7 +195,7 @@ func (m *presetMatrix) planFits() {
 			}
 			runOnUI(func() { m.showFit(ctx, key, text) })
 		}
-	}()
+	})
 }
 
 // showFit shows a column's fit, unless a newer refresh took over. UI thread only.
@@ -221,10 +223,10 @@ type fitRequest struct {
 
 // fitRequests returns, by column key, the request whose fit each model column shows.
 func (m *presetMatrix) fitRequests() map[string]fitRequest {
-	if m.u.reportID == 0 || len(m.presets) == 0 {
+	if m.reportID() == 0 || len(m.presets) == 0 {
 		return nil
 	}
-	d := m.u.ed.Collect()
+	d := m.draft()
 	rev := model.Revision{Meta: d.Meta, Body: d.Body}
 	out := map[string]fitRequest{}
 	for _, c := range m.columns {
@@ -248,8 +250,8 @@ func (m *presetMatrix) cell(c engineColumn, p model.Preset) fyne.CanvasObject {
 	key := c.key() + "|" + p.ID
 	var check *widget.Check
 	check = widget.NewCheck("", func(on bool) {
-		if on && c.where == model.PlaceRemote && !RemoteAllowed(m.u.app, c.host, c.info.Name) {
-			m.u.confirmRemote(c, func(ok bool) {
+		if on && c.where == model.PlaceRemote && !RemoteAllowed(m.svc.app, c.host, c.info.Name) {
+			confirmRemote(m.svc.app, m.svc.win, c, func(ok bool) {
 				if ok {
 					m.tick(key, true)
 				} else {

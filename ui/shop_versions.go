@@ -7,17 +7,19 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"slices"
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/analysis"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // presetHistory shows the saved versions of a user preset, what changed between two of them,
 // and brings an older one back as the newest version.
 type presetHistory struct {
 	e        *presetEditor
-	versions []model.Preset // newest first
-	from, to *widget.Select
+	versions []model.Preset     // newest first
+	from, to *uikit.Choice[int] // versions by number
 	diff     *widget.RichText
 	restore  *widget.Button
 	dlg      dialog.Dialog
@@ -28,28 +30,41 @@ func (e *presetEditor) onVersions() *presetHistory {
 	if e.dirty && e.save() != nil {
 		return nil
 	}
-	versions, err := e.w.u.deps.Store.PresetVersions(e.w.u.ctx, e.p.ID)
+	versions, err := e.w.svc.store.PresetVersions(e.w.svc.ctx, e.p.ID)
 	if err != nil {
-		e.w.u.showError(err)
+		e.w.svc.showError(err)
 		return nil
 	}
 	h := &presetHistory{e: e, versions: versions, diff: widget.NewRichText()}
 	h.diff.Wrapping = fyne.TextWrapWord
-	labels := make([]string, len(versions))
+	numbers := make([]int, len(versions))
 	for i, v := range versions {
-		labels[i] = lang.L("Version {{.N}}", map[string]any{"N": v.Version})
+		numbers[i] = v.Version
 	}
-	h.from = widget.NewSelect(labels, func(string) { h.showDiff() })
-	h.to = widget.NewSelect(labels, func(string) { h.showDiff() })
+	label := func(n int) string { return lang.L("Version {{.N}}", map[string]any{"N": n}) }
+	h.from = uikit.NewChoice(func(int) { h.showDiff() })
+	h.to = uikit.NewChoice(func(int) { h.showDiff() })
+	h.from.SetOptions(numbers, label)
+	h.to.SetOptions(numbers, label)
 	h.restore = widget.NewButtonWithIcon(lang.L("Restore this version"), theme.HistoryIcon(), h.onRestore)
-	h.from.SetSelectedIndex(min(1, len(versions)-1))
-	h.to.SetSelectedIndex(0)
+	h.from.Set(numbers[min(1, len(numbers)-1)])
+	h.to.Set(numbers[0])
 	form := widget.NewForm(widget.NewFormItem(lang.L("Version"), h.from), widget.NewFormItem(lang.L("Compared with"), h.to))
 	body := container.NewBorder(container.NewVBox(form, container.NewHBox(h.restore)), nil, nil, nil, container.NewVScroll(h.diff))
-	h.dlg = dialog.NewCustom(lang.L("Versions of the preset"), lang.L("Close"), body, e.w.u.win)
+	h.dlg = dialog.NewCustom(lang.L("Versions of the preset"), lang.L("Close"), body, e.w.svc.win)
 	h.dlg.Resize(fyne.NewSize(860, 560))
 	h.dlg.Show()
 	return h
+}
+
+// chosen returns the position in versions of the version c shows, -1 when none; 0 is the
+// newest.
+func (h *presetHistory) chosen(c *uikit.Choice[int]) int {
+	n, ok := c.Value()
+	if !ok {
+		return -1
+	}
+	return slices.IndexFunc(h.versions, func(p model.Preset) bool { return p.Version == n })
 }
 
 // versionText is what a version says, in the language on screen: its name and instructions.
@@ -60,7 +75,7 @@ func (h *presetHistory) versionText(p model.Preset) string {
 
 // showDiff shows what changed from the first chosen version to the second.
 func (h *presetHistory) showDiff() {
-	i, j := h.from.SelectedIndex(), h.to.SelectedIndex()
+	i, j := h.chosen(h.from), h.chosen(h.to)
 	if i < 0 || j < 0 {
 		return
 	}
@@ -74,18 +89,18 @@ func (h *presetHistory) showDiff() {
 
 // onRestore saves the chosen version's content as the newest version; every version stays.
 func (h *presetHistory) onRestore() {
-	i := h.from.SelectedIndex()
+	i := h.chosen(h.from)
 	if i <= 0 {
 		return
 	}
 	old := h.versions[i]
-	saved, err := h.e.w.u.deps.Store.SavePreset(h.e.w.u.ctx, old)
+	saved, err := h.e.w.svc.store.SavePreset(h.e.w.svc.ctx, old)
 	if err != nil {
-		h.e.w.u.showError(err)
+		h.e.w.svc.showError(err)
 		return
 	}
 	h.dlg.Hide()
-	h.e.w.u.loadPresets()
+	h.e.w.loadPresets()
 	h.e.w.reload(saved.ID)
 	if ed := h.e.w.ed; ed != nil {
 		ed.status.SetText(lang.L("Version {{.Old}} is back, as version {{.N}}; the others are kept.", map[string]any{"Old": old.Version, "N": saved.Version}))

@@ -62,7 +62,7 @@ func (u *UI) saveTemplate(name string) error {
 	if err := u.ed.Flush(); err != nil {
 		return unsavedError{err}
 	}
-	r, err := u.deps.Store.Report(u.ctx, u.reportID)
+	r, err := u.store.Report(u.ctx, u.reportID)
 	if err != nil {
 		return err
 	}

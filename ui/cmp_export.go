@@ -12,9 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/export"
-	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/workflow"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // onExport asks what the PDF should hold, then where to save it, then writes it.
@@ -22,12 +22,8 @@ func (c *comparison) onExport() {
 	if c.run.ID == 0 || c.exportBtn.Disabled() {
 		return
 	}
-	langs := []string{"Français", "English"}
-	docLang := widget.NewSelect(langs, nil)
-	docLang.SetSelectedIndex(0)
-	if CurrentLanguage() == model.English {
-		docLang.SetSelectedIndex(1)
-	}
+	docLang := uikit.NewLanguageChoice(nil)
+	docLang.Set(CurrentLanguage())
 	mask := widget.NewCheck(lang.L("Mask personal data (e-mails, phone numbers, names of private persons)"), nil)
 	facts := widget.NewCheck(lang.L("In the appendix, only the facts of the source, not its full text"), nil)
 	diff := widget.NewCheck(lang.L("Colour the words of each variant that the source does not have"), nil)
@@ -36,7 +32,7 @@ func (c *comparison) onExport() {
 		var terms []string
 		if on {
 			doc, err := c.comparisonDoc()
-			c.u.showError(err)
+			c.svc.showError(err)
 			terms = export.MaskedTerms(doc)
 		}
 		names.show(on, terms)
@@ -50,14 +46,11 @@ func (c *comparison) onExport() {
 		if !ok {
 			return
 		}
-		c.exportLang = model.French
-		if docLang.SelectedIndex() == 1 {
-			c.exportLang = model.English
-		}
+		c.exportLang, _ = docLang.Value()
 		c.exportOpts = export.ComparisonOptions{MaskPersonal: mask.Checked, Unmasked: names.unmasked(),
 			SourceFacts: facts.Checked, DiffColours: diff.Checked}
 		c.chooseExportFile()
-	}, c.u.win)
+	}, c.svc.win)
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
 }
@@ -66,14 +59,14 @@ func (c *comparison) onExport() {
 func (c *comparison) chooseExportFile() {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			c.u.showError(err)
+			c.svc.showError(err)
 			return
 		}
 		if wc == nil {
 			return
 		}
 		c.exportTo(wc, nil)
-	}, c.u.win)
+	}, c.svc.win)
 	d.SetFileName(workflow.FileStem(c.source.Title) + ".pdf")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Show()
@@ -82,13 +75,13 @@ func (c *comparison) chooseExportFile() {
 // record gathers what is known of the run on screen: its variants, analysis, votes,
 // critiques, review marks and the models' details.
 func (c *comparison) record() (workflow.Record, error) {
-	votes, err := c.u.deps.Store.Votes(c.u.ctx, c.run.ID)
+	votes, err := c.svc.store.Votes(c.svc.ctx, c.run.ID)
 	if err != nil {
 		return workflow.Record{}, err
 	}
-	r := workflow.Record{Source: c.source, Run: c.run, Variants: c.variants, Presets: c.u.deps.Presets, Votes: votes,
-		Critiques: c.critiques, Reviews: c.marks, Models: c.u.hostModel,
-		DeviceWatts: DeviceWatts(c.u.app), GridIntensity: GridIntensity(c.u.app)}
+	r := workflow.Record{Source: c.source, Run: c.run, Variants: c.variants, Presets: c.svc.presets, Votes: votes,
+		Critiques: c.critiques, Reviews: c.marks, Models: c.svc.hostModel,
+		DeviceWatts: DeviceWatts(c.svc.app), GridIntensity: GridIntensity(c.svc.app)}
 	if c.analysis != nil && c.analysis.runID == c.run.ID {
 		r.SourceAnalysis, r.Analyses = &c.analysis.source, c.analysis.variants
 	}
@@ -96,8 +89,8 @@ func (c *comparison) record() (workflow.Record, error) {
 }
 
 // hostModel returns what a reachable host reports of one of its models.
-func (u *UI) hostModel(host, name string) (ollama.ModelInfo, bool) {
-	for _, hm := range u.gen.hosts.models() {
+func (s *services) hostModel(host, name string) (ollama.ModelInfo, bool) {
+	for _, hm := range s.hosts.models() {
 		if hm.host == host && hm.info.Name == name {
 			return hm.info, true
 		}
@@ -115,7 +108,7 @@ func (c *comparison) comparisonDoc() (export.Comparison, error) {
 	if !docLang.Valid() {
 		docLang = CurrentLanguage()
 	}
-	return r.Comparison(workflow.Publication{Language: docLang, Options: c.exportOpts, Exported: time.Now(), AppVersion: c.u.deps.Version}), nil
+	return r.Comparison(workflow.Publication{Language: docLang, Options: c.exportOpts, Exported: time.Now(), AppVersion: c.svc.version}), nil
 }
 
 // exportTo writes the PDF through wc, which the save dialog opened, in the background,
@@ -127,7 +120,7 @@ func (c *comparison) exportTo(wc fyne.URIWriteCloser, done func(error)) {
 			done(err)
 		}
 		if err != nil {
-			c.u.showError(err)
+			c.svc.showError(err)
 		}
 	}
 	doc, err := c.comparisonDoc()
@@ -139,39 +132,39 @@ func (c *comparison) exportTo(wc fyne.URIWriteCloser, done func(error)) {
 	}
 	wc = withExtension(wc, ".pdf")
 	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(lang.L("Exporting the PDF…"), bar, c.u.win)
+	wait := dialog.NewCustomWithoutButtons(lang.L("Exporting the PDF…"), bar, c.svc.win)
 	wait.Show()
-	go func() {
+	c.svc.background.Go(func() {
 		err := writeThrough(wc, func(w io.Writer) error { return export.WriteComparisonPDF(w, doc) })
 		runOnUI(func() {
 			wait.Hide()
 			bar.Stop()
 			finish(err)
 			if err == nil {
-				c.showExported(wc.URI())
+				c.svc.showExported(wc.URI())
 			}
 		})
-	}()
+	})
 }
 
 // showExported says where the file was saved and offers to open it.
-func (c *comparison) showExported(u fyne.URI) {
+func (s *services) showExported(u fyne.URI) {
 	msg := widget.NewLabel(lang.L("The comparison was saved to {{.Path}}", map[string]any{"Path": uriPath(u)}))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.L("PDF exported"), lang.L("Open the file"), lang.L("Close"), msg, func(open bool) {
 		if open {
-			c.u.openURI(u)
+			s.openURI(u)
 		}
-	}, c.u.win)
+	}, s.win)
 	d.Resize(fyne.NewSize(480, 200))
 	d.Show()
 }
 
 // openURI opens a saved file with the system's default application.
-func (u *UI) openURI(uri fyne.URI) {
+func (s *services) openURI(uri fyne.URI) {
 	target, err := url.Parse(uri.String())
 	if err == nil {
-		err = u.app.OpenURL(target)
+		err = s.app.OpenURL(target)
 	}
-	u.showError(err)
+	s.showError(err)
 }

@@ -27,11 +27,11 @@ func (c *comparison) onExportArchive() {
 	}
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
-			c.u.showError(err)
+			c.svc.showError(err)
 			return
 		}
-		c.u.showError(c.saveArchive(wc))
-	}, c.u.win)
+		c.svc.showError(c.saveArchive(wc))
+	}, c.svc.win)
 	d.SetFileName(workflow.FileStem(c.source.Title) + ".json")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Show()
@@ -47,7 +47,7 @@ func (c *comparison) saveArchive(wc fyne.URIWriteCloser) error {
 		_ = storage.Delete(wc.URI())
 		return err
 	}
-	a := r.Archive("Rapporteur "+c.u.deps.Version, time.Now())
+	a := r.Archive("Rapporteur "+c.svc.version, time.Now())
 	return writeThrough(withExtension(wc, ".json"), func(w io.Writer) error { return export.WriteArchive(w, a) })
 }
 
@@ -88,7 +88,7 @@ func (u *UI) importArchive(path string) error {
 // importArchiveFrom reads an archive from r and opens the report it becomes. The run is checked
 // like every other input before anything is added (see workflow.ImportArchive).
 func (u *UI) importArchiveFrom(r io.Reader) error {
-	rep, err := workflow.ImportArchive(u.ctx, u.deps.Store, r)
+	rep, err := workflow.ImportArchive(u.ctx, u.store, r)
 	if err != nil {
 		return archiveError(err)
 	}

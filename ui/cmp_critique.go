@@ -26,33 +26,28 @@ func (c *comparison) columnMenu(col *column, v model.Variant) {
 		fyne.NewMenuItem(lang.L("Export as the final report…"), func() { c.onExportFinal(v) }),
 	)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(col.moreBtn)
-	widget.ShowPopUpMenuAtPosition(menu, c.u.win.Canvas(), pos.AddXY(0, col.moreBtn.Size().Height))
+	widget.ShowPopUpMenuAtPosition(menu, c.svc.win.Canvas(), pos.AddXY(0, col.moreBtn.Size().Height))
 }
 
 // critics lists the models that can critique: every model of every reachable host.
-func (c *comparison) critics() []hostModel { return c.u.gen.hosts.models() }
+func (c *comparison) critics() []hostModel { return c.svc.hosts.models() }
 
 // onCritique asks which model should critique v, then runs it.
 func (c *comparison) onCritique(v model.Variant) {
 	models := c.critics()
 	if len(models) == 0 {
-		c.u.showError(critiqueError{})
+		c.svc.showError(critiqueError{})
 		return
 	}
-	labels := make([]string, len(models))
-	for i, hm := range models {
-		labels[i] = engineLabel(model.Spec{Engine: model.EngineOllama, Host: hm.host, Model: hm.info.Name})
-	}
-	choice := widget.NewSelect(labels, nil)
-	choice.SetSelectedIndex(0)
+	choice, picked := newModelChoice(models)
 	intro := widget.NewLabel(lang.L("A model reads the variant against the source and lists omissions, distortions, invented facts, imbalance between speakers and tone problems. The critique is kept beside the variant."))
 	intro.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(lang.L("Challenge this answer"), lang.L("Critique"), lang.L("Cancel"),
 		container.NewVBox(intro, choice), func(ok bool) {
-			if ok && choice.SelectedIndex() >= 0 {
-				c.runCritique(v, models[choice.SelectedIndex()])
+			if hm, chosen := picked(); ok && chosen {
+				c.runCritique(v, hm)
 			}
-		}, c.u.win)
+		}, c.svc.win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 }
@@ -69,22 +64,22 @@ func (critiqueError) Error() string {
 // runCritique asks hm to critique v in the background, streaming its text beside the variant
 // and keeping it in the workspace, failed or not.
 func (c *comparison) runCritique(v model.Variant, hm hostModel) {
-	u := c.u
+	u := c.svc
 	spec := model.Spec{Engine: model.EngineOllama, Host: hm.host, Model: hm.info.Name, PresetID: generate.PresetCritique}
-	req, err := generate.CritiqueRequest(c.source, v, u.deps.Presets, spec)
+	req, err := generate.CritiqueRequest(c.source, v, u.presets, spec)
 	if err != nil {
 		u.showError(err)
 		return
 	}
-	cr, err := u.deps.Store.CreateCritique(u.ctx, model.Critique{VariantID: v.ID, Spec: spec, Status: model.StatusRunning})
+	cr, err := u.store.CreateCritique(u.ctx, model.Critique{VariantID: v.ID, Spec: spec, Status: model.StatusRunning})
 	if err != nil {
 		u.showError(err)
 		return
 	}
 	c.critiques[v.ID] = append([]model.Critique{cr}, c.critiques[v.ID]...)
 	c.refreshExtras()
-	engines := u.deps.Engines
-	go func() {
+	engines := u.engines
+	u.background.Go(func() {
 		progress, stop := partialText(func(partial string) { c.updateCritique(cr.ID, partial, model.StatusRunning) })
 		out, stats, err := generate.Critic(u.ctx, engines, req, progress)
 		stop() // a late partial text must not overwrite the final one
@@ -93,12 +88,12 @@ func (c *comparison) runCritique(v model.Variant, hm hostModel) {
 			cr.Status, cr.Error, cr.ErrorCode = model.StatusFailed, err.Error(), string(generate.CodeOf(err))
 		}
 		// Closing the window cancels the critique, not its saving: what it wrote is kept.
-		saveErr := u.deps.Store.SaveCritique(context.WithoutCancel(u.ctx), cr)
+		saveErr := u.store.SaveCritique(context.WithoutCancel(u.ctx), cr)
 		runOnUI(func() {
 			c.replaceCritique(cr)
 			u.showError(saveErr)
 		})
-	}()
+	})
 }
 
 // updateCritique shows the text a critique has so far.
@@ -130,11 +125,11 @@ func (c *comparison) loadReviews() {
 		return
 	}
 	for _, v := range c.variants {
-		if list, err := c.u.deps.Store.Critiques(c.u.ctx, v.ID); err == nil && len(list) > 0 {
+		if list, err := c.svc.store.Critiques(c.svc.ctx, v.ID); err == nil && len(list) > 0 {
 			c.critiques[v.ID] = list
 		}
 	}
-	if marks, err := c.u.deps.Store.ReviewMarks(c.u.ctx, c.run.ID); err == nil {
+	if marks, err := c.svc.store.ReviewMarks(c.svc.ctx, c.run.ID); err == nil {
 		for _, m := range marks {
 			c.marks[m.VariantID] = m
 		}

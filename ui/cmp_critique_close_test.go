@@ -18,7 +18,7 @@ func TestCritiqueSavedWhenTheWindowCloses(t *testing.T) {
 	waitModels(t, env, 2)
 	runWithVariants(t, env, inventedText)
 	v := u.cmp.variants[0]
-	critic := u.gen.hosts.models()[0]
+	critic := u.hosts.models()[0]
 	srv.HoldSlot(critic.info.Name)
 	u.cmp.runCritique(v, critic)
 	u.cancel() // what closing the window does to the work under way

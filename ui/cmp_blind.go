@@ -43,7 +43,7 @@ func (c *comparison) onBlind(on bool) {
 	}
 	if len(ids) < 2 {
 		c.blindCheck.SetChecked(false)
-		c.u.showError(blindError{})
+		c.svc.showError(blindError{})
 		return
 	}
 	c.blind = newBlindVote(model.BlindOrder(ids, time.Now().UnixNano()), c.onVote)
@@ -179,12 +179,12 @@ func (c *comparison) onVote() {
 		return
 	}
 	if b.preferred.Selected == "" {
-		c.u.showError(voteError{})
+		c.svc.showError(voteError{})
 		return
 	}
-	saved, err := c.u.deps.Store.SaveVote(c.u.ctx, b.vote(c.run.ID))
+	saved, err := c.svc.store.SaveVote(c.svc.ctx, b.vote(c.run.ID))
 	if err != nil {
-		c.u.showError(err)
+		c.svc.showError(err)
 		return
 	}
 	b.voted = &saved
@@ -214,7 +214,7 @@ func (c *comparison) blindTitle(v model.Variant) (string, string) {
 	if c.blind.voted == nil {
 		return title, lang.L("engine and preset hidden until you vote")
 	}
-	sub := variantTitle(c.u.deps.Presets, v) + " · " + engineLabel(v.Spec)
+	sub := variantTitle(c.svc.presets, v) + " · " + engineLabel(v.Spec)
 	if c.blind.voted.Preferred == v.ID {
 		sub = "★ " + lang.L("your choice") + " — " + sub
 	}

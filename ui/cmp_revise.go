@@ -15,33 +15,33 @@ import (
 // onRevise writes a new variant of the run from v and its critique, with the model that wrote v
 // (or the critic when v came from the built-in engine), and shows it in the comparison.
 func (c *comparison) onRevise(v model.Variant, cr model.Critique) {
-	u := c.u
+	u := c.svc
 	spec := v.Spec
 	if spec.Engine != model.EngineOllama {
 		spec = cr.Spec
 	}
 	spec.PresetID = generate.PresetRevise
-	req, err := generate.ReviseRequest(c.source, v, cr, u.deps.Presets, spec)
+	req, err := generate.ReviseRequest(c.source, v, cr, u.presets, spec)
 	if err != nil {
 		u.showError(err)
 		return
 	}
-	nv, err := u.deps.Store.AddVariant(u.ctx, c.run.ID, model.Variant{RevisionID: c.source.ID, Spec: req.Spec, Status: model.StatusRunning,
-		Prompt: u.deps.Ollama.SystemPrompt(req)})
+	nv, err := u.store.AddVariant(u.ctx, c.run.ID, model.Variant{RevisionID: c.source.ID, Spec: req.Spec, Status: model.StatusRunning,
+		Prompt: u.ollama.SystemPrompt(req)})
 	if err != nil {
 		u.showError(err)
 		return
 	}
 	c.variants = append(c.variants, nv)
 	c.show(c.source, c.run, c.variants)
-	engine := u.deps.Ollama
-	go func() {
+	engine := u.ollama
+	u.background.Go(func() {
 		res, err := engine.Generate(u.ctx, req, func(generate.Progress) {})
 		nv.Text, nv.Stats, nv.Status = res.Text, res.Stats, model.StatusDone
 		if err != nil {
 			nv.Status, nv.Error, nv.ErrorCode = model.StatusFailed, err.Error(), string(generate.CodeOf(err))
 		}
-		saveErr := u.deps.Store.SaveVariant(u.ctx, nv)
+		saveErr := u.store.SaveVariant(u.ctx, nv)
 		runOnUI(func() {
 			if i := c.indexOf(nv.ID); i >= 0 {
 				c.variants[i] = nv
@@ -50,7 +50,7 @@ func (c *comparison) onRevise(v model.Variant, cr model.Critique) {
 			}
 			u.showError(saveErr)
 		})
-	}()
+	})
 }
 
 // onReviewed asks who reviewed v and when, and keeps the mark: the person takes editorial
@@ -75,19 +75,19 @@ func (c *comparison) onReviewed(v model.Variant) {
 		if ok {
 			c.markReviewed(v, name.Text, date.Text)
 		}
-	}, c.u.win)
+	}, c.svc.win)
 }
 
 // markReviewed stores the review mark and shows it.
 func (c *comparison) markReviewed(v model.Variant, reviewer, date string) {
 	iso, err := model.ParseDate(date)
 	if err != nil {
-		c.u.showError(err)
+		c.svc.showError(err)
 		return
 	}
 	m := model.ReviewMark{VariantID: v.ID, Reviewer: strings.TrimSpace(reviewer), Date: iso}
-	if err := c.u.deps.Store.MarkReviewed(c.u.ctx, m); err != nil {
-		c.u.showError(err)
+	if err := c.svc.store.MarkReviewed(c.svc.ctx, m); err != nil {
+		c.svc.showError(err)
 		return
 	}
 	c.marks[v.ID] = m

@@ -22,7 +22,7 @@ const pullPace = 100 * time.Millisecond
 // pullDialog downloads a model onto a host, with a progress bar and a cancel button. Closing the
 // dialog lets the download go on; its end shows in the hosts panel.
 type pullDialog struct {
-	u      *UI
+	svc    *services
 	name   *widget.Entry
 	host   *widget.Select
 	bar    *widget.ProgressBar
@@ -37,12 +37,12 @@ type pullDialog struct {
 
 // showPull opens the download dialog for a model on a host; both may be empty, and the host
 // defaults to the first one that answered.
-func (u *UI) showPull(host, name string) *pullDialog {
-	p := &pullDialog{u: u, bar: widget.NewProgressBar(), status: widget.NewLabel("")}
+func showPull(svc *services, host, name string) *pullDialog {
+	p := &pullDialog{svc: svc, bar: widget.NewProgressBar(), status: widget.NewLabel("")}
 	p.name = widget.NewEntry()
 	p.name.PlaceHolder = "mistral:7b"
 	p.name.SetText(name)
-	hosts := u.gen.hosts.reachableHosts()
+	hosts := svc.hosts.reachableHosts()
 	if host != "" && !contains(hosts, host) {
 		hosts = append([]string{host}, hosts...)
 	}
@@ -59,7 +59,7 @@ func (u *UI) showPull(host, name string) *pullDialog {
 	p.stop.Disable()
 	form := widget.NewForm(widget.NewFormItem(lang.L("Model"), p.name), widget.NewFormItem(lang.L("Host"), p.host))
 	body := container.NewVBox(form, container.NewHBox(p.start, p.stop), p.bar, p.status)
-	p.dlg = dialog.NewCustom(lang.L("Download a model"), lang.L("Close"), body, u.win)
+	p.dlg = dialog.NewCustom(lang.L("Download a model"), lang.L("Close"), body, svc.win)
 	p.dlg.Resize(fyne.NewSize(520, 0))
 	p.dlg.Show()
 	return p
@@ -76,38 +76,38 @@ func contains(list []string, s string) bool {
 
 func (p *pullDialog) onStart() {
 	name, host := strings.TrimSpace(p.name.Text), p.host.Selected
-	if name == "" || host == "" || p.u.deps.Ollama == nil {
+	if name == "" || host == "" || p.svc.ollama == nil {
 		p.status.SetText(lang.L("Give the model's name and choose a host that answers."))
 		return
 	}
 	key := host + "|" + name
-	if p.u.pulls[key] {
+	if p.svc.pulls[key] {
 		p.status.SetText(lang.L("This model is already being downloaded on this host."))
 		return
 	}
-	c, err := p.u.deps.Ollama.Client(host)
+	c, err := p.svc.ollama.Client(host)
 	if err != nil {
 		p.status.SetText(ErrorText(err))
 		return
 	}
-	ctx, cancel := context.WithCancel(p.u.ctx)
+	ctx, cancel := context.WithCancel(p.svc.ctx)
 	p.mu.Lock()
 	p.cancel = cancel
 	p.mu.Unlock()
-	p.u.pulls[key] = true
+	p.svc.pulls[key] = true
 	p.start.Disable()
 	p.stop.Enable()
 	p.status.SetText(lang.L("Connecting…"))
-	go func() {
+	p.svc.background.Go(func() { // closing the window cancels ctx: the download stops
 		shown := newPacer(pullPace, func(m map[int]ollama.PullProgress) { p.progress(m[0]) })
 		err := c.Pull(ctx, name, func(pr ollama.PullProgress) { shown.push(0, pr) })
 		shown.stop() // the outcome below is the last word
 		cancel()
 		runOnUI(func() {
-			delete(p.u.pulls, key)
+			delete(p.svc.pulls, key)
 			p.finished(name, err)
 		})
-	}()
+	})
 }
 
 // progress shows one step of the download: the layer, bytes done and total, and speed.
@@ -147,7 +147,7 @@ func (p *pullDialog) finished(name string, err error) {
 	}
 	p.bar.SetValue(1)
 	p.status.SetText(lang.L("{{.Name}} is installed.", map[string]any{"Name": name}))
-	p.u.gen.hosts.load()
+	p.svc.hosts.load()
 }
 
 // onStop cancels the download under way.

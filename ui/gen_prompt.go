@@ -12,10 +12,9 @@ import (
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 )
 
-// showPrompt shows the exact prompt a model would receive for the open report with preset p:
-// the instructions, their variables filled in, and the message carrying the report.
-func (u *UI) showPrompt(p model.Preset) *widget.Form {
-	d := u.ed.Collect()
+// showPrompt shows the exact prompt a model would receive for report d with preset p: the
+// instructions, their variables filled in, and the message carrying the report.
+func showPrompt(win fyne.Window, d model.Report, p model.Preset) *widget.Form {
 	msgs := ollama.Messages(generate.Request{Source: model.Revision{Meta: d.Meta, Body: d.Body}, Preset: p})
 	form := widget.NewForm()
 	for _, m := range msgs {
@@ -29,7 +28,7 @@ func (u *UI) showPrompt(p model.Preset) *widget.Form {
 	}
 	note := widget.NewLabel(lang.L("This is exactly what a model receives. The variables of the instructions ({{.Vars}}) are filled from the report.", map[string]any{"Vars": variableNames()}))
 	note.Wrapping = fyne.TextWrapWord
-	dlg := dialog.NewCustom(p.Name.In(CurrentLanguage()), lang.L("Close"), container.NewVScroll(container.NewVBox(note, form)), u.win)
+	dlg := dialog.NewCustom(p.Name.In(CurrentLanguage()), lang.L("Close"), container.NewVScroll(container.NewVBox(note, form)), win)
 	dlg.Resize(fyne.NewSize(860, 600))
 	dlg.Show()
 	return form

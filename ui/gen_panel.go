@@ -14,9 +14,25 @@ import (
 	"github.com/rapporteur/rapporteur/model/generate"
 )
 
+// genDeps is what the generation panel asks of the rest of the interface.
+type genDeps struct {
+	runs     *runner
+	reportID func() int64        // the report open in the editor, 0 when none
+	draft    func() model.Report // the open report as typed, saved or not
+	flush    func() error        // saves the editor's pending edits
+	// started shows a run just started in the comparison.
+	started func(rev model.Revision, run model.Run, variants []model.Variant)
+	inFront func() bool // whether the panel is the tab in front
+	compare func()      // brings the comparison to the front
+	shop    func()      // opens the presets workshop
+	// settings opens the settings.
+	settings func()
+}
+
 // generationPanel is where the user picks presets, starts a run and follows each variant.
 type generationPanel struct {
-	u *UI
+	svc *services
+	genDeps
 
 	matrix  *presetMatrix
 	opts    *optionsForm
@@ -40,16 +56,16 @@ type variantRow struct {
 	pull   *widget.Button
 }
 
-func newGenerationPanel(u *UI) *generationPanel {
-	g := &generationPanel{u: u}
-	g.matrix = newPresetMatrix(u)
+func newGenerationPanel(svc *services, d genDeps) *generationPanel {
+	g := &generationPanel{svc: svc, genDeps: d}
+	g.matrix = newPresetMatrix(svc, d.reportID, d.draft)
 	g.opts = newOptionsForm()
 	g.matrix.options = func() model.Options {
 		o, _ := g.opts.options()
 		return o
 	}
 	g.opts.onChange = g.matrix.refresh
-	g.hosts = newHostsPanel(u, func() { g.matrix.setModels(g.hosts.models()) })
+	g.hosts = newHostsPanel(svc.hosts, func() { showPull(svc, "", "") }, d.settings)
 	g.start = widget.NewButtonWithIcon(lang.L("Generate the variants"), theme.MediaPlayIcon(), g.onStart)
 	g.start.Importance = widget.HighImportance
 	g.cancel = widget.NewButtonWithIcon(lang.L("Cancel all"), theme.CancelIcon(), g.onCancel)
@@ -61,15 +77,23 @@ func newGenerationPanel(u *UI) *generationPanel {
 	g.rowsBox = container.NewVBox(g.idle)
 	g.root = g.layout()
 	g.clear()
-	g.hosts.load()
+	g.hostsChanged()
 	return g
+}
+
+// hostsChanged shows the hosts as last read, and their models in the matrix.
+func (g *generationPanel) hostsChanged() {
+	g.hosts.show()
+	if !g.svc.hosts.loading {
+		g.matrix.setModels(g.svc.hosts.models())
+	}
 }
 
 func (g *generationPanel) layout() fyne.CanvasObject {
 	engine := widget.NewLabel(lang.L("Built-in engine: picks the most representative sentences of your text. It needs no AI model, works offline and never invents anything."))
 	engine.Wrapping = fyne.TextWrapWord
 	models := widget.NewCard(lang.L("Ollama models"), lang.L("Language models on this computer or your team's"), g.hosts.content())
-	workshop := widget.NewButtonWithIcon(lang.L("Presets workshop…"), theme.DocumentCreateIcon(), func() { g.u.onPresets() })
+	workshop := widget.NewButtonWithIcon(lang.L("Presets workshop…"), theme.DocumentCreateIcon(), func() { g.shop() })
 	workshop.Importance = widget.LowImportance
 	choose := widget.NewCard(lang.L("Presets"), lang.L("Tick, for each preset, the engines and models that should write it"),
 		container.NewVBox(container.NewBorder(nil, nil, nil, workshop, engine), g.matrix.box))
@@ -77,7 +101,7 @@ func (g *generationPanel) layout() fyne.CanvasObject {
 	actions := container.NewHBox(g.start, g.cancel)
 	progress := widget.NewCard(lang.L("Progress"), "", g.rowsBox)
 	box := container.NewVBox(models, choose, options, actions, g.hint, progress)
-	if g.u.deps.Ollama == nil {
+	if g.svc.ollama == nil {
 		box.Remove(models) // no Ollama engine in this build or test: nothing to look for
 		box.Remove(options)
 	}
@@ -102,18 +126,18 @@ func (g *generationPanel) clear() {
 // refreshState enables the buttons and fills the rows from the UI's run, after any change of
 // report, run or screens.
 func (g *generationPanel) refreshState() {
-	u := g.u
+	runs, reportID := g.runs, g.reportID()
 	switch {
-	case u.running():
+	case runs.running():
 		g.start.Disable()
 		g.cancel.Enable()
-		if len(g.rows) != len(u.run.variants) {
-			g.showRows(u.run)
+		if len(g.rows) != len(runs.run.variants) {
+			g.showRows(runs.run)
 		}
-		if u.run.reportID != u.reportID {
-			g.setHint(lang.L("A generation of «{{.Title}}» is under way; wait for it or cancel it.", map[string]any{"Title": u.run.title}))
+		if runs.run.reportID != reportID {
+			g.setHint(lang.L("A generation of «{{.Title}}» is under way; wait for it or cancel it.", map[string]any{"Title": runs.run.title}))
 		}
-	case u.reportID == 0:
+	case reportID == 0:
 		g.start.Disable()
 		g.cancel.Disable()
 		g.setHint(lang.L("Open a report first."))
@@ -122,14 +146,14 @@ func (g *generationPanel) refreshState() {
 		g.start.Enable()
 		g.cancel.Disable()
 		switch {
-		case u.run == nil || u.run.reportID != u.reportID:
+		case runs.run == nil || runs.run.reportID != reportID:
 			g.showIdle()
-		case len(g.rows) != len(u.run.variants):
-			g.showRows(u.run) // back on the report of the last run: its rows, with Retry
+		case len(g.rows) != len(runs.run.variants):
+			g.showRows(runs.run) // back on the report of the last run: its rows, with Retry
 		}
 	}
 	for _, row := range g.rows {
-		if u.running() {
+		if runs.running() {
 			row.retry.Disable()
 		} else {
 			row.retry.Enable()
@@ -139,8 +163,8 @@ func (g *generationPanel) refreshState() {
 
 // onStart freezes the report as a revision, creates the run and starts the scheduler.
 func (g *generationPanel) onStart() {
-	u := g.u
-	if u.reportID == 0 || u.running() {
+	reportID := g.reportID()
+	if reportID == 0 || g.runs.running() {
 		return
 	}
 	opts, err := g.opts.options()
@@ -153,42 +177,34 @@ func (g *generationPanel) onStart() {
 		g.setHint(lang.L("Choose at least one preset."))
 		return
 	}
-	if err := u.ed.Flush(); err != nil {
-		u.showError(unsavedError{err})
+	if err := g.flush(); err != nil {
+		g.svc.showError(unsavedError{err})
 		return
 	}
-	rev, err := u.deps.Store.Snapshot(u.ctx, u.reportID)
+	rev, err := g.svc.store.Snapshot(g.svc.ctx, reportID)
 	if err != nil {
-		u.showError(err)
+		g.svc.showError(err)
 		return
 	}
 	if strings.TrimSpace(rev.Body) == "" {
 		g.setHint(lang.L("The report is empty: write or import its text first."))
 		return
 	}
-	run, variants, err := u.deps.Store.CreateRun(u.ctx, model.Run{ReportID: u.reportID, RevisionID: rev.ID, Specs: specs})
+	run, variants, err := g.svc.store.CreateRun(g.svc.ctx, model.Run{ReportID: reportID, RevisionID: rev.ID, Specs: specs})
 	if err != nil {
-		u.showError(err)
+		g.svc.showError(err)
 		return
 	}
 	g.setHint(lang.L("Variants of revision {{.N}} of the report.", map[string]any{"N": rev.Number}))
-	u.startRun(rev.Title, rev, variants)
-	g.showRows(u.run)
-	u.cmp.showRun(rev, run, variants)
+	g.runs.startRun(rev.Title, rev, variants)
+	g.showRows(g.runs.run)
+	g.started(rev, run, variants)
 	g.refreshState()
 }
 
-func (g *generationPanel) onCancel() {
-	if g.u.running() {
-		g.u.run.job.Cancel()
-	}
-}
+func (g *generationPanel) onCancel() { g.runs.cancelRun(-1) }
 
-func (g *generationPanel) onCancelVariant(index int) {
-	if g.u.running() {
-		g.u.run.job.CancelVariant(index)
-	}
-}
+func (g *generationPanel) onCancelVariant(index int) { g.runs.cancelRun(index) }
 
 // finished shows the end of a job of run and, when the user is watching and one of the job's
 // variants is done, moves on to the comparison.
@@ -199,12 +215,12 @@ func (g *generationPanel) finished(run *activeRun, results []model.Variant) {
 		}
 	}
 	g.refreshState()
-	if run.reportID != g.u.reportID || !g.u.showing(screenGenerate) {
+	if run.reportID != g.reportID() || !g.inFront() {
 		return
 	}
 	for _, v := range results {
 		if v.Status == model.StatusDone {
-			g.u.show(screenCompare)
+			g.compare()
 			return
 		}
 	}

@@ -20,7 +20,7 @@ import (
 // built-in ones everywhere presets are listed. A workspace that cannot be read leaves the
 // built-in presets and says why.
 func (u *UI) loadPresets() {
-	mine, err := u.deps.Store.Presets(u.ctx)
+	mine, err := u.store.Presets(u.ctx)
 	if err != nil {
 		u.showError(err)
 	}
@@ -29,7 +29,7 @@ func (u *UI) loadPresets() {
 
 // setPresets makes ps the presets of the interface, the scheduler and the generation matrix.
 func (u *UI) setPresets(ps []model.Preset) {
-	u.deps.Presets = ps
+	u.presets = ps
 	u.sched.SetPresets(ps)
 	if u.gen != nil {
 		u.gen.matrix.setPresets(generate.VariantPresets(ps))
@@ -39,13 +39,22 @@ func (u *UI) setPresets(ps []model.Preset) {
 // workshop is the presets workshop: every style of variant with its instructions explained
 // line by line; the user's own presets can be written, improved by a model and deleted.
 type workshop struct {
-	u      *UI
+	svc *services
+	shopDeps
 	items  []model.Preset // the variant presets: built-in first, then the user's
 	list   *widget.List
 	detail *fyne.Container
 	dlg    *dialog.CustomDialog
 	ed     *presetEditor // the editor of the user preset on screen; nil for a built-in one
 	index  int           // the item on screen, -1 for none
+}
+
+// shopDeps is what the presets workshop asks of the rest of the interface.
+type shopDeps struct {
+	reportID    func() int64        // the report open in the editor, 0 when none
+	draft       func() model.Report // the open report as typed, for previews and prompts
+	loadPresets func()              // reads the presets again, after one was saved or deleted
+	closed      func()              // the workshop was closed
 }
 
 // saveWorkshop saves the preset being edited in the open workshop, if any changed.
@@ -62,9 +71,18 @@ func (u *UI) onPresets() *workshop {
 	if u.shop != nil {
 		return u.shop
 	}
-	w := &workshop{u: u, detail: container.NewStack(), index: -1}
+	w := newWorkshop(u.services, shopDeps{
+		reportID: func() int64 { return u.reportID }, draft: u.ed.Collect,
+		loadPresets: u.loadPresets, closed: func() { u.shop = nil },
+	})
 	u.shop = w
-	w.items = generate.VariantPresets(u.deps.Presets)
+	return w
+}
+
+// newWorkshop opens the presets workshop.
+func newWorkshop(svc *services, d shopDeps) *workshop {
+	w := &workshop{svc: svc, shopDeps: d, detail: container.NewStack(), index: -1}
+	w.items = generate.VariantPresets(svc.presets)
 	w.list = widget.NewList(func() int { return len(w.items) },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), nil, widget.NewLabel("template"))
@@ -85,7 +103,7 @@ func (u *UI) onPresets() *workshop {
 	left := container.NewBorder(nil, add, nil, nil, w.list)
 	split := container.NewHSplit(left, w.detail)
 	split.Offset = 0.24
-	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Presets workshop"), split, u.win)
+	w.dlg = dialog.NewCustomWithoutButtons(lang.L("Presets workshop"), split, svc.win)
 	w.dlg.SetButtons([]fyne.CanvasObject{closeBtn})
 	w.dlg.Resize(fyne.NewSize(1180, 740))
 	w.dlg.Show()
@@ -140,13 +158,13 @@ func (w *workshop) saveOpen() bool {
 func (w *workshop) onClose() {
 	if w.saveOpen() {
 		w.dlg.Hide()
-		w.u.shop = nil
+		w.closed()
 	}
 }
 
 // reload lists the presets again and shows the one with the given id.
 func (w *workshop) reload(id string) {
-	w.items = generate.VariantPresets(w.u.deps.Presets)
+	w.items = generate.VariantPresets(w.svc.presets)
 	w.list.Refresh()
 	for i, p := range w.items {
 		if p.ID == id {
@@ -190,22 +208,22 @@ func (w *workshop) onCopy(p model.Preset) {
 // a deleted preset keeps its versions for the variants made with it.
 func (w *workshop) newID(name string) string {
 	return model.UniqueID(name, "consigne", func(id string) bool {
-		if _, ok := model.FindPreset(w.u.deps.Presets, id); ok {
+		if _, ok := model.FindPreset(w.svc.presets, id); ok {
 			return true
 		}
-		_, err := w.u.deps.Store.PresetVersions(w.u.ctx, id)
+		_, err := w.svc.store.PresetVersions(w.svc.ctx, id)
 		return !errors.Is(err, model.ErrNotFound)
 	})
 }
 
 // savePreset stores p as a new preset or version and shows it.
 func (w *workshop) savePreset(p model.Preset) {
-	saved, err := w.u.deps.Store.SavePreset(w.u.ctx, p)
+	saved, err := w.svc.store.SavePreset(w.svc.ctx, p)
 	if err != nil {
-		w.u.showError(err)
+		w.svc.showError(err)
 		return
 	}
-	w.u.loadPresets()
+	w.loadPresets()
 	w.reload(saved.ID)
 }
 
@@ -223,7 +241,7 @@ func (w *workshop) builtinView(p model.Preset) fyne.CanvasObject {
 	desc.Wrapping = fyne.TextWrapWord
 	copyBtn := widget.NewButtonWithIcon(lang.L("Edit a copy"), theme.ContentCopyIcon(), func() { w.onCopy(p) })
 	copyBtn.Importance = widget.HighImportance
-	prompt := widget.NewButtonWithIcon(lang.L("Exact prompt"), theme.VisibilityIcon(), func() { w.u.showPrompt(p) })
+	prompt := widget.NewButtonWithIcon(lang.L("Exact prompt"), theme.VisibilityIcon(), func() { showPrompt(w.svc.win, w.draft(), p) })
 	top := container.NewVBox(title, desc, container.NewHBox(copyBtn, prompt))
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(annotatedText(p, l)))
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +14,7 @@ import (
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // maxVariantColumns is how many variants are shown beside the source at once.
@@ -20,9 +22,9 @@ const maxVariantColumns = 3
 
 // comparison shows the source revision and up to three variants side by side.
 type comparison struct {
-	u *UI
+	svc *services
 
-	runs      *widget.Select
+	runs      *uikit.Choice[int64] // the runs of the report, by ID, newest first
 	pick      *widget.CheckGroup
 	pickBox   *container.Scroll // lets the choice of variants scroll instead of widening the window
 	exportBtn *widget.Button
@@ -52,9 +54,9 @@ type comparison struct {
 	marks       map[int64]model.ReviewMark // by variant ID
 }
 
-func newComparison(u *UI) *comparison {
-	c := &comparison{u: u, cols: map[int]*column{}, critiques: map[int64][]model.Critique{}, marks: map[int64]model.ReviewMark{}}
-	c.runs = widget.NewSelect(nil, c.onRunSelected)
+func newComparison(svc *services) *comparison {
+	c := &comparison{svc: svc, cols: map[int]*column{}, critiques: map[int64][]model.Critique{}, marks: map[int64]model.ReviewMark{}}
+	c.runs = uikit.NewChoice(c.onRunSelected)
 	c.runs.PlaceHolder = lang.L("No generation yet")
 	c.pick = widget.NewCheckGroup(nil, c.onPick)
 	c.pick.Horizontal = true
@@ -89,8 +91,7 @@ func (c *comparison) content() fyne.CanvasObject { return c.root }
 // clear empties the view when no report is open.
 func (c *comparison) clear() {
 	c.runList = nil
-	c.runs.Options = nil
-	c.runs.ClearSelected()
+	c.runs.SetOptions(nil, nil)
 	c.run, c.source, c.variants, c.shown = model.Run{}, model.Revision{}, nil, nil
 	c.pick.Options = nil
 	c.pick.Refresh()
@@ -102,25 +103,25 @@ func (c *comparison) clear() {
 // loadLatest lists a report's runs and shows the newest one.
 func (c *comparison) loadLatest(reportID int64) {
 	c.clear()
-	runs, err := c.u.deps.Store.Runs(c.u.ctx, reportID)
+	runs, err := c.svc.store.Runs(c.svc.ctx, reportID)
 	if err != nil {
-		c.u.showError(err)
+		c.svc.showError(err)
 		return
 	}
 	c.setRuns(runs)
 	if len(runs) > 0 {
-		c.runs.SetSelectedIndex(0)
+		c.runs.Set(runs[0].ID)
 	}
 }
 
 func (c *comparison) setRuns(runs []model.Run) {
 	c.runList = runs
-	labels := make([]string, len(runs))
+	ids := make([]int64, len(runs))
+	labels := map[int64]string{}
 	for i, r := range runs {
-		labels[i] = runLabel(r, len(runs)-i)
+		ids[i], labels[r.ID] = r.ID, runLabel(r, len(runs)-i)
 	}
-	c.runs.Options = labels
-	c.runs.Refresh()
+	c.runs.SetOptions(ids, func(id int64) string { return labels[id] })
 }
 
 func runLabel(r model.Run, n int) string {
@@ -131,20 +132,20 @@ func runLabel(r model.Run, n int) string {
 	return lang.L("#{{.N}} — {{.Date}} — {{.Count}} variants", data)
 }
 
-func (c *comparison) onRunSelected(string) {
-	i := c.runs.SelectedIndex()
-	if i < 0 || i >= len(c.runList) || c.runList[i].ID == c.run.ID {
+func (c *comparison) onRunSelected(id int64) {
+	i := slices.IndexFunc(c.runList, func(r model.Run) bool { return r.ID == id })
+	if i < 0 || id == c.run.ID {
 		return
 	}
 	run := c.runList[i]
-	rev, err := c.u.deps.Store.Revision(c.u.ctx, run.RevisionID)
+	rev, err := c.svc.store.Revision(c.svc.ctx, run.RevisionID)
 	if err != nil {
-		c.u.showError(err)
+		c.svc.showError(err)
 		return
 	}
-	variants, err := c.u.deps.Store.Variants(c.u.ctx, run.ID)
+	variants, err := c.svc.store.Variants(c.svc.ctx, run.ID)
 	if err != nil {
-		c.u.showError(err)
+		c.svc.showError(err)
 		return
 	}
 	c.show(rev, run, variants)
@@ -154,7 +155,7 @@ func (c *comparison) onRunSelected(string) {
 func (c *comparison) showRun(rev model.Revision, run model.Run, variants []model.Variant) {
 	c.setRuns(append([]model.Run{run}, c.runList...))
 	c.run = run
-	c.runs.SetSelectedIndex(0)
+	c.runs.Set(run.ID)
 	c.show(rev, run, variants)
 }
 
@@ -167,7 +168,7 @@ func (c *comparison) show(rev model.Revision, run model.Run, variants []model.Va
 	c.chosen = chosenSentence{}
 	labels := make([]string, len(variants))
 	for i, v := range variants {
-		labels[i] = variantTitle(c.u.deps.Presets, v) + " · " + engineLabel(v.Spec)
+		labels[i] = variantTitle(c.svc.presets, v) + " · " + engineLabel(v.Spec)
 	}
 	c.pick.Options = labels
 	c.shown = nil
@@ -254,7 +255,7 @@ func (c *comparison) fillColumn(col *column, v model.Variant) {
 		col.title.SetText(title)
 		col.subtitle.SetText(sub)
 	} else {
-		col.title.SetText(variantTitle(c.u.deps.Presets, v))
+		col.title.SetText(variantTitle(c.svc.presets, v))
 		col.subtitle.SetText(fmt.Sprintf("%s · %s", engineLabel(v.Spec), variantStatusText(v)))
 	}
 	text := v.Text

@@ -27,7 +27,7 @@ func GridIntensity(a fyne.App) float64 {
 
 // paramsOf returns the parameter count, in billions, of the model that wrote v, when known:
 // recorded when v was generated, else as its host reports it now.
-func (u *UI) paramsOf(v model.Variant) float64 {
+func (s *services) paramsOf(v model.Variant) float64 {
 	if v.Engine != model.EngineOllama {
 		return 0
 	}
@@ -36,7 +36,7 @@ func (u *UI) paramsOf(v model.Variant) float64 {
 			return p
 		}
 	}
-	for _, hm := range u.gen.hosts.models() {
+	for _, hm := range s.hosts.models() {
 		if hm.host == v.Host && hm.info.Name == v.Model {
 			if p, ok := analysis.ParseParameterSize(hm.info.ParameterSize); ok {
 				return p
@@ -47,14 +47,14 @@ func (u *UI) paramsOf(v model.Variant) float64 {
 }
 
 // energyOf computes v's energy with the user's settings.
-func (u *UI) energyOf(v model.Variant) analysis.Energy {
-	return analysis.EnergyFor(v, u.paramsOf(v), DeviceWatts(u.app), GridIntensity(u.app))
+func (s *services) energyOf(v model.Variant) analysis.Energy {
+	return analysis.EnergyFor(v, s.paramsOf(v), DeviceWatts(s.app), GridIntensity(s.app))
 }
 
 // energyText shows the energy of v on this computer (local) or in a datacenter, and how the
 // figure was obtained: measured by the processor's counters, or estimated.
 func (c *comparison) energyText(v model.Variant, local bool) string {
-	e := c.u.energyOf(v)
+	e := c.svc.energyOf(v)
 	wh, g, method := e.MeasuredWh, e.MeasuredGCO2e, e.Method
 	if !local {
 		wh, g, method = e.EstimatedWh, e.EstimatedGCO2e, e.EstimatedMethod

@@ -22,7 +22,7 @@ func (c *comparison) analyze() {
 	c.analysisGen++
 	gen, runID, source, lang := c.analysisGen, c.run.ID, c.source.Body, c.source.Language
 	variants := append([]model.Variant(nil), c.variants...)
-	c.u.analyses.Go(func() {
+	c.svc.background.Go(func() {
 		ra := computeAnalysis(runID, source, lang, variants)
 		runOnUI(func() {
 			if gen != c.analysisGen || runID != c.run.ID {

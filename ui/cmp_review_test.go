@@ -136,7 +136,7 @@ func TestCritiqueAndRevise(t *testing.T) {
 	waitModels(t, env, 2)
 	runWithVariants(t, env, inventedText)
 	v := u.cmp.variants[0]
-	u.cmp.runCritique(v, u.gen.hosts.models()[0])
+	u.cmp.runCritique(v, u.hosts.models()[0])
 	env.q.pumpUntil(t, "critique", func() bool {
 		list := u.cmp.critiques[v.ID]
 		return len(list) == 1 && list[0].Status.Final()
@@ -171,7 +171,7 @@ func checkRevision(t *testing.T, env *testEnv, srv *ollamatest.Server, v model.V
 	if nv.Status != model.StatusDone || nv.Text == "" || nv.PresetID != generate.PresetRevise {
 		t.Fatalf("revision %s %q %s (%s)", nv.Status, nv.Text, nv.PresetID, nv.Error)
 	}
-	if reviser, _ := model.FindPreset(u.deps.Presets, generate.PresetRevise); nv.PresetVersion != reviser.Version || nv.Prompt != srv.LastChat().Messages[0].Content {
+	if reviser, _ := model.FindPreset(u.presets, generate.PresetRevise); nv.PresetVersion != reviser.Version || nv.Prompt != srv.LastChat().Messages[0].Content {
 		t.Errorf("revision records version %d and prompt %q", nv.PresetVersion, nv.Prompt)
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 // showModelCard shows what is known of a model: where it writes, family, size, quantisation,
 // context, abilities.
-func (u *UI) showModelCard(c engineColumn) {
+func showModelCard(win fyne.Window, c engineColumn) {
 	host, m := c.host, c.info
 	where := placeText(c.where, c.whereName)
 	if where == "" {
@@ -43,7 +43,7 @@ func (u *UI) showModelCard(c engineColumn) {
 		widget.NewFormItem(lang.L("Abilities"), widget.NewLabel(abilities)),
 		widget.NewFormItem(lang.L("Identifier"), widget.NewLabel(shortDigest(m.Digest))),
 	}
-	d := dialog.NewCustom(model.CleanName(m.Name), lang.L("Close"), widget.NewForm(items...), u.win)
+	d := dialog.NewCustom(model.CleanName(m.Name), lang.L("Close"), widget.NewForm(items...), win)
 	d.Resize(fyne.NewSize(460, 0))
 	d.Show()
 }

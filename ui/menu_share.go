@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,7 +28,7 @@ func (nothingToShare) Error() string {
 // shareData is the file of the user's own presets and templates.
 func (u *UI) shareData() ([]byte, error) {
 	var mine []model.Preset
-	for _, p := range u.deps.Presets {
+	for _, p := range u.presets {
 		if !p.Builtin && !model.IsBuiltinPreset(p.ID) {
 			mine = append(mine, p)
 		}
@@ -113,7 +114,7 @@ func (u *UI) planShare(data []byte) ([]model.MergeItem, error) {
 
 // planOf compares the shared items with what the user has.
 func (u *UI) planOf(in model.Share) []model.MergeItem {
-	return model.PlanShare(in, u.deps.Presets, u.templates())
+	return model.PlanShare(in, u.presets, u.templates())
 }
 
 // showSharePlan lists the shared items with what importing does to each; for a conflict the
@@ -169,22 +170,19 @@ func conflictChoice(item *model.MergeItem) fyne.CanvasObject {
 		actions = []model.MergeAction{model.MergeKeepBoth, model.MergeSkip}
 		labels = []string{lang.L("Add it as a copy"), lang.L("Skip it")}
 	}
-	sel := widget.NewSelect(labels, func(s string) {
-		if i := indexOf(labels, s); i >= 0 {
-			item.Action = actions[i]
-		}
-	})
-	sel.SetSelectedIndex(0)
+	sel := uikit.NewChoice(func(a model.MergeAction) { item.Action = a })
+	sel.SetOptions(actions, func(a model.MergeAction) string { return labels[slices.Index(actions, a)] })
+	sel.Set(actions[0])
 	return container.NewVBox(wrapLabel(caption), sel)
 }
 
 // applyShare carries out the plan and says what was done.
 func (u *UI) applyShare(plan []model.MergeItem) (string, error) {
 	suffix := model.Localized{model.French: "(importée)", model.English: "(imported)"}
-	presets, templates := model.ApplyShare(plan, u.deps.Presets, u.userTemplates(), suffix)
+	presets, templates := model.ApplyShare(plan, u.presets, u.userTemplates(), suffix)
 	var errs []error
 	for _, p := range presets {
-		if _, err := u.deps.Store.SavePreset(u.ctx, p); err != nil {
+		if _, err := u.store.SavePreset(u.ctx, p); err != nil {
 			errs = append(errs, err)
 		}
 	}

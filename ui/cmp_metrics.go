@@ -137,7 +137,7 @@ func (c *comparison) blindPanel() fyne.CanvasObject {
 	case model.OutcomePreferred:
 		for i, v := range c.variants {
 			if v.ID == b.voted.Preferred {
-				text = lang.L("Vote saved: you preferred {{.Name}}.", map[string]any{"Name": variantTitle(c.u.deps.Presets, c.variants[i]) + " · " + engineLabel(v.Spec)})
+				text = lang.L("Vote saved: you preferred {{.Name}}.", map[string]any{"Name": variantTitle(c.svc.presets, c.variants[i]) + " · " + engineLabel(v.Spec)})
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate/ollamatest"
 	"github.com/rapporteur/rapporteur/model/workflow"
+	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
 // richText joins the text of a RichText's segments.
@@ -68,7 +69,7 @@ func checkPresetPreview(t *testing.T, env *testEnv, e *presetEditor) {
 	t.Helper()
 	u := env.u
 	e.instructions.SetText("Résume « {{titre}} » en {{longueur}} mots pour {{public}}.")
-	e.targetKind.SetSelectedIndex(targetWords)
+	e.targetKind.Set(targetWords)
 	e.target.SetText("250")
 	if !e.dirty || !strings.Contains(e.system.Text, "Résume « "+u.ed.Fields().Title.Text+" » en 250 mots") {
 		t.Fatalf("preview %q", e.system.Text)
@@ -91,12 +92,12 @@ func checkPresetPreview(t *testing.T, env *testEnv, e *presetEditor) {
 // checkPresetLanguages edits the English instructions without touching the French ones.
 func checkPresetLanguages(t *testing.T, e *presetEditor, original model.Preset) {
 	t.Helper()
-	e.language.SetSelected(languageName(model.English))
+	e.language.SetSelected(i18n.LanguageLabel(model.English)) // as a tap does
 	if e.lang != model.English || e.instructions.Text != original.Instructions[model.English] {
 		t.Fatalf("english instructions %q", e.instructions.Text)
 	}
 	e.instructions.SetText("Summarise {{title}}.")
-	e.language.SetSelected(languageName(model.French))
+	e.language.SetSelected(i18n.LanguageLabel(model.French))
 	if !strings.HasPrefix(e.instructions.Text, "Résume") || e.p.Instructions[model.English] != "Summarise {{title}}." {
 		t.Fatalf("languages mixed: %q / %q", e.instructions.Text, e.p.Instructions[model.English])
 	}
@@ -113,7 +114,7 @@ func TestWorkshopRefusesBadInput(t *testing.T) {
 	if e == nil || e.p.Version != 1 || !strings.Contains(e.instructions.Text, "{{longueur}}") {
 		t.Fatalf("new preset %+v", e)
 	}
-	e.targetKind.SetSelectedIndex(targetShare)
+	e.targetKind.Set(targetShare)
 	e.target.SetText("cent")
 	if !strings.Contains(e.status.Text, "de 1 à 100") {
 		t.Errorf("status %q", e.status.Text)
@@ -146,7 +147,7 @@ func TestWorkshopDelete(t *testing.T) {
 	w.onNew()
 	id := w.ed.p.ID
 	w.ed.delete()
-	if _, ok := model.FindPreset(u.deps.Presets, id); ok || w.ed != nil {
+	if _, ok := model.FindPreset(u.presets, id); ok || w.ed != nil {
 		t.Fatal("the deleted preset is still offered")
 	}
 	if _, err := env.st.PresetVersion(context.Background(), id, 1); err != nil {
@@ -192,7 +193,7 @@ func TestPresetVersionOnVariant(t *testing.T) {
 	if err := w.ed.save(); err != nil {
 		t.Fatal(err)
 	}
-	if msgs := workflow.Prompt(u.cmp.source, v, u.deps.Presets); len(msgs) != 2 || msgs[0].Content != v.Prompt {
+	if msgs := workflow.Prompt(u.cmp.source, v, u.presets); len(msgs) != 2 || msgs[0].Content != v.Prompt {
 		t.Errorf("the archived prompt is not the one sent: %+v", msgs)
 	}
 }

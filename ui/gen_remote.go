@@ -88,15 +88,15 @@ func placeText(where model.Place, name string) string {
 
 // confirmRemote asks the user whether the remote model of column c may receive the report;
 // done gets the answer, on the UI thread.
-func (u *UI) confirmRemote(c engineColumn, done func(bool)) {
+func confirmRemote(a fyne.App, win fyne.Window, c engineColumn, done func(bool)) {
 	msg := lang.L("The model {{.Model}} does not run on this computer nor on your network: for each variant, the whole report will be sent to {{.Host}}. Allow this model?",
 		map[string]any{"Model": model.CleanName(c.info.Name), "Host": model.CleanName(c.whereName)})
 	d := dialog.NewConfirm(lang.L("Send the report outside this computer?"), msg, func(ok bool) {
 		if ok {
-			allowRemote(u.app, c.host, c.info.Name)
+			allowRemote(a, c.host, c.info.Name)
 		}
 		done(ok)
-	}, u.win)
+	}, win)
 	d.SetConfirmText(lang.L("Allow"))
 	d.SetDismissText(lang.L("Cancel"))
 	d.Show()

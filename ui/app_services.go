@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"context"
+	"sync"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/ollama"
+	"github.com/rapporteur/rapporteur/model/store"
+)
+
+// services are what the screens share that is not a screen: the window, the workspace, the
+// engines, the presets and the hosts' models. Every screen gets a pointer to them in its
+// constructor, with callbacks for what it asks of the other screens; none holds the UI. The
+// fields are read and replaced on the UI thread only.
+type services struct {
+	ctx     context.Context
+	app     fyne.App
+	win     fyne.Window
+	store   *store.Store
+	version string // the application's version, printed in exported documents
+
+	engines []generate.Engine // the engines that write variants; the built-in one at least
+	ollama  *ollama.Engine    // the Ollama engine among engines, nil when there is none
+	presets []model.Preset    // built-in presets, then the user's own
+	hosts   *hostBook         // the Ollama hosts and their models, as last read
+	pulls   map[string]bool   // downloads under way, by host|model
+
+	showError func(error) // shows an error in a dialog, in the interface language
+	// background counts the work running off the UI thread that must end before the window
+	// closes: analyses, readings of the hosts, downloads (their context is cancelled first).
+	background *sync.WaitGroup
+}
