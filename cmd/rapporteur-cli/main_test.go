@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,5 +39,19 @@ func TestNoWindowInTheCommandLine(t *testing.T) {
 				t.Errorf("the command line depends on %s", path)
 			}
 		}
+	}
+}
+
+// TestVersion checks that --version prints the version set at build time, alone.
+func TestVersion(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "rapporteur-cli")
+	build := exec.Command("go", "build", "-ldflags", "-X main.version=1.2.3-test", "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "--version").CombinedOutput()
+	if want := "Rapporteur 1.2.3-test\n"; err != nil || string(out) != want {
+		t.Errorf("--version: %q, %v; want %q", out, err, want)
 	}
 }

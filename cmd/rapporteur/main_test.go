@@ -8,7 +8,10 @@ import (
 	"testing"
 )
 
-// buildBinary builds the command once for the tests of this file and returns its path.
+// testVersion is the version the tests' binary is built with, as `make dist` sets it.
+const testVersion = "1.2.3-4-gabcdef0"
+
+// buildBinary builds the command for a test and returns its path.
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	goTool, err := exec.LookPath("go")
@@ -16,7 +19,7 @@ func buildBinary(t *testing.T) string {
 		t.Fatalf("the go tool is needed to build the command: %v", err)
 	}
 	bin := filepath.Join(t.TempDir(), "rapporteur")
-	out, err := exec.Command(goTool, "build", "-tags", "ci", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command(goTool, "build", "-tags", "ci", "-ldflags", "-X main.version="+testVersion, "-o", bin, ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -71,5 +74,19 @@ func TestNoLocaleNoise(t *testing.T) {
 				t.Errorf("err %v, want exit status 1", err)
 			}
 		})
+	}
+}
+
+// TestVersion checks that --version prints the version set at build time, alone, and exits
+// with status 0, without opening a window.
+func TestVersion(t *testing.T) {
+	bin := buildBinary(t)
+	for _, flag := range []string{"--version", "-version"} {
+		cmd := exec.Command(bin, flag)
+		cmd.Env = localeEnv("DISPLAY=", "WAYLAND_DISPLAY=")
+		out, err := cmd.CombinedOutput()
+		if want := "Rapporteur " + testVersion + "\n"; err != nil || string(out) != want {
+			t.Errorf("%s: %q, %v; want %q", flag, out, err, want)
+		}
 	}
 }
