@@ -48,33 +48,45 @@ type Store struct {
 }
 
 // DefaultPath returns the workspace's usual location, creating its directory (mode 0700):
-// $XDG_DATA_HOME/rapporteur (or ~/.local/share/rapporteur) on Linux and the BSDs, the user's
-// configuration directory elsewhere (%AppData% on Windows, Library/Application Support on macOS).
+// $XDG_DATA_HOME/rapporteur (or ~/.local/share/rapporteur) on Linux and the BSDs,
+// %APPDATA%\Rapporteur on Windows, ~/Library/Application Support/Rapporteur on macOS, and
+// the user's configuration directory elsewhere.
 func DefaultPath() (string, error) {
-	base, err := dataDir()
+	dir, err := dataDir(runtime.GOOS)
 	if err != nil {
 		return "", fmt.Errorf("store: data directory: %w", err)
 	}
-	dir := filepath.Join(base, "rapporteur")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("store: %w", err)
 	}
 	return filepath.Join(dir, FileName), nil
 }
 
-func dataDir() (string, error) {
-	switch runtime.GOOS {
-	case "windows", "darwin", "ios", "android", "plan9":
-		return os.UserConfigDir()
+// dataDir returns the directory of the workspace on the system goos.
+func dataDir(goos string) (string, error) {
+	switch goos {
+	case "windows":
+		// What os.UserConfigDir reads on Windows, read here so that tests run anywhere.
+		appData := os.Getenv("APPDATA")
+		if appData == "" {
+			return "", errors.New("%APPDATA% is not set")
+		}
+		return filepath.Join(appData, "Rapporteur"), nil
+	case "darwin":
+		base, err := os.UserConfigDir()
+		return filepath.Join(base, "Rapporteur"), err
+	case "ios", "android", "plan9":
+		base, err := os.UserConfigDir()
+		return filepath.Join(base, "rapporteur"), err
 	}
 	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
-		return d, nil
+		return filepath.Join(d, "rapporteur"), nil
 	}
 	home, err := os.UserHomeDir()
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(home, ".local", "share"), nil
+	return filepath.Join(home, ".local", "share", "rapporteur"), nil
 }
 
 // Close closes the workspace; the WAL is checkpointed into the main file.
