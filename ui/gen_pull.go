@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // pullPace is how often download progress reaches the screen, however fast Ollama reports it.
@@ -24,7 +25,7 @@ const pullPace = 100 * time.Millisecond
 type pullDialog struct {
 	svc    *services
 	name   *widget.Entry
-	host   *widget.Select
+	host   *uikit.Choice[string]
 	bar    *widget.ProgressBar
 	status *widget.Label
 	start  *widget.Button
@@ -46,11 +47,12 @@ func showPull(svc *services, host, name string) *pullDialog {
 	if host != "" && !contains(hosts, host) {
 		hosts = append([]string{host}, hosts...)
 	}
-	p.host = widget.NewSelect(hosts, nil)
+	p.host = uikit.NewChoice[string](nil)
+	p.host.SetOptions(hosts, hostName)
 	if host != "" {
-		p.host.SetSelected(host)
+		p.host.Set(host)
 	} else if len(hosts) > 0 {
-		p.host.SetSelectedIndex(0)
+		p.host.Set(hosts[0])
 	}
 	p.status.Wrapping = fyne.TextWrapWord
 	p.start = widget.NewButton(lang.L("Download"), p.onStart)
@@ -75,7 +77,8 @@ func contains(list []string, s string) bool {
 }
 
 func (p *pullDialog) onStart() {
-	name, host := strings.TrimSpace(p.name.Text), p.host.Selected
+	host, _ := p.host.Value()
+	name := strings.TrimSpace(p.name.Text)
 	if name == "" || host == "" || p.svc.ollama == nil {
 		p.status.SetText(lang.L("Give the model's name and choose a host that answers."))
 		return

@@ -3,6 +3,8 @@ package uikit
 import (
 	"strconv"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model"
@@ -11,6 +13,8 @@ import (
 
 // Choice is a select box whose options stand for values: callers set and read values, never
 // positions or labels, so that reordering or relabelling the options cannot pick the wrong one.
+// Its placeholder is translated, and a tap that comes before it is on a canvas does nothing
+// (Fyne's select would open its list on no canvas and crash).
 type Choice[T comparable] struct {
 	*widget.Select
 	values []T
@@ -20,12 +24,22 @@ type Choice[T comparable] struct {
 // Set selects).
 func NewChoice[T comparable](changed func(T)) *Choice[T] {
 	c := &Choice[T]{}
-	c.Select = widget.NewSelect(nil, func(string) {
+	c.Select = &widget.Select{PlaceHolder: lang.L("(Select one)"), OnChanged: func(string) {
 		if v, ok := c.Value(); ok && changed != nil {
 			changed(v)
 		}
-	})
+	}}
+	c.ExtendBaseWidget(c) // the select finds its canvas, and refreshes, through the choice
 	return c
+}
+
+// Tapped opens the list of options, unless the choice is not on a canvas yet: a tap that
+// arrives while the window is busy building a dialog.
+func (c *Choice[T]) Tapped(e *fyne.PointEvent) {
+	if fyne.CurrentApp().Driver().CanvasForObject(c) == nil {
+		return
+	}
+	c.Select.Tapped(e)
 }
 
 // SetOptions offers values, each shown with its label; a label already shown gets a number
