@@ -60,20 +60,6 @@ func (c *comparison) variantAnalysis(v model.Variant) (analysis.VariantAnalysis,
 	return va, ok
 }
 
-// lostText lists the facts of the source a variant dropped, each once and the most important
-// first (as analysis ranks them), with how many times the source states it when more than once;
-// its number is the table's (len of Facts.Lost).
-func lostText(va analysis.VariantAnalysis) string {
-	if len(va.Facts.Lost) == 0 {
-		return ""
-	}
-	items := make([]string, 0, len(va.Facts.Lost))
-	for _, f := range va.Facts.Lost {
-		items = append(items, factWithCount(f))
-	}
-	return lang.L("Facts of the source missing here ({{.N}}): {{.List}}", map[string]any{"N": len(va.Facts.Lost), "List": joinList(items)})
-}
-
 // factWithCount writes a fact as written, with « ×4 » when the text states it four times.
 func factWithCount(f analysis.Fact) string {
 	if f.Count > 1 {

@@ -108,14 +108,12 @@ func newBlindVote(ids []int64, onVote func()) *blindVote {
 	}
 	options = append(options, lang.L("Equivalent"), lang.L("None"))
 	b.preferred = widget.NewRadioGroup(options, nil)
-	b.preferred.Horizontal = true
 	var labels []string
 	for _, r := range allReasons() {
 		labels = append(labels, reasonLabel(r))
 	}
 	for range ids {
 		g := widget.NewCheckGroup(labels, nil)
-		g.Horizontal = true
 		b.reasons = append(b.reasons, g)
 		e := widget.NewEntry()
 		e.PlaceHolder = lang.L("Comment (optional)")
@@ -126,15 +124,20 @@ func newBlindVote(ids []int64, onVote func()) *blindVote {
 	return b
 }
 
-// panel lays out the vote form.
+// panel lays out the vote form under the columns: the choice of the preferred variant under
+// the source, and each variant's reasons and comment under its own column.
 func (b *blindVote) panel() fyne.CanvasObject {
-	box := container.NewVBox(widget.NewLabelWithStyle(lang.L("Which variant do you prefer?"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), b.preferred)
-	for i := range b.ids {
-		box.Add(widget.NewLabelWithStyle(lang.L("Variant {{.N}}", map[string]any{"N": model.Letter(i)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		box.Add(container.NewHScroll(b.reasons[i]))
-		box.Add(b.comments[i])
+	grid := container.NewGridWithColumns(1 + len(b.ids))
+	bold := func(text string) *widget.Label {
+		l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Wrapping = fyne.TextWrapWord
+		return l
 	}
-	return container.NewVBox(box, container.NewHBox(b.submit))
+	grid.Add(container.NewVBox(bold(lang.L("Which variant do you prefer?")), b.preferred, container.NewHBox(b.submit)))
+	for i := range b.ids {
+		grid.Add(container.NewVBox(bold(lang.L("Variant {{.N}}", map[string]any{"N": model.Letter(i)})), b.reasons[i], b.comments[i]))
+	}
+	return grid
 }
 
 // vote reads the form into a Vote of run.

@@ -18,7 +18,7 @@ type column struct {
 	subtitle *widget.Label
 	review   *widget.Label
 	text     *widget.RichText
-	lost     *widget.Label
+	lost     *lostView
 	// unsupported counts the sentences the source does not support
 	unsupported *widget.Label
 	extra       *fyne.Container // critiques
@@ -38,20 +38,18 @@ func newColumn() *column {
 		subtitle:    widget.NewLabel(""),
 		review:      widget.NewLabel(""),
 		text:        widget.NewRichText(),
-		lost:        widget.NewLabel(""),
+		lost:        newLostView(),
 		unsupported: widget.NewLabel(""),
 		extra:       container.NewVBox(),
 	}
-	col.title.Truncation = fyne.TextTruncateEllipsis
-	for _, l := range []*widget.Label{col.subtitle, col.review, col.lost, col.unsupported} {
+	for _, l := range []*widget.Label{col.subtitle, col.review, col.unsupported} {
 		l.Wrapping = fyne.TextWrapWord
 		l.SizeName = theme.SizeNameCaptionText
 	}
+	col.title.Wrapping = fyne.TextWrapWord // the preset's name in full, on two lines if need be
 	col.review.TextStyle.Bold = true
 	col.review.Importance = widget.SuccessImportance
 	col.review.Hide()
-	col.lost.Importance = widget.WarningImportance
-	col.lost.Hide()
 	col.unsupported.Importance = widget.WarningImportance
 	col.unsupported.Hide()
 	col.text.Wrapping = fyne.TextWrapWord
@@ -60,9 +58,9 @@ func newColumn() *column {
 	})
 	col.moreBtn = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), nil)
 	col.moreBtn.Hide()
-	buttons := container.NewHBox(col.copyBtn, col.moreBtn)
+	buttons := container.NewVBox(container.NewHBox(col.copyBtn, col.moreBtn)) // at the top, not stretched
 	header := container.NewBorder(nil, nil, nil, buttons, container.NewVBox(col.title, col.subtitle, col.review, col.unsupported))
-	col.tapArea = newTapArea(container.NewVBox(col.text, col.lost, col.extra))
+	col.tapArea = newTapArea(container.NewVBox(col.text, col.lost.box, col.extra))
 	col.scroll = container.NewVScroll(col.tapArea)
 	col.box = container.NewBorder(header, nil, nil, nil, col.scroll)
 	return col

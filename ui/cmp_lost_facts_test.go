@@ -18,8 +18,8 @@ func TestLostFactsAgreeWithTable(t *testing.T) {
 		"- Matthieu Brient, Conseiller – Métropole de Rouen\nIl a été décidé d'ouvrir 3 ateliers le 12 mars 2026.\n"
 	src := analysis.AnalyzeSource(source, model.French)
 	va := analysis.AnalyzeVariant(src, "Un webinaire a eu lieu.")
-	text := lostText(va)
-	header := regexp.MustCompile(`\((\d+)\)`).FindStringSubmatch(text)
+	title, items := lostFacts(va)
+	header := regexp.MustCompile(`\((\d+)\)`).FindStringSubmatch(title)
 	cell := ""
 	for _, row := range (&comparison{}).metricRows() {
 		if row.label == lang.L("Facts kept / lost") {
@@ -27,9 +27,9 @@ func TestLostFactsAgreeWithTable(t *testing.T) {
 		}
 	}
 	if header == nil || !strings.HasSuffix(cell, "/ "+header[1]) {
-		t.Fatalf("list %q and table cell %q disagree", text, cell)
+		t.Fatalf("list %q and table cell %q disagree", title, cell)
 	}
-	_, list, _ := strings.Cut(text, ": ")
+	list := strings.Join(items, " · ")
 	want := "3 · 12 mars 2026 · 45% (×3) · 1/500 · Matthieu Brient · Métropole de Rouen"
 	if list != want {
 		t.Errorf("lost list %q\nwant %q", list, want)

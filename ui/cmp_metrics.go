@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,12 +71,22 @@ func (c *comparison) metricRows() []metricRow {
 	}
 }
 
-// refreshMetrics rebuilds the table for the source and the variants in columns.
+// refreshMetrics rebuilds the bottom pane for the source and the variants in columns: the bar
+// naming the columns, the vote form in a blind comparison, then each measure as a caption line
+// and its values, each under its own column.
 func (c *comparison) refreshMetrics() {
+	c.metricsHead.Objects = c.metricsHead.Objects[:0]
+	c.metricsHead.Layout = layout.NewGridLayoutWithColumns(1 + len(c.shown))
+	c.metricsHead.Add(headLabel(lang.L("Source")))
+	for _, i := range c.shown {
+		c.metricsHead.Add(headLabel(c.shortTitle(c.variants[i])))
+	}
+	c.metricsHead.Refresh()
 	c.metrics.RemoveAll()
 	if c.blind != nil {
 		c.metrics.Add(c.blindPanel())
 	}
+	c.split.SetOffset(c.splitOffset())
 	if c.analysis == nil || c.analysis.runID != c.run.ID {
 		return
 	}
@@ -83,29 +94,81 @@ func (c *comparison) refreshMetrics() {
 		if row.blind && c.blindOn() {
 			continue
 		}
-		line := container.NewGridWithColumns(2 + len(c.shown))
-		name := widget.NewLabel(row.label)
-		name.Wrapping = fyne.TextWrapWord
+		name := widget.NewLabelWithStyle(row.label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.SizeName = theme.SizeNameCaptionText
-		line.Add(name)
-		line.Add(metricCell(row.source(c.analysis.source)))
+		name.Wrapping = fyne.TextWrapWord
+		values := container.NewGridWithColumns(1 + len(c.shown))
+		values.Add(metricCell(row.source(c.analysis.source)))
 		for _, i := range c.shown {
 			v := c.variants[i]
 			value := "…"
 			if va, ok := c.variantAnalysis(v); ok {
 				value = row.variant(v, va)
 			}
-			line.Add(metricCell(value))
+			values.Add(metricCell(value))
 		}
-		c.metrics.Add(line)
+		c.metrics.Add(container.New(layout.NewCustomPaddedVBoxLayout(0), name, values))
 	}
+}
+
+// shortTitle names a column in the bar of the metrics: « Variant 2 », or its letter in a
+// blind comparison.
+func (c *comparison) shortTitle(v model.Variant) string {
+	if c.blind != nil {
+		if title, _ := c.blindTitle(v); title != "" {
+			return title
+		}
+	}
+	return lang.L("Variant {{.N}}", map[string]any{"N": v.Index + 1})
+}
+
+func headLabel(text string) fyne.CanvasObject {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
 }
 
 func metricCell(text string) fyne.CanvasObject {
 	l := widget.NewLabel(text)
-	l.SizeName = theme.SizeNameCaptionText
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// newMetricsPane is the bottom pane of the comparison: the bar naming the columns over the vote
+// form and the metrics; the check « Measures » of the toolbar folds it.
+func (c *comparison) newMetricsPane() fyne.CanvasObject {
+	c.metrics = container.NewVBox()
+	c.metricsHead = container.NewGridWithColumns(1)
+	c.metricsScroll = container.NewVScroll(c.metrics)
+	c.metricsCheck = widget.NewCheck(lang.L("Measures"), func(on bool) { c.foldMetrics(!on) })
+	c.metricsCheck.Checked = true
+	return container.NewBorder(container.NewVBox(widget.NewSeparator(), c.metricsHead), nil, nil, nil, c.metricsScroll)
+}
+
+// foldMetrics folds the bottom pane away, giving the columns the whole height, or unfolds it.
+func (c *comparison) foldMetrics(folded bool) {
+	c.metricsFolded = folded
+	if folded {
+		c.metricsScroll.Hide()
+		c.metricsHead.Hide()
+	} else {
+		c.metricsScroll.Show()
+		c.metricsHead.Show()
+	}
+	c.metricsCheck.SetChecked(!folded)
+	c.split.SetOffset(c.splitOffset())
+}
+
+// splitOffset is the share of the height the columns take: all of it with the pane folded,
+// less while a vote waits, so that its form has room.
+func (c *comparison) splitOffset() float64 {
+	switch {
+	case c.metricsFolded:
+		return 1
+	case c.blind != nil && c.blind.voted == nil:
+		return 0.5
+	}
+	return 0.7
 }
 
 func fmtPercent(share float64) string { return fmtFloat(share*100, 0) + " %" }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fyne.io/fyne/v2"
 	"strings"
 	"testing"
 
@@ -65,12 +66,13 @@ func TestAnalysisShowsFactsAndMetrics(t *testing.T) {
 	if !hasStyledText(col.text, "54,5 %", string(theme.ColorNameError)) {
 		t.Error("the altered percentage is not flagged in the column")
 	}
-	if !col.lost.Visible() || !strings.Contains(col.lost.Text, "45,5 %") || !strings.Contains(col.lost.Text, "Mme Claire Laurent") {
-		t.Errorf("lost facts: %q", col.lost.Text)
+	if lost := richText(col.lost.list); !col.lost.box.Visible() || !strings.Contains(lost, "45,5 %") || !strings.Contains(lost, "Mme Claire Laurent") {
+		t.Errorf("lost facts: %q", lost)
 	}
 	if len(u.cmp.metrics.Objects) < 10 {
 		t.Fatalf("metrics table has %d rows", len(u.cmp.metrics.Objects))
 	}
+	checkMetricsAligned(t, u.cmp)
 	u.cmp.diffCheck.SetChecked(true)
 	if !hasStyledText(col.text, "54,5 %", string(theme.ColorNameError)) {
 		t.Error("highlighting the words not in the source hides the facts")
@@ -88,9 +90,13 @@ func TestBlindVote(t *testing.T) {
 		t.Fatal("blind mode did not start")
 	}
 	checkHidden(t, c)
-	if !c.exportBtn.Disabled() {
-		t.Error("exporting would reveal the models before the vote")
+	if !c.exportBtn.Disabled() || c.exportWhy.Text != "Votez d’abord\u00a0: le PDF nomme chaque modèle." {
+		t.Errorf("before the vote, export enabled %v, saying %q", !c.exportBtn.Disabled(), c.exportWhy.Text)
 	}
+	if c.split.Offset != 0.5 {
+		t.Errorf("the vote form has %.2f of the height", 1-c.split.Offset)
+	}
+	checkMetricsAligned(t, c)
 	test.Tap(c.blind.submit) // nothing chosen yet
 	if u.lastErr == nil {
 		t.Fatal("voting without a choice should be refused")
@@ -100,6 +106,9 @@ func TestBlindVote(t *testing.T) {
 	c.blind.comments[1].SetText("Plus fidèle.")
 	test.Tap(c.blind.submit)
 	checkStoredVote(t, env)
+	if c.exportBtn.Disabled() || c.exportWhy.Text != "" {
+		t.Errorf("after the vote, export disabled %v, saying %q", c.exportBtn.Disabled(), c.exportWhy.Text)
+	}
 	wins, err := env.st.WinsByPreset(context.Background())
 	if err != nil || len(wins) == 0 || wins[0].Won != 1 {
 		t.Errorf("wins %+v, %v", wins, err)
@@ -204,5 +213,35 @@ func checkStoredVote(t *testing.T, env *testEnv) {
 	}
 	if !revealed {
 		t.Error("the vote did not reveal the variants")
+	}
+}
+
+// checkMetricsAligned checks every line of the bottom pane has a cell under each column, and
+// that folding the pane gives the columns the whole height.
+func checkMetricsAligned(t *testing.T, c *comparison) {
+	t.Helper()
+	n := len(c.columns.Objects)
+	if got := len(c.metricsHead.Objects); got != n {
+		t.Errorf("the bar names %d columns, the screen shows %d", got, n)
+	}
+	for i, o := range c.metrics.Objects {
+		var cells int
+		switch row := o.(type) {
+		case *widget.Card: // the vote form
+			cells = len(row.Content.(*fyne.Container).Objects)
+		case *fyne.Container: // a measure: its name, then its values
+			cells = len(row.Objects[1].(*fyne.Container).Objects)
+		}
+		if cells != n {
+			t.Errorf("line %d of the metrics has %d cells for %d columns", i, cells, n)
+		}
+	}
+	c.foldMetrics(true)
+	if c.split.Offset != 1 || c.metricsScroll.Visible() {
+		t.Errorf("folded: offset %.2f, metrics visible %v", c.split.Offset, c.metricsScroll.Visible())
+	}
+	c.foldMetrics(false)
+	if c.split.Offset == 1 || !c.metricsScroll.Visible() {
+		t.Error("unfolded, the metrics stay hidden")
 	}
 }

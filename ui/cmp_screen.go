@@ -28,6 +28,7 @@ type comparison struct {
 	pick      *widget.CheckGroup
 	pickBox   *container.Scroll // lets the choice of variants scroll instead of widening the window
 	exportBtn *widget.Button
+	exportWhy *widget.Label // why the export waits, beside its button while it is disabled
 	columns   *fyne.Container
 	empty     *widget.Label
 	root      fyne.CanvasObject
@@ -40,18 +41,23 @@ type comparison struct {
 	cols     map[int]*column
 	srcCol   *column
 
-	diffCheck   *widget.Check
-	legend      *widget.RichText // what each colour of the columns means
-	chosen      chosenSentence   // the sentence whose support the source column shows
-	blindCheck  *widget.Check
-	blind       *blindVote      // the blind comparison under way, nil when off
-	metrics     *fyne.Container // the metrics table under the columns
-	analysis    *runAnalysis
-	analysisGen int
-	critiques   map[int64][]model.Critique // by variant ID, newest first
-	exportLang  model.Language             // the document language chosen at the last export
-	exportOpts  export.ComparisonOptions
-	marks       map[int64]model.ReviewMark // by variant ID
+	diffCheck     *widget.Check
+	legend        *widget.RichText // what each colour of the columns means
+	chosen        chosenSentence   // the sentence whose support the source column shows
+	blindCheck    *widget.Check
+	blind         *blindVote       // the blind comparison under way, nil when off
+	split         *container.Split // the columns over the metrics pane
+	metrics       *fyne.Container  // the vote form and the metrics, under the columns
+	metricsHead   *fyne.Container  // the names of the columns, over the metrics
+	metricsScroll *container.Scroll
+	metricsCheck  *widget.Check // unticked, the metrics pane is folded away
+	metricsFolded bool
+	analysis      *runAnalysis
+	analysisGen   int
+	critiques     map[int64][]model.Critique // by variant ID, newest first
+	exportLang    model.Language             // the document language chosen at the last export
+	exportOpts    export.ComparisonOptions
+	marks         map[int64]model.ReviewMark // by variant ID
 }
 
 func newComparison(svc *services) *comparison {
@@ -62,6 +68,11 @@ func newComparison(svc *services) *comparison {
 	c.pick.Horizontal = true
 	c.pickBox = container.NewHScroll(c.pick)
 	c.exportBtn = widget.NewButtonWithIcon(lang.L("Export PDF…"), theme.DocumentSaveIcon(), c.onExport)
+	c.exportWhy = widget.NewLabel("")
+	c.exportWhy.SizeName = theme.SizeNameCaptionText
+	c.exportWhy.Wrapping = fyne.TextWrapWord
+	c.exportWhy.Alignment = fyne.TextAlignTrailing
+	c.exportWhy.Hide()
 	c.columns = container.NewGridWithColumns(1)
 	c.empty = widget.NewLabel(lang.L("Generate variants to compare them with the source here."))
 	c.empty.Wrapping = fyne.TextWrapWord
@@ -70,18 +81,18 @@ func newComparison(svc *services) *comparison {
 		c.refreshLegend()
 	})
 	c.blindCheck = widget.NewCheck(lang.L("Blind comparison"), c.onBlind)
-	c.metrics = container.NewVBox()
 	c.legend = widget.NewRichText()
 	c.legend.Wrapping = fyne.TextWrapWord
+	c.split = container.NewVSplit(c.columns, c.newMetricsPane())
+	c.split.Offset = c.splitOffset()
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Generation")), c.exportBtn, c.runs),
-		container.NewBorder(nil, nil, nil, container.NewHBox(c.diffCheck, c.blindCheck), c.pickBox),
+		c.exportWhy,
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.diffCheck, c.blindCheck, c.metricsCheck), c.pickBox),
 		c.legend,
 	)
-	split := container.NewVSplit(c.columns, container.NewVScroll(c.metrics))
-	split.Offset = 0.72
 	c.refreshLegend()
-	c.root = container.NewBorder(top, nil, nil, nil, container.NewStack(split, container.NewVBox(c.empty)))
+	c.root = container.NewBorder(top, nil, nil, nil, container.NewStack(c.split, container.NewVBox(c.empty)))
 	c.clear()
 	return c
 }
@@ -96,7 +107,7 @@ func (c *comparison) clear() {
 	c.pick.Options = nil
 	c.pick.Refresh()
 	c.columns.RemoveAll()
-	c.exportBtn.Disable()
+	c.setExport("")
 	c.empty.Show()
 }
 
@@ -263,13 +274,10 @@ func (c *comparison) fillColumn(col *column, v model.Variant) {
 		text = "*" + lang.L("No text was produced.") + "*"
 	}
 	col.show(text, c.viewFor(v))
-	col.lost.Hide()
 	col.unsupported.Hide()
-	if va, ok := c.variantAnalysis(v); ok {
-		if t := lostText(va); t != "" {
-			col.lost.SetText(t)
-			col.lost.Show()
-		}
+	va, ok := c.variantAnalysis(v)
+	col.lost.show(va, ok)
+	if ok {
 		if n := unsupportedCount(va); n > 0 {
 			col.unsupported.SetText(unsupportedText(n))
 			col.unsupported.Show()
@@ -324,23 +332,41 @@ func (c *comparison) runFinished(run *activeRun) {
 	c.analyze()
 }
 
-// refreshExport allows exporting once every variant on screen is final and one at least is done.
+// refreshExport allows exporting once every variant on screen is final and one at least is
+// done, and says why it waits until then.
 func (c *comparison) refreshExport() {
+	c.setExport(c.exportWaits())
+}
+
+// exportWaits says why the comparison cannot be exported yet, "" when it can.
+func (c *comparison) exportWaits() string {
 	if c.blind != nil && c.blind.voted == nil {
-		c.exportBtn.Disable() // the PDF names every model: not before the vote
-		return
+		return lang.L("Vote first: the PDF names every model.")
 	}
 	anyDone := false
 	for _, v := range c.variants {
 		if !v.Status.Final() {
-			c.exportBtn.Disable()
-			return
+			return lang.L("Waiting for the variants still being written.")
 		}
 		anyDone = anyDone || v.Status == model.StatusDone
 	}
-	if anyDone {
+	if !anyDone {
+		return lang.L("No variant was finished: nothing to export.")
+	}
+	return ""
+}
+
+// setExport enables the export, or disables it saying why (nothing said with no run on screen).
+func (c *comparison) setExport(why string) {
+	if c.run.ID != 0 && why == "" {
 		c.exportBtn.Enable()
 	} else {
 		c.exportBtn.Disable()
+	}
+	c.exportWhy.SetText(why)
+	if why == "" {
+		c.exportWhy.Hide()
+	} else {
+		c.exportWhy.Show()
 	}
 }

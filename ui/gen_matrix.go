@@ -2,9 +2,11 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -119,14 +121,42 @@ func (m *presetMatrix) refresh() {
 		}
 		rows.Add(row)
 	}
-	m.box.Objects = []fyne.CanvasObject{container.NewHScroll(rows)}
+	// Columns never narrower than a long word: past that, the matrix scrolls sideways rather
+	// than breaking a preset's or a model's name in the middle.
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(matrixColumnWidth*float32(1+len(m.columns)), 0))
+	m.box.Objects = []fyne.CanvasObject{container.NewVBox(container.NewHScroll(container.NewStack(width, rows)), m.builtinNote())}
 	m.box.Refresh()
 	m.planFits()
 }
 
+// matrixColumnWidth is the narrowest a column of the matrix gets.
+const matrixColumnWidth = 170
+
+// builtinNote says why some presets cannot be ticked for the built-in engine, naming them; it
+// is empty when every preset can.
+func (m *presetMatrix) builtinNote() fyne.CanvasObject {
+	var names []string
+	for _, p := range m.presets {
+		if p.Method == model.MethodNone {
+			names = append(names, p.Name.In(CurrentLanguage()))
+		}
+	}
+	note := widget.NewLabel("")
+	note.Wrapping = fyne.TextWrapWord
+	note.SizeName = theme.SizeNameCaptionText
+	if len(names) == 0 {
+		note.Hide()
+		return note
+	}
+	note.SetText(lang.L("The built-in engine only picks sentences: the presets that rewrite the text ({{.Names}}) need an Ollama model.",
+		map[string]any{"Names": strings.Join(names, ", ")}))
+	return note
+}
+
 func (m *presetMatrix) header(c engineColumn) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(c.label(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
+	title.Wrapping = fyne.TextWrapWord // two models must not look alike once cut
 	detail := widget.NewLabel(m.columnDetail(c))
 	detail.SizeName = theme.SizeNameCaptionText
 	detail.Wrapping = fyne.TextWrapWord

@@ -161,10 +161,14 @@ func TestLanguageSwitch(t *testing.T) {
 		t.Fatalf("French tab reads %q", got)
 	}
 	s := newSettings(u.settingsDeps())
+	s.show()
 	_, labels := languageChoices()
 	s.language.SetSelected(labels[2]) // English
 	if got := u.tabs.Items[0].Text; got != "Report" {
 		t.Fatalf("after switching to English the tab reads %q", got)
+	}
+	if s.reopened == nil || s.reopened.apply.Text != "Apply" {
+		t.Error("the settings dialog did not come back in English")
 	}
 	if LanguagePreference(env.app) != LanguageEnglish {
 		t.Error("the choice was not saved")

@@ -37,6 +37,7 @@ type settings struct {
 	apply    *widget.Button
 	problem  *widget.Label
 	dlg      dialog.Dialog
+	reopened *settings // the dialog shown again after a change of language
 }
 
 // languageChoices and themeChoices pair each stored value with its label, in display order.
@@ -115,6 +116,10 @@ func (s *settings) onLanguageChanged(value string) {
 		return
 	}
 	s.app.Preferences().SetString(prefLanguage, value)
+	if s.dlg != nil { // the dialog was on screen: it comes back in the new language
+		s.reopened = newSettings(s.settingsDeps)
+		s.reopened.show()
+	}
 }
 
 func (s *settings) onThemeChanged(value string) {

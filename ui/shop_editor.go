@@ -98,7 +98,8 @@ func (e *presetEditor) content() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("What it produces"), e.description),
 		widget.NewFormItem(lang.L("Target length"), container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(110, e.target.MinSize().Height), e.target), e.targetKind)),
 	)
-	vars := widget.NewLabel(lang.L("Variables: {{.Vars}} are filled from the report.", map[string]any{"Vars": variableNames()}))
+	vars := widget.NewLabel(lang.L("Variables: {{.Vars}} are filled from the report.", map[string]any{"Vars": variableNames()}) +
+		"\n" + e.hints())
 	vars.SizeName = theme.SizeNameCaptionText
 	vars.Wrapping = fyne.TextWrapWord
 	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), func() { _ = e.save() })
@@ -116,6 +117,17 @@ func (e *presetEditor) content() fyne.CanvasObject {
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
 	return split
+}
+
+// hints says what a newcomer would not guess: each language keeps its own text, and only a
+// model can write a preset of one's own — none is at hand yet, when so.
+func (e *presetEditor) hints() string {
+	text := lang.L("Each language has its own text: what you write in French does not change the English version, and the other way round.") +
+		"\n" + lang.L("Only an AI model (Ollama) can write your own presets: the built-in engine only picks sentences, with its own presets.")
+	if len(e.w.svc.hosts.models()) == 0 {
+		text += "\n" + lang.L("No Ollama model is available yet: this preset can be written and saved, and used once a model is installed (Generate tab).")
+	}
+	return text
 }
 
 // load fills the fields from the preset in the language on screen.

@@ -15,14 +15,23 @@ import (
 	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
-// richText joins the text of a RichText's segments.
+// richText joins the text of a RichText's segments, those of lists and paragraphs included.
 func richText(rt *widget.RichText) string {
 	var b strings.Builder
-	for _, seg := range rt.Segments {
-		if ts, ok := seg.(*widget.TextSegment); ok {
-			b.WriteString(ts.Text + "\n")
+	var walk func([]widget.RichTextSegment)
+	walk = func(segs []widget.RichTextSegment) {
+		for _, seg := range segs {
+			switch s := seg.(type) {
+			case *widget.TextSegment:
+				b.WriteString(s.Text + "\n")
+			case *widget.ListSegment:
+				walk(s.Items)
+			case *widget.ParagraphSegment:
+				walk(s.Texts)
+			}
 		}
 	}
+	walk(rt.Segments)
 	return b.String()
 }
 
