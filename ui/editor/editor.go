@@ -15,8 +15,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/ui/i18n"
-
-	"github.com/rapporteur/rapporteur/ui/uikit"
+	"github.com/rapporteur/rapporteur/ui/textedit"
 )
 
 // Delays of the editor: saving after the last keystroke, and refreshing the preview.
@@ -38,8 +37,8 @@ type Screen struct {
 	organisers *widget.Entry
 	audience   *widget.Entry
 	language   *widget.Select
-	body       *bodyEntry
-	preview    *widget.RichText
+	body       *textedit.Editor
+	preview    *preview
 	status     *widget.Label
 	forms      []*widget.Form
 	root       fyne.CanvasObject
@@ -81,9 +80,10 @@ type Deps struct {
 
 // Fields are the editor's widgets, for the tests of the whole window.
 type Fields struct {
-	Title, Date, Place, Organisers, Audience, Body *widget.Entry
-	Kind, Language                                 *widget.Select
-	Status                                         *widget.Label
+	Title, Date, Place, Organisers, Audience *widget.Entry
+	Body                                     *textedit.Editor
+	Kind, Language                           *widget.Select
+	Status                                   *widget.Label
 }
 
 // New builds the editor, empty until Load.
@@ -115,8 +115,12 @@ func New(d Deps) *Screen {
 	e.body = newBodyEntry()
 	e.body.PlaceHolder = lang.L("Write the report here, in Markdown: # for a heading, - for a list item, **bold**.")
 	e.body.OnChanged = func(string) { e.onChanged(); e.refresher.trigger() }
-	e.preview = widget.NewRichText()
-	e.preview.Wrapping = fyne.TextWrapWord
+	e.preview = newPreview()
+	e.body.OnCursorChanged = func() {
+		if e.preview.stale(e.body.CursorOffset()) {
+			e.refresher.trigger()
+		}
+	}
 	e.status = widget.NewLabel("")
 	e.status.SizeName = theme.SizeNameCaptionText
 	e.root = e.layout()
@@ -146,8 +150,7 @@ func (e *Screen) layout() fyne.CanvasObject {
 	e.forms = []*widget.Form{left, right}
 	meta := container.NewGridWithColumns(2, left, right)
 	bodyPane := container.NewBorder(widget.NewLabelWithStyle(lang.L("Text (Markdown)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, e.body)
-	previewPane := container.NewBorder(widget.NewLabelWithStyle(lang.L("Preview"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, container.NewVScroll(e.preview))
-	split := container.NewHSplit(bodyPane, previewPane)
+	split := container.NewHSplit(bodyPane, e.preview.content())
 	return container.NewBorder(meta, e.status, nil, nil, split)
 }
 
@@ -157,7 +160,7 @@ func (e *Screen) Content() fyne.CanvasObject { return e.root }
 // Fields returns the editor's widgets.
 func (e *Screen) Fields() Fields {
 	return Fields{Title: e.title, Date: e.date, Place: e.place, Organisers: e.organisers, Audience: e.audience,
-		Body: &e.body.Entry, Kind: e.kind, Language: e.language, Status: e.status}
+		Body: e.body, Kind: e.kind, Language: e.language, Status: e.status}
 }
 
 // FocusTitle puts the cursor in the title, in the window c.
@@ -203,10 +206,11 @@ func (e *Screen) Clear() {
 	e.mu.Lock()
 	e.draft, e.dirty = model.Report{}, false
 	e.mu.Unlock()
-	for _, en := range []*widget.Entry{e.title, e.date, e.place, e.organisers, e.audience, &e.body.Entry} {
+	for _, en := range []*widget.Entry{e.title, e.date, e.place, e.organisers, e.audience} {
 		en.SetText("")
 	}
-	e.preview.ParseMarkdown("")
+	e.body.SetText("")
+	e.preview.show("", 0)
 	e.status.SetText(lang.L("Create or select a report in the library."))
 	e.setEnabled(false)
 }
@@ -333,8 +337,7 @@ func (e *Screen) Discard() {
 }
 
 func (e *Screen) refreshPreview() {
-	e.preview.Segments = uikit.PreviewSegments(e.body.Text)
-	e.preview.Refresh()
+	e.preview.show(e.body.Text, e.body.CursorOffset())
 }
 
 // KindIndex is the place of k in the editor's choice of kinds.

@@ -41,7 +41,7 @@ func (m *memStore) last() model.Report {
 
 // newTestEditor builds an editor on Fyne's test driver with r loaded. Work sent to the UI
 // thread is dropped: the tests look at what the editor saved, not at its status line.
-func newTestEditor(t *testing.T, r model.Report) (*Screen, *memStore) {
+func newTestEditor(t testing.TB, r model.Report) (*Screen, *memStore) {
 	t.Helper()
 	test.NewTempApp(t)
 	if err := i18n.LoadTranslations(i18n.LanguageFrench); err != nil {
@@ -99,15 +99,15 @@ func TestPreviewWrapsAsWords(t *testing.T) {
 	bad := 0
 	for w := float32(120); w <= 420; w += 3 {
 		e.refreshPreview()
-		e.preview.Resize(fyne.NewSize(w, 10))
-		if verticalRuns(e.preview) > 0 {
+		e.preview.text.Resize(fyne.NewSize(w, 10))
+		if verticalRuns(e.preview.text) > 0 {
 			bad++
 		}
 	}
 	if bad > 0 {
 		t.Errorf("at %d widths of 101, a word of the preview is laid out one letter per line", bad)
 	}
-	if text := e.preview.String(); strings.Contains(text, "<u>") || !strings.Contains(text, "propositions retenues") {
+	if text := e.preview.text.String(); strings.Contains(text, "<u>") || !strings.Contains(text, "propositions retenues") {
 		t.Errorf("the preview shows %q", text)
 	}
 }
