@@ -7,6 +7,14 @@ import "embed"
 //go:embed translations/*.json
 var Translations embed.FS
 
+// FyneTexts holds, under fynetexts/, a copy of Fyne's own French and English texts (its
+// lang/translations/base.*.json, BSD-3-Clause, © Fyne.io developers): the menus of text fields
+// and the file dialogs. They are registered with Rapporteur's when the language chosen is not
+// the system's and Fyne cannot be told to follow it (see i18n.ApplyLanguage).
+//
+//go:embed fynetexts/*.json
+var FyneTexts embed.FS
+
 // Fonts holds the TrueType fonts embedded in exported PDFs, under fonts/.
 //
 //go:embed fonts/*.ttf

@@ -1,6 +1,8 @@
 package i18n
 
 import (
+	"embed"
+	"encoding/json"
 	"os"
 
 	"fyne.io/fyne/v2/lang"
@@ -43,7 +45,8 @@ var localeEnv = func() map[string]*string {
 // ApplyLanguage switches the texts to the chosen language, or back to the system's. Fyne picks
 // the translation closest to the user's locale, which it reads from LANGUAGE and LC_MESSAGES on
 // Linux; elsewhere, or when LC_ALL pins another language, the chosen texts are registered under
-// the system locale instead (Fyne's own few texts then keep the system's language).
+// the system locale instead, with Fyne's own (its text fields' menus, its file dialogs) in the
+// same language.
 func ApplyLanguage(choice string) error {
 	forced := choice == LanguageFrench || choice == LanguageEnglish
 	for name, v := range localeEnv {
@@ -63,11 +66,35 @@ func ApplyLanguage(choice string) error {
 	if !forced || string(CurrentLanguage()) == choice {
 		return nil
 	}
-	data, err := assets.Translations.ReadFile("translations/" + choice + ".json")
+	return registerAsSystem(choice)
+}
+
+// registerAsSystem registers the texts of language choice, Fyne's and Rapporteur's, as those of
+// the system's locale: the way to a language of one's own where Fyne cannot be told to follow it.
+func registerAsSystem(choice string) error {
+	data, err := textsIn(choice)
 	if err != nil {
 		return err
 	}
 	return lang.AddTranslationsForLocale(data, lang.SystemLocale())
+}
+
+// textsIn returns Fyne's texts and Rapporteur's in language choice, as one translation file.
+func textsIn(choice string) ([]byte, error) {
+	texts := map[string]any{}
+	for _, f := range []struct {
+		fs   embed.FS
+		name string
+	}{{assets.FyneTexts, "fynetexts/" + choice + ".json"}, {assets.Translations, "translations/" + choice + ".json"}} {
+		data, err := f.fs.ReadFile(f.name)
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(data, &texts); err != nil {
+			return nil, err
+		}
+	}
+	return json.Marshal(texts)
 }
 
 // CurrentLanguage returns the language the texts are written in, fr or en.
