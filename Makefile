@@ -7,7 +7,10 @@ TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GO ?= go
 
-.PHONY: run test check build system-deps test-deps bench look
+.PHONY: run test check build system-deps test-deps bench look dist dist-deps
+
+# VERSION is what `git describe` says (packaging/version.sh); builds set it with -ldflags.
+VERSION = $(shell packaging/version.sh | sed -n 's/^VERSION=//p')
 
 # run builds and opens the application.
 run: system-deps
@@ -24,8 +27,15 @@ test: test-deps check
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GOCYCLO := github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
 
+# PORTABLE are the packages without graphics: vetted for Windows and macOS too (the window
+# needs cgo and a C cross-compiler there: make dist builds it for Windows). On macOS, Fyne's
+# widgets need cgo, and ui/i18n's tests use them: it is left out there.
+PORTABLE := ./model/... ./export/... ./assets/... ./ui/i18n/... ./ui/cli/... \
+	./cmd/rapporteur-cli ./cmd/rapporteur/internal/... ./packaging/...
+
 # check fails on unformatted code, go vet and staticcheck findings, functions whose
-# cyclomatic complexity reaches 15, and a command line that no longer builds without cgo.
+# cyclomatic complexity reaches 15, a command line that no longer builds without cgo, and
+# vet findings in the packages without graphics when built for Windows or macOS.
 check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on:"; echo "$$unformatted"; exit 1; fi
@@ -34,10 +44,22 @@ check:
 	$(GO) run $(STATICCHECK) -tags ci ./...
 	$(GO) run $(GOCYCLO) -over 14 .
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/rapporteur-cli
+	GOOS=windows CGO_ENABLED=0 $(GO) vet $(PORTABLE)
+	GOOS=darwin CGO_ENABLED=0 $(GO) vet $(filter-out ./ui/i18n/...,$(PORTABLE))
+	GOOS=windows CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/rapporteur-cli
 
 # build writes the application binary to ./rapporteur.
 build: system-deps
-	$(GO) build -o rapporteur ./cmd/rapporteur
+	$(GO) build -ldflags "-X main.version=$(VERSION)" -o rapporteur ./cmd/rapporteur
+
+# dist writes to $(DIST) the Linux archive (fyne package), the Debian package, the Windows
+# build (cross-compiled with mingw-w64) and SHA256SUMS, then checks them: lintian,
+# appstreamcli, the .exe's icon and version resource (packaging/README.md).
+DIST ?= dist
+DIST_PACKAGES := $(SYSTEM_PACKAGES) git gcc-mingw-w64-x86-64 dpkg-dev lintian appstream \
+	desktop-file-utils xz-utils zip
+dist: dist-deps
+	GO=$(GO) packaging/dist.sh $(DIST)
 
 # bench runs the benchmarks quoted in the issues' closing notes.
 bench:
@@ -52,10 +74,15 @@ look: test-deps
 	for f in $(LOOK)/*.pdf; do pdftoppm -png -r 60 "$$f" "$${f%.pdf}"; done
 	@echo "samples in $(LOOK)/"
 
-system-deps:
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+# install-missing installs those of the Debian packages $(1) that are not installed.
+install-missing = missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $$missing; fi
 
+system-deps:
+	@$(call install-missing,$(SYSTEM_PACKAGES))
+
 test-deps:
-	@missing=$$(for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q $$missing; fi
+	@$(call install-missing,$(TEST_PACKAGES))
+
+dist-deps:
+	@$(call install-missing,$(DIST_PACKAGES))
