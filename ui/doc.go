@@ -8,7 +8,7 @@
 //   - cmp_*.go: the comparison (cmp_screen.go): the columns and their highlights, the
 //     analysis, metrics, blind vote, critique, revision, review marks, and the exports made
 //     from it (PDF comparison, final report, archive).
-//   - shop*.go: the presets workshop; menu*.go: the menu and the dialogs it opens (history,
+//   - shop*.go: the presets workshop; menu*.go: the menu and what it opens (history, archive import,
 //     templates, sharing, wins); settings*.go: the settings.
 //   - app*.go: the UI that owns the screens and carries what one asks of another;
 //     app_services.go, what they share that is not a screen (window, workspace, engines,
