@@ -14,7 +14,7 @@ const tabSpaces = 4
 type metrics struct {
 	size  float32 // text size
 	textH float32 // height of one line of text
-	rowH  float32 // distance between two rows
+	rowH  float32 // distance between two rows: a line of text, as in Fyne's entry
 	pad   float32 // inner padding around the text
 	caret float32 // width of the caret
 }
@@ -25,7 +25,7 @@ func readMetrics(th fyne.Theme) metrics {
 	return metrics{
 		size:  size,
 		textH: textH,
-		rowH:  textH + th.Size(theme.SizeNameLineSpacing),
+		rowH:  textH,
 		pad:   th.Size(theme.SizeNameInnerPadding),
 		caret: th.Size(theme.SizeNameInputBorder),
 	}

@@ -61,12 +61,20 @@ func (v *view) DragEnd() {}
 // Cursor is the text cursor.
 func (v *view) Cursor() desktop.Cursor { return desktop.TextCursor }
 
-// TappedSecondary opens the editing menu: undo, redo, cut, copy, paste, select all.
+// TappedSecondary opens the editing menu.
 func (v *view) TappedSecondary(ev *fyne.PointEvent) {
+	v.e.requestFocus()
+	d := fyne.CurrentApp().Driver()
+	if c := d.CanvasForObject(v); c != nil {
+		widget.ShowPopUpMenuAtPosition(v.menu(), c, d.AbsolutePositionForObject(v).Add(ev.Position))
+	}
+}
+
+// menu is the editing menu: undo, redo, cut, copy, paste, select all (copy and select all
+// only, when the editor is disabled).
+func (v *view) menu() *fyne.Menu {
 	e := v.e
-	e.requestFocus()
-	app := fyne.CurrentApp()
-	clip := app.Clipboard()
+	clip := fyne.CurrentApp().Clipboard()
 	items := []*fyne.MenuItem{}
 	if !e.Disabled() {
 		items = append(items,
@@ -81,10 +89,5 @@ func (v *view) TappedSecondary(ev *fyne.PointEvent) {
 		items = append(items, fyne.NewMenuItem(lang.L("Paste"), func() { e.pasteFrom(clip) }))
 	}
 	items = append(items, fyne.NewMenuItem(lang.L("Select all"), e.selectAll))
-	c := app.Driver().CanvasForObject(v)
-	if c == nil {
-		return
-	}
-	pos := app.Driver().AbsolutePositionForObject(v).Add(ev.Position)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
+	return fyne.NewMenu("", items...)
 }

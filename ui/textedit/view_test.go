@@ -89,3 +89,34 @@ func TestCaretFollowsTyping(t *testing.T) {
 		t.Errorf("caret drawn at %v (shown %v), want %v", e.view.caret.Position().Y, e.view.caret.Visible(), y)
 	}
 }
+
+// TestContextMenu opens the editing menu with a right click; its items act on the text, and
+// a disabled editor offers only to copy and select.
+func TestContextMenu(t *testing.T) {
+	e, c := newTestEditor(t, "Texte du compte-rendu", 500, 300)
+	test.TapSecondary(e.view)
+	if c.Overlays().Top() == nil {
+		t.Fatal("a right click shows no menu")
+	}
+	labels := func() (string, map[string]func()) {
+		var l []string
+		acts := map[string]func(){}
+		for _, it := range e.view.menu().Items {
+			l = append(l, it.Label)
+			acts[it.Label] = it.Action
+		}
+		return strings.Join(l, ","), acts
+	}
+	got, acts := labels()
+	if got != "Undo,Redo,,Cut,Copy,Paste,Select all" {
+		t.Fatalf("menu items %s", got)
+	}
+	acts["Select all"]()
+	if e.SelectedText() != e.Text {
+		t.Errorf("Select all selected %q", e.SelectedText())
+	}
+	e.Disable()
+	if got, _ := labels(); got != "Copy,Select all" {
+		t.Errorf("disabled, the menu offers %s", got)
+	}
+}
