@@ -68,7 +68,9 @@ func (e *Editor) load(s string) {
 	e.lay.rebuild(&e.buf)
 	e.caret, e.anchor, e.goalX = 0, 0, -1
 	e.hist.clear()
+	e.view.resizeToRows()
 	e.scroll.Offset = fyne.Position{}
+	e.scroll.Refresh() // moves the view back to the top
 	e.Refresh()
 }
 

@@ -120,3 +120,40 @@ func TestContextMenu(t *testing.T) {
 		t.Errorf("disabled, the menu offers %s", got)
 	}
 }
+
+// TestSetTextShowsTheStart shows a new text from its top, even when the old one was scrolled.
+func TestSetTextShowsTheStart(t *testing.T) {
+	e, c := newTestEditor(t, longText(2000), 600, 400)
+	ctrl(c, fyne.KeyEnd, false)
+	e.SetText("Nouveau compte-rendu\n" + longText(1000))
+	if e.scroll.Offset.Y != 0 || e.view.Position().Y != 0 {
+		t.Fatalf("a new text shows scrolled to %v, its view at %v", e.scroll.Offset.Y, e.view.Position().Y)
+	}
+	if rows := visibleRows(e); rows[0] != "Nouveau compte-rendu" {
+		t.Errorf("first row drawn %q", rows[0])
+	}
+}
+
+// TestNarrowerWindowWrapsAgain wraps the text again when the window narrows, and the end of
+// the text can still be reached.
+func TestNarrowerWindowWrapsAgain(t *testing.T) {
+	test.NewTempApp(t)
+	e := New()
+	e.SetText(longText(800))
+	w := test.NewTempWindow(t, e)
+	w.Resize(fyne.NewSize(700, 400))
+	w.Canvas().Focus(e)
+	wide := e.lay.total()
+	w.Resize(fyne.NewSize(350, 400))
+	if e.lay.total() <= wide {
+		t.Fatalf("%d rows at 350 pixels, %d at 700", e.lay.total(), wide)
+	}
+	if e.view.Size().Height < e.view.MinSize().Height {
+		t.Fatalf("the view is %v tall for %v of rows", e.view.Size().Height, e.view.MinSize().Height)
+	}
+	ctrl(w.Canvas(), fyne.KeyEnd, false)
+	y := e.view.rowY(e.lay.total() - 1)
+	if off := e.scroll.Offset.Y; y < off || y+e.m.rowH > off+e.scroll.Size().Height || e.view.Position().Y != -off {
+		t.Errorf("last row at %v; scrolled to %v, view at %v", y, off, e.view.Position().Y)
+	}
+}
