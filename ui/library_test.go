@@ -16,8 +16,7 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/imports"
-
-	"github.com/rapporteur/rapporteur/ui/editor"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 func TestLibrarySearchRenameDelete(t *testing.T) {
@@ -264,7 +263,7 @@ func TestTemplates(t *testing.T) {
 		t.Fatal("no workshop template")
 	}
 	u.lib.Create(atelier.NewReport("Atelier de quartier", model.French))
-	if !strings.Contains(u.ed.Fields().Body.Text, "Contexte et objectifs") || u.ed.Fields().Kind.SelectedIndex() != editor.KindIndex(model.KindWorkshop) {
+	if !strings.Contains(u.ed.Fields().Body.Text, "Contexte et objectifs") || !kindIs(u.ed.Fields().Kind, model.KindWorkshop) {
 		t.Fatalf("report from template: %q", u.ed.Fields().Body.Text)
 	}
 	u.ed.Fields().Body.SetText("## Ordre du jour\n\n## Relevé de décisions\n")
@@ -275,4 +274,9 @@ func TestTemplates(t *testing.T) {
 	if !ok || !strings.Contains(mine.Body.In(model.French), "Relevé de décisions") {
 		t.Fatalf("saved template %+v", mine)
 	}
+}
+
+func kindIs(c *uikit.Choice[model.SessionKind], want model.SessionKind) bool {
+	k, ok := c.Value()
+	return ok && k == want
 }

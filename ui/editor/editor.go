@@ -16,6 +16,7 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/ui/i18n"
 	"github.com/rapporteur/rapporteur/ui/textedit"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // Delays of the editor: saving after the last keystroke, and refreshing the preview.
@@ -31,12 +32,12 @@ type Screen struct {
 	d Deps
 
 	title      *widget.Entry
-	kind       *widget.Select
+	kind       *uikit.Choice[model.SessionKind]
 	date       *widget.Entry
 	place      *widget.Entry
 	organisers *widget.Entry
 	audience   *widget.Entry
-	language   *widget.Select
+	language   *uikit.Choice[model.Language]
 	body       *textedit.Editor
 	preview    *preview
 	status     *widget.Label
@@ -82,7 +83,8 @@ type Deps struct {
 type Fields struct {
 	Title, Date, Place, Organisers, Audience *widget.Entry
 	Body                                     *textedit.Editor
-	Kind, Language                           *widget.Select
+	Kind                                     *uikit.Choice[model.SessionKind]
+	Language                                 *uikit.Choice[model.Language]
 	Status                                   *widget.Label
 }
 
@@ -98,11 +100,8 @@ func New(d Deps) *Screen {
 		}
 		return nil
 	}
-	kinds := make([]string, len(model.SessionKinds))
-	for i, k := range model.SessionKinds {
-		kinds[i] = i18n.KindLabel(k)
-	}
-	e.kind = widget.NewSelect(kinds, func(string) { e.onChanged() })
+	e.kind = uikit.NewChoice(func(model.SessionKind) { e.onChanged() })
+	e.kind.SetOptions(model.SessionKinds, i18n.KindLabel)
 	e.date = e.newEntry(lang.L("dd/mm/yyyy"))
 	e.date.Validator = func(s string) error {
 		_, err := model.ParseDate(s)
@@ -111,7 +110,7 @@ func New(d Deps) *Screen {
 	e.place = e.newEntry(lang.L("Town hall, online…"))
 	e.organisers = e.newEntry(lang.L("Who organised the session"))
 	e.audience = e.newEntry(lang.L("Residents, elected members…"))
-	e.language = widget.NewSelect([]string{i18n.LanguageLabel(model.French), i18n.LanguageLabel(model.English)}, func(string) { e.onChanged() })
+	e.language = uikit.NewLanguageChoice(func(model.Language) { e.onChanged() })
 	e.body = newBodyEntry()
 	e.body.PlaceHolder = lang.L("Write the report here, in Markdown: # for a heading, - for a list item, **bold**.")
 	e.body.OnChanged = func(string) { e.onChanged(); e.refresher.trigger() }
@@ -182,15 +181,15 @@ func (e *Screen) Load(r model.Report) {
 	e.draft, e.dirty = r, false
 	e.mu.Unlock()
 	e.title.SetText(r.Title)
-	e.kind.SetSelectedIndex(KindIndex(r.Kind))
+	if !e.kind.Set(r.Kind) {
+		e.kind.Set(model.SessionKinds[len(model.SessionKinds)-1]) // an unknown kind is « other »
+	}
 	e.date.SetText(model.FormatDate(r.Date, i18n.CurrentLanguage()))
 	e.place.SetText(r.Place)
 	e.organisers.SetText(r.Organisers)
 	e.audience.SetText(r.Audience)
-	if r.Language == model.English {
-		e.language.SetSelectedIndex(1)
-	} else {
-		e.language.SetSelectedIndex(0)
+	if !e.language.Set(r.Language) {
+		e.language.Set(model.French)
 	}
 	e.body.SetText(r.Body)
 	e.refreshPreview()
@@ -261,8 +260,8 @@ func (e *Screen) Collect() model.Report {
 	if t := strings.TrimSpace(e.title.Text); t != "" {
 		r.Title = t
 	}
-	if i := e.kind.SelectedIndex(); i >= 0 {
-		r.Kind = model.SessionKinds[i]
+	if k, ok := e.kind.Value(); ok {
+		r.Kind = k
 	}
 	if d, err := model.ParseDate(e.date.Text); err == nil {
 		r.Date = d
@@ -271,8 +270,8 @@ func (e *Screen) Collect() model.Report {
 	r.Organisers = e.organisers.Text
 	r.Audience = e.audience.Text
 	r.Language = model.French
-	if e.language.SelectedIndex() == 1 {
-		r.Language = model.English
+	if l, ok := e.language.Value(); ok {
+		r.Language = l
 	}
 	r.Body = e.body.Text
 	return r
@@ -338,16 +337,6 @@ func (e *Screen) Discard() {
 
 func (e *Screen) refreshPreview() {
 	e.preview.show(e.body.Text, e.body.CursorOffset())
-}
-
-// KindIndex is the place of k in the editor's choice of kinds.
-func KindIndex(k model.SessionKind) int {
-	for i, known := range model.SessionKinds {
-		if k == known {
-			return i
-		}
-	}
-	return len(model.SessionKinds) - 1
 }
 
 func savedAt(t time.Time) string {
