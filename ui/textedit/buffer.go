@@ -134,6 +134,11 @@ func (b *buffer) wordRight(off int) int {
 		}
 		off = b.next(off)
 	}
+	return b.wordEnd(off)
+}
+
+// wordEnd is the end of the word that off is in or before; off itself when no word starts there.
+func (b *buffer) wordEnd(off int) int {
 	for off < len(b.text) {
 		r, _ := utf8.DecodeRuneInString(b.text[off:])
 		if !isWordRune(r) {
@@ -155,12 +160,5 @@ func (b *buffer) wordAt(off int) (start, end int) {
 		}
 		start = b.prev(start)
 	}
-	for end < len(b.text) {
-		r, _ := utf8.DecodeRuneInString(b.text[end:])
-		if !isWordRune(r) {
-			break
-		}
-		end = b.next(end)
-	}
-	return start, end
+	return start, b.wordEnd(end)
 }

@@ -50,33 +50,29 @@ func (e *Editor) insert(s string) {
 
 // deleteBack is Backspace: the selection, or the character before the caret (the word before
 // it with Ctrl).
-func (e *Editor) deleteBack(word bool) {
+func (e *Editor) deleteBack(word bool) { e.deleteChar(false, word) }
+
+// deleteForward is Delete: the selection, or the character after the caret (the word after
+// it with Ctrl).
+func (e *Editor) deleteForward(word bool) { e.deleteChar(true, word) }
+
+// deleteChar deletes the selection, or the character (the word, with word) after the caret
+// when forward, else before it.
+func (e *Editor) deleteChar(forward, word bool) {
 	from, to := e.selection()
 	switch {
 	case e.Disabled():
 		return
 	case from != to:
 		e.replace(from, to, "", false)
+	case forward && word:
+		e.replace(from, e.buf.wordRight(from), "", false)
+	case forward:
+		e.replace(from, e.buf.next(from), "", true)
 	case word:
 		e.replace(e.buf.wordLeft(from), from, "", false)
 	default:
 		e.replace(e.buf.prev(from), from, "", true)
-	}
-}
-
-// deleteForward is Delete: the selection, or the character after the caret (the word after
-// it with Ctrl).
-func (e *Editor) deleteForward(word bool) {
-	from, to := e.selection()
-	switch {
-	case e.Disabled():
-		return
-	case from != to:
-		e.replace(from, to, "", false)
-	case word:
-		e.replace(from, e.buf.wordRight(from), "", false)
-	default:
-		e.replace(from, e.buf.next(from), "", true)
 	}
 }
 
