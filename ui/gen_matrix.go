@@ -51,6 +51,7 @@ type presetMatrix struct {
 	columns  []engineColumn
 	ticked   map[string]bool // column key + "|" + preset id
 	box      *fyne.Container
+	grid     *fyne.Container // the header and one line a preset, as last drawn
 	// options returns the model options as typed so far, for the context fit.
 	options func() model.Options
 
@@ -125,6 +126,7 @@ func (m *presetMatrix) refresh() {
 	// than breaking a preset's or a model's name in the middle.
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(matrixColumnWidth*float32(1+len(m.columns)), 0))
+	m.grid = rows
 	m.box.Objects = []fyne.CanvasObject{container.NewVBox(container.NewHScroll(container.NewStack(width, rows)), m.builtinNote())}
 	m.box.Refresh()
 	m.planFits()

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -100,7 +99,7 @@ func TestRemoteModelNotUsedWithoutLeave(t *testing.T) {
 // cellCheck returns the check box of a column and a preset in the matrix.
 func cellCheck(t *testing.T, u *UI, col engineColumn, preset string) *widget.Check {
 	t.Helper()
-	rows := u.gen.matrix.box.Objects[0].(*container.Scroll).Content.(*fyne.Container)
+	rows := u.gen.matrix.grid
 	for i, p := range u.gen.matrix.presets {
 		if p.ID != preset {
 			continue
