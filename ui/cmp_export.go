@@ -12,12 +12,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/export"
+	"github.com/rapporteur/rapporteur/export/office"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/model/workflow"
 	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
-// onExport asks what the PDF should hold, then where to save it, then writes it.
+// onExport asks in which format and language the comparison is written and what it should hold,
+// then where to save it, then writes it.
 func (c *comparison) onExport() {
 	if c.run.ID == 0 || c.exportBtn.Disabled() {
 		return
@@ -27,6 +29,15 @@ func (c *comparison) onExport() {
 	mask := widget.NewCheck(lang.L("Mask personal data (e-mails, phone numbers, names of private persons)"), nil)
 	facts := widget.NewCheck(lang.L("In the appendix, only the facts of the source, not its full text"), nil)
 	diff := widget.NewCheck(lang.L("Colour the words of each variant that the source does not have"), nil)
+	format := newFormatChoice(lang.L("PDF"), func(f docFormat) { // the appendix and the colours are the PDF's
+		for _, w := range []*widget.Check{facts, diff} {
+			if f == formatPDF {
+				w.Enable()
+			} else {
+				w.Disable()
+			}
+		}
+	})
 	names := newMaskList()
 	mask.OnChanged = func(on bool) {
 		var terms []string
@@ -38,6 +49,7 @@ func (c *comparison) onExport() {
 		names.show(on, terms)
 	}
 	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Format"), format),
 		widget.NewFormItem(lang.L("Language of the document"), docLang),
 		widget.NewFormItem("", mask), widget.NewFormItem("", names.view),
 		widget.NewFormItem("", facts), widget.NewFormItem("", diff),
@@ -47,16 +59,17 @@ func (c *comparison) onExport() {
 			return
 		}
 		c.exportLang, _ = docLang.Value()
+		f, _ := format.Value()
 		c.exportOpts = export.ComparisonOptions{MaskPersonal: mask.Checked, Unmasked: names.unmasked(),
-			SourceFacts: facts.Checked, DiffColours: diff.Checked}
-		c.chooseExportFile()
+			SourceFacts: facts.Checked && f == formatPDF, DiffColours: diff.Checked && f == formatPDF}
+		c.chooseExportFile(f)
 	}, c.svc.win)
 	d.Resize(fyne.NewSize(620, 0))
 	d.Show()
 }
 
-// chooseExportFile asks where to write the PDF.
-func (c *comparison) chooseExportFile() {
+// chooseExportFile asks where to write the comparison in format f.
+func (c *comparison) chooseExportFile(f docFormat) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			c.svc.showError(err)
@@ -65,10 +78,10 @@ func (c *comparison) chooseExportFile() {
 		if wc == nil {
 			return
 		}
-		c.exportTo(wc, nil)
+		c.exportAs(wc, f, nil)
 	}, c.svc.win)
-	d.SetFileName(workflow.FileStem(c.source.Title) + ".pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.SetFileName(workflow.FileStem(c.source.Title) + f.extension())
+	d.SetFilter(storage.NewExtensionFileFilter([]string{f.extension()}))
 	d.Show()
 }
 
@@ -98,7 +111,7 @@ func (s *services) hostModel(host, name string) (ollama.ModelInfo, bool) {
 	return ollama.ModelInfo{}, false
 }
 
-// comparisonDoc gathers what the PDF shows, with the options chosen (see workflow.Record).
+// comparisonDoc gathers what the document shows, with the options chosen (see workflow.Record).
 func (c *comparison) comparisonDoc() (export.Comparison, error) {
 	r, err := c.record()
 	if err != nil {
@@ -111,10 +124,15 @@ func (c *comparison) comparisonDoc() (export.Comparison, error) {
 	return r.Comparison(workflow.Publication{Language: docLang, Options: c.exportOpts, Exported: time.Now(), AppVersion: c.svc.version}), nil
 }
 
-// exportTo writes the PDF through wc, which the save dialog opened, in the background,
-// showing progress, and offers to open it. done, when not nil, is called on the UI thread
-// with the outcome.
+// exportTo writes the PDF through wc, which the save dialog opened (see exportAs).
 func (c *comparison) exportTo(wc fyne.URIWriteCloser, done func(error)) {
+	c.exportAs(wc, formatPDF, done)
+}
+
+// exportAs writes the comparison in format f through wc, which the save dialog opened, in the
+// background, showing progress, and offers to open it. done, when not nil, is called on the UI
+// thread with the outcome.
+func (c *comparison) exportAs(wc fyne.URIWriteCloser, f docFormat, done func(error)) {
 	finish := func(err error) {
 		if done != nil {
 			done(err)
@@ -130,12 +148,18 @@ func (c *comparison) exportTo(wc fyne.URIWriteCloser, done func(error)) {
 		finish(err)
 		return
 	}
-	wc = withExtension(wc, ".pdf")
+	wc = withExtension(wc, f.extension())
+	write := func(w io.Writer) error { return export.WriteComparisonPDF(w, doc) }
+	title := lang.L("Exporting the PDF…")
+	if f != formatPDF {
+		write = func(w io.Writer) error { return office.WriteComparison(w, office.Format(f), doc) }
+		title = lang.L("Exporting the document…")
+	}
 	bar := widget.NewProgressBarInfinite()
-	wait := dialog.NewCustomWithoutButtons(lang.L("Exporting the PDF…"), bar, c.svc.win)
+	wait := dialog.NewCustomWithoutButtons(title, bar, c.svc.win)
 	wait.Show()
 	c.svc.background.Go(func() {
-		err := writeThrough(wc, func(w io.Writer) error { return export.WriteComparisonPDF(w, doc) })
+		err := writeThrough(wc, write)
 		runOnUI(func() {
 			wait.Hide()
 			bar.Stop()
@@ -147,11 +171,16 @@ func (c *comparison) exportTo(wc fyne.URIWriteCloser, done func(error)) {
 	})
 }
 
-// showExported says where the file was saved and offers to open it.
+// showExported says where the comparison was saved and offers to open it.
 func (s *services) showExported(u fyne.URI) {
-	msg := widget.NewLabel(lang.L("The comparison was saved to {{.Path}}", map[string]any{"Path": uriPath(u)}))
+	s.showSaved(u, lang.L("The comparison was saved to {{.Path}}", map[string]any{"Path": uriPath(u)}))
+}
+
+// showSaved says text (where a document was saved) and offers to open the file u.
+func (s *services) showSaved(u fyne.URI, text string) {
+	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("PDF exported"), lang.L("Open the file"), lang.L("Close"), msg, func(open bool) {
+	d := dialog.NewCustomConfirm(lang.L("Document exported"), lang.L("Open the file"), lang.L("Close"), msg, func(open bool) {
 		if open {
 			s.openURI(u)
 		}

@@ -8,10 +8,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/export"
+	"github.com/rapporteur/rapporteur/export/office"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/workflow"
+	"github.com/rapporteur/rapporteur/ui/uikit"
 )
 
 // disclosure is the AI-use line of a published variant: which engine wrote it and who
@@ -34,7 +37,8 @@ func (c *comparison) disclosure(v model.Variant) string {
 	return text + " " + lang.L("Not reviewed yet.")
 }
 
-// onExportFinal writes a variant alone as a final report: a portrait PDF and its Markdown.
+// onExportFinal writes a variant alone as a final report: a portrait PDF and its Markdown, or
+// a Word or OpenDocument file.
 func (c *comparison) onExportFinal(v model.Variant) {
 	r := export.Report{Meta: c.source.Meta, Markdown: v.Text, Disclosure: c.disclosure(v), Exported: time.Now(), AppVersion: c.svc.version}
 	c.svc.saveFinal(r, workflow.FileStem(c.source.Title)+"-"+workflow.FileStem(presetName(c.svc.presets, v.PresetID)))
@@ -57,18 +61,74 @@ func (u *UI) onExportSource() {
 	u.saveFinal(export.Report{Meta: r.Meta, Markdown: r.Body, Exported: time.Now(), AppVersion: u.version}, workflow.FileStem(r.Title))
 }
 
-// saveFinal asks where to write the PDF, then writes it and the Markdown beside it.
+// docFormat is a format a document is exported in: PDF, or a word processor's.
+type docFormat string
+
+// The formats of the export dialogs.
+const (
+	formatPDF  docFormat = "pdf"
+	formatDOCX           = docFormat(office.DOCX)
+	formatODT            = docFormat(office.ODT)
+)
+
+// extension is the format's file name extension: ".pdf".
+func (f docFormat) extension() string { return "." + string(f) }
+
+// newFormatChoice offers PDF, Word and OpenDocument, PDF selected; pdf names the PDF.
+func newFormatChoice(pdf string, changed func(docFormat)) *uikit.Choice[docFormat] {
+	c := uikit.NewChoice(changed)
+	c.SetOptions([]docFormat{formatPDF, formatDOCX, formatODT}, func(f docFormat) string {
+		switch f {
+		case formatDOCX:
+			return lang.L("Word (.docx)")
+		case formatODT:
+			return lang.L("OpenDocument (.odt, LibreOffice)")
+		}
+		return pdf
+	})
+	c.Set(formatPDF)
+	return c
+}
+
+// saveFinal asks in which format to write the final report, then where, then writes it.
 func (s *services) saveFinal(r export.Report, name string) {
+	choice := newFormatChoice(lang.L("PDF, with its Markdown beside it"), nil)
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Format"), choice)}
+	d := dialog.NewForm(lang.L("Export the final report"), lang.L("Choose the file…"), lang.L("Cancel"), items, func(ok bool) {
+		if f, chosen := choice.Value(); ok && chosen {
+			s.chooseFinalFile(r, name, f)
+		}
+	}, s.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+// chooseFinalFile asks where to write the final report in format f, then writes it.
+func (s *services) chooseFinalFile(r export.Report, name string, f docFormat) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
 			s.showError(err)
 			return
 		}
-		s.writeFinal(wc, r, nil)
+		s.writeFinalAs(wc, r, f, nil)
 	}, s.win)
-	d.SetFileName(name + ".pdf")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.SetFileName(name + f.extension())
+	d.SetFilter(storage.NewExtensionFileFilter([]string{f.extension()}))
 	d.Show()
+}
+
+// writeFinalAs writes the final report through wc in format f, in the background: a PDF with
+// its Markdown beside it (writeFinal), or a Word or OpenDocument file alone.
+func (s *services) writeFinalAs(wc fyne.URIWriteCloser, r export.Report, f docFormat, done func(error)) {
+	if f == formatPDF {
+		s.writeFinal(wc, r, done)
+		return
+	}
+	wc = withExtension(wc, f.extension())
+	s.background.Go(func() {
+		err := writeThrough(wc, func(w io.Writer) error { return office.WriteReport(w, office.Format(f), r) })
+		runOnUI(func() { s.finishSave(wc.URI(), err, done) })
+	})
 }
 
 // writeFinal writes the PDF through wc, which the save dialog opened, and the Markdown with
@@ -81,17 +141,20 @@ func (s *services) writeFinal(wc fyne.URIWriteCloser, r export.Report, done func
 		if err == nil {
 			err = writeMarkdownBeside(wc.URI(), r)
 		}
-		runOnUI(func() {
-			if done != nil {
-				done(err)
-			}
-			if err != nil {
-				s.showError(err)
-				return
-			}
-			s.showExported(wc.URI())
-		})
+		runOnUI(func() { s.finishSave(wc.URI(), err, done) })
 	})
+}
+
+// finishSave tells done, then the user, how writing a document to u went, on the UI thread.
+func (s *services) finishSave(u fyne.URI, err error, done func(error)) {
+	if done != nil {
+		done(err)
+	}
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	s.showSaved(u, lang.L("The document was saved to {{.Path}}", map[string]any{"Path": uriPath(u)}))
 }
 
 // writeMarkdownBeside writes r as Markdown in the folder of pdf, under its name.

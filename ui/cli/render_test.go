@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rapporteur/rapporteur/model/imports"
 )
 
 func TestRender(t *testing.T) {
@@ -37,5 +39,35 @@ func TestRender(t *testing.T) {
 	}
 	if code, _, _ := run(t, "render", filepath.Join(dir, "absent.md"), "--pdf", pdf); code != 1 {
 		t.Errorf("missing file: exit %d, want 1", code)
+	}
+}
+
+// TestRenderWordAndOpenDocument writes the report as .docx and .odt beside the PDF: both hold
+// the report's headings and the disclosure, and Rapporteur imports them back.
+func TestRenderWordAndOpenDocument(t *testing.T) {
+	dir := t.TempDir()
+	docx, odt := filepath.Join(dir, "cr.docx"), filepath.Join(dir, "cr.odt")
+	code, _, stderr := run(t, "render", samplePath, "--docx", docx, "--odt", odt, "--disclosure", "Texte relu par Claire Martin")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, path := range []string{docx, odt} {
+		got, err := imports.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if !strings.Contains(got.Body, "## Contexte et objectifs") || !strings.Contains(got.Body, "45,5") {
+			t.Errorf("%s lacks the report's text:\n%s", path, got.Body)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil || !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+			t.Fatalf("%s: %v", path, err)
+		}
+	}
+	if code, _, _ := run(t, "render", samplePath, "--docx", docx, "--odt", docx); code != 2 {
+		t.Errorf("two formats to one file: exit %d, want 2", code)
+	}
+	if code, _, _ := run(t, "render", samplePath, "--odt", filepath.Join(dir, "absent", "cr.odt")); code != 1 {
+		t.Errorf("a folder that does not exist: exit %d, want 1", code)
 	}
 }
