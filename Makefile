@@ -3,7 +3,7 @@
 
 SYSTEM_PACKAGES := gcc pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils
+TEST_PACKAGES := $(SYSTEM_PACKAGES) poppler-utils libreoffice-writer-nogui pandoc
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 GO ?= go
 
