@@ -3,10 +3,12 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model"
+	"github.com/rapporteur/rapporteur/model/analysis"
 
 	"github.com/rapporteur/rapporteur/ui/uikit"
 )
@@ -17,7 +19,7 @@ type column struct {
 	title    *widget.Label
 	subtitle *widget.Label
 	review   *widget.Label
-	text     *widget.RichText
+	text     *blockText // lays out only the paragraphs in view
 	lost     *lostView
 	// unsupported counts the sentences the source does not support
 	unsupported *widget.Label
@@ -27,9 +29,12 @@ type column struct {
 	box         fyne.CanvasObject
 	tapArea     *tapArea // a tap on the text outside a link clears the sentence shown
 	scroll      *container.Scroll
-	markdown    string
-	shownKey    string // what the text widget shows, to skip identical redraws
-	first       map[markKind]*widget.TextSegment
+	// scrolled is called when the reader scrolls the column
+	scrolled func()
+	markdown string
+	shownKey string // what the text widget shows, to skip identical redraws
+	first    map[markKind]*widget.TextSegment
+	spans    []analysis.Span // the bytes of markdown each block shows, nil until asked (blockSpans)
 }
 
 func newColumn() *column {
@@ -37,7 +42,7 @@ func newColumn() *column {
 		title:       widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		subtitle:    widget.NewLabel(""),
 		review:      widget.NewLabel(""),
-		text:        widget.NewRichText(),
+		text:        newBlockText(),
 		lost:        newLostView(),
 		unsupported: widget.NewLabel(""),
 		extra:       container.NewVBox(),
@@ -52,7 +57,6 @@ func newColumn() *column {
 	col.review.Hide()
 	col.unsupported.Importance = widget.WarningImportance
 	col.unsupported.Hide()
-	col.text.Wrapping = fyne.TextWrapWord
 	col.copyBtn = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(col.markdown)
 	})
@@ -62,7 +66,18 @@ func newColumn() *column {
 	header := container.NewBorder(nil, nil, nil, buttons, container.NewVBox(col.title, col.subtitle, col.review, col.unsupported))
 	col.tapArea = newTapArea(container.NewVBox(col.text, col.lost.box, col.extra))
 	col.scroll = container.NewVScroll(col.tapArea)
-	col.box = container.NewBorder(header, nil, nil, nil, col.scroll)
+	col.text.viewport = func() (float32, float32) { return col.scroll.Offset.Y, col.scroll.Size().Height }
+	col.text.scrollTo = func(y float32) { col.scroll.ScrollToOffset(fyne.NewPos(0, y)) }
+	col.text.grown = col.scroll.Refresh
+	col.scroll.OnScrolled = func(fyne.Position) {
+		col.text.place(-1)
+		if col.scrolled != nil {
+			col.scrolled()
+		}
+	}
+	// the scroll may get taller without its text getting wider: the blocks come into view then
+	col.box = container.New(afterLayout{inner: layout.NewBorderLayout(header, nil, nil, nil), after: func() { col.text.place(-1) }},
+		header, col.scroll)
 	return col
 }
 
@@ -73,9 +88,25 @@ func (col *column) show(markdown string, view columnView) {
 		return
 	}
 	col.shownKey, col.markdown = key, markdown
-	col.text.Segments, col.first = markSegments(markdown, columnSegments(markdown), view.marks, view.markers)
-	col.text.Refresh() // once: laying out a long text is the costly part
+	segs, first := markSegments(markdown, columnSegments(markdown), view.marks, view.markers)
+	col.first, col.spans = first, nil
+	col.text.setSegments(segs) // lays out only the blocks in view
 }
+
+// afterLayout is a layout that calls after once it has laid its objects out.
+type afterLayout struct {
+	inner fyne.Layout
+	after func()
+}
+
+// Layout lays the objects out, then calls after.
+func (l afterLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.inner.Layout(objects, size)
+	l.after()
+}
+
+// MinSize is the inner layout's.
+func (l afterLayout) MinSize(objects []fyne.CanvasObject) fyne.Size { return l.inner.MinSize(objects) }
 
 // setText displays markdown as it is.
 func (col *column) setText(markdown string) { col.show(markdown, columnView{}) }

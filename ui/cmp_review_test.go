@@ -63,7 +63,7 @@ func TestAnalysisShowsFactsAndMetrics(t *testing.T) {
 	u.lib.OpenExample()
 	runWithVariants(t, env, inventedText)
 	col := u.cmp.cols[0]
-	if !hasStyledText(col.text, "54,5 %", string(theme.ColorNameError)) {
+	if !hasStyledText(&widget.RichText{Segments: col.text.Segments}, "54,5 %", string(theme.ColorNameError)) {
 		t.Error("the altered percentage is not flagged in the column")
 	}
 	if lost := richText(col.lost.list); !col.lost.box.Visible() || !strings.Contains(lost, "45,5 %") || !strings.Contains(lost, "Mme Claire Laurent") {
@@ -74,7 +74,7 @@ func TestAnalysisShowsFactsAndMetrics(t *testing.T) {
 	}
 	checkMetricsAligned(t, u.cmp)
 	u.cmp.diffCheck.SetChecked(true)
-	if !hasStyledText(col.text, "54,5 %", string(theme.ColorNameError)) {
+	if !hasStyledText(&widget.RichText{Segments: col.text.Segments}, "54,5 %", string(theme.ColorNameError)) {
 		t.Error("highlighting the words not in the source hides the facts")
 	}
 }

@@ -42,6 +42,7 @@ type comparison struct {
 	srcCol   *column
 
 	diffCheck     *widget.Check
+	syncCheck     *widget.Check    // the source column follows the variant scrolled
 	legend        *widget.RichText // what each colour of the columns means
 	chosen        chosenSentence   // the sentence whose support the source column shows
 	blindCheck    *widget.Check
@@ -81,6 +82,7 @@ func newComparison(svc *services) *comparison {
 		c.refreshLegend()
 	})
 	c.blindCheck = widget.NewCheck(lang.L("Blind comparison"), c.onBlind)
+	c.syncCheck = c.newSyncCheck()
 	c.legend = widget.NewRichText()
 	c.legend.Wrapping = fyne.TextWrapWord
 	c.split = container.NewVSplit(c.columns, c.newMetricsPane())
@@ -88,7 +90,7 @@ func newComparison(svc *services) *comparison {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Generation")), c.exportBtn, c.runs),
 		c.exportWhy,
-		container.NewBorder(nil, nil, nil, container.NewHBox(c.diffCheck, c.blindCheck, c.metricsCheck), c.pickBox),
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.diffCheck, c.syncCheck, c.blindCheck, c.metricsCheck), c.pickBox),
 		c.legend,
 	)
 	c.refreshLegend()
@@ -246,6 +248,7 @@ func (c *comparison) layoutColumns() {
 	for _, i := range c.shown {
 		col := newColumn()
 		col.tapArea.onTap = c.clearSentence
+		col.scrolled = func() { c.followVariant(i) }
 		c.cols[i] = col
 		v := c.variants[i]
 		c.fillColumn(col, v)

@@ -153,20 +153,24 @@ func (c *comparison) showPassage() {
 }
 
 // scrollToMark scrolls the column so that the first text marked kind is in view, a quarter
-// down from the top. Its place is measured by laying out, at the column's width, the text
-// that comes before it followed by its first word.
+// down from the top. Its place in its block is measured by laying out, at the column's width,
+// the text of the block that comes before it followed by its first word.
 func (col *column) scrollToMark(kind markKind) {
 	target := col.first[kind]
 	if target == nil {
 		return
 	}
+	b, ok := col.text.blockOf(target)
+	if !ok {
+		return
+	}
 	word := &widget.TextSegment{Text: firstWord(target.Text), Style: target.Style}
-	prefix, ok := prefixThrough(col.text.Segments, target, word)
+	prefix, ok := prefixThrough(col.text.blocks[b].segs, target, word)
 	if !ok {
 		return
 	}
 	measure := widget.NewRichText(prefix...)
-	measure.Wrapping = col.text.Wrapping
+	measure.Wrapping = fyne.TextWrapWord
 	measure.Resize(fyne.NewSize(col.text.Size().Width, 1))
 	th := col.text.Theme()
 	size := th.Size(theme.SizeNameText)
@@ -174,8 +178,8 @@ func (col *column) scrollToMark(kind markKind) {
 		size = th.Size(target.Style.SizeName)
 	}
 	rowHeight := fyne.MeasureText(word.Text, size, target.Style.TextStyle).Height
-	top := measure.MinSize().Height - th.Size(theme.SizeNameInnerPadding) - rowHeight
-	col.scroll.ScrollToOffset(fyne.NewPos(0, max(top-col.scroll.Size().Height/4, 0)))
+	top := measure.MinSize().Height - 2*th.Size(theme.SizeNameInnerPadding) - rowHeight
+	col.text.reveal(b, top, col.scroll.Size().Height/4)
 }
 
 // firstWord returns the start of text up to its first space.

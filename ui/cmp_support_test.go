@@ -127,9 +127,11 @@ func textOf(segs []widget.RichTextSegment) string {
 // passageText finds, among what the source column draws, the text of the passage and its top.
 func passageText(t *testing.T, col *column) (float32, bool) {
 	t.Helper()
-	for _, o := range test.WidgetRenderer(col.text).Objects() {
-		if tx, ok := o.(*canvas.Text); ok && strings.Contains(tx.Text, "halle couverte") {
-			return tx.Position().Y, true
+	for _, block := range test.WidgetRenderer(col.text).Objects() {
+		for _, o := range test.WidgetRenderer(block.(*widget.RichText)).Objects() {
+			if tx, ok := o.(*canvas.Text); ok && strings.Contains(tx.Text, "halle couverte") {
+				return block.Position().Y + tx.Position().Y, true
+			}
 		}
 	}
 	return 0, false
