@@ -8,7 +8,8 @@
 #   rapporteur-VERSION-windows-amd64.zip     rapporteur.exe (fyne package -os windows: icon
 #                                            and version resource) and rapporteur-cli.exe
 #   SHA256SUMS
-# then checks them: lintian, appstreamcli, desktop-file-validate, the .exe's resources.
+# then checks them (lintian, appstreamcli, desktop-file-validate, the .exe's resources) and
+# runs go vet for Windows on every package without graphics.
 # Needs the Debian packages `make dist-deps` installs, and Go.
 set -euo pipefail
 umask 022
@@ -72,11 +73,19 @@ done | tar --null -T - -cf - | tar -xf - -C "$src"
 win=$work/windows/rapporteur-$VERSION-windows-amd64
 mkdir -p "$win"
 mv "$src/cmd/rapporteur/Rapporteur.exe" "$win/rapporteur.exe"
-GOOS=windows GOARCH=amd64 CGO_ENABLED=0 "$GO" build -trimpath -ldflags "-s -w -X main.version=$VERSION" \
-  -o "$win/rapporteur-cli.exe" ./cmd/rapporteur-cli
+# The console binary and go vet for Windows use the settings of fyne's build (-trimpath, its
+# tags), so that they reuse the packages it compiled.
+wintags=release,migrated_fynedo
+GOOS=windows GOARCH=amd64 CGO_ENABLED=0 "$GO" build -trimpath -tags $wintags \
+  -ldflags "-s -w -X main.version=$VERSION" -o "$win/rapporteur-cli.exe" ./cmd/rapporteur-cli
 { printf '\xef\xbb\xbf'; sed 's/$/\r/' packaging/windows/LISEZMOI-README.txt; } >"$win/LISEZMOI-README.txt"
 find "$win" -exec touch -d "@$epoch" {} +
 (cd "$work/windows" && find "${win##*/}" | sort | zip -q -X -9 "$out/rapporteur-$VERSION-windows-amd64.zip" -@)
+
+step "go vet for Windows (every package without graphics)"
+CC=$MINGW-gcc GOOS=windows GOARCH=amd64 CGO_ENABLED=1 "$GO" vet -trimpath -tags $wintags \
+  ./model/... ./export/... ./assets/... ./ui/i18n/... ./ui/cli/... ./cmd/rapporteur-cli \
+  ./cmd/rapporteur/internal/... ./packaging/...
 
 step "checks"
 packaging/check-dist.sh "$out" "$win"
