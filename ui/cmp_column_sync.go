@@ -49,10 +49,22 @@ func (col *column) supportInView(sentences []analysis.SentenceSupport) (int, flo
 			break
 		}
 		if len(s.Source) > 0 {
-			return s.Source[0].Start, max(y-top, 0), true
+			return inPassage(s, first), max(y-top, 0), true
 		}
 	}
 	return 0, 0, false
+}
+
+// inPassage returns the byte of s's first passage that matches byte at of s, by their
+// places in the sentence and in the passage: a sentence begun above the view has its passage
+// begun above the view as much.
+func inPassage(s analysis.SentenceSupport, at int) int {
+	p := s.Source[0]
+	if at <= s.Start || s.End <= s.Start {
+		return p.Start
+	}
+	f := min(float64(at-s.Start)/float64(s.End-s.Start), 1)
+	return p.Start + int(f*float64(p.End-p.Start))
 }
 
 // scrollFraction is how far down its text the column is scrolled, from 0 to 1.

@@ -134,3 +134,12 @@ func TestSourceStaysWhenNotAskedToFollow(t *testing.T) {
 		t.Errorf("ticked, the sentence is %v below the top, its passage %v (drawn: %v)", y, py, ok)
 	}
 }
+
+func TestSentenceBegunAboveTheViewMatchesItsPassage(t *testing.T) {
+	s := analysis.SentenceSupport{Start: 100, End: 200, Source: []analysis.Span{{Start: 1000, End: 1400}}}
+	for _, tc := range []struct{ at, want int }{{50, 1000}, {100, 1000}, {150, 1200}, {175, 1300}, {260, 1400}} {
+		if got := inPassage(s, tc.at); got != tc.want {
+			t.Errorf("byte %d of the sentence: byte %d of the passage, want %d", tc.at, got, tc.want)
+		}
+	}
+}

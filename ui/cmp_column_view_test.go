@@ -100,11 +100,21 @@ func TestColumnLaysOutOnlyTheBlocksInView(t *testing.T) {
 
 func TestColumnBlocksStackAsOneText(t *testing.T) {
 	md := "# RÉUNION PUBLIQUE DU 14 OCTOBRE\n\nPremier paragraphe **assez long** pour passer à la ligne, avec [un lien](https://exemple.org) et des participant·es.\n\nIntervenant·es :\n\n- Mme Claire Laurent, adjointe\n- M. Karim Benali\n\n3. troisième point\n4. quatrième point, un peu plus long que le troisième\n\n---\n\n> Une citation de la salle.\n\n| Proposition | Pour |\n|---|---|\n| Halle | 42 |\n\n## SUITE\n\nFin de séance à 21h10."
-	segs := columnSegments(md)
+	md += "\n\n- Plusieurs inscrit.e.s demandent un abri.\n- Un vote donne 35 voix pour.\n\n- Selon l'enquête, 60 % des répondant·es.\n- Fin."
+	var markers []sentenceMarker
+	for _, s := range []string{"Premier paragraphe", "Mme Claire Laurent", "quatrième point", "Une citation", "Plusieurs inscrit", "Un vote", "Selon l'enquête"} {
+		start := strings.Index(md, s)
+		markers = append(markers, sentenceMarker{start: start, end: start + strings.IndexAny(md[start:], ".\n") + 1, text: "§"})
+	}
+	marked := func() []widget.RichTextSegment {
+		segs, _ := markSegments(md, columnSegments(md), nil, markers)
+		return segs
+	}
+	segs := marked()
 	for _, width := range []float32{180, 333, 520} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			test.NewTempApp(t)
-			one := widget.NewRichText(columnSegments(md)...)
+			one := widget.NewRichText(marked()...)
 			one.Wrapping = fyne.TextWrapWord
 			one.Resize(fyne.NewSize(width, 10))
 			bt := newBlockText()

@@ -90,8 +90,8 @@ func newComparison(svc *services) *comparison {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Generation")), c.exportBtn, c.runs),
 		c.exportWhy,
-		container.NewBorder(nil, nil, nil, container.NewHBox(c.diffCheck, c.syncCheck, c.blindCheck, c.metricsCheck), c.pickBox),
-		c.legend,
+		container.NewBorder(nil, nil, nil, container.NewHBox(c.diffCheck, c.blindCheck, c.metricsCheck), c.pickBox),
+		container.NewBorder(nil, nil, nil, container.NewVBox(c.syncCheck), c.legend), // beside the legend: the checks above fill 1024 px
 	)
 	c.refreshLegend()
 	c.root = container.NewBorder(top, nil, nil, nil, container.NewStack(c.split, container.NewVBox(c.empty)))
