@@ -14,7 +14,6 @@
 set -euo pipefail
 umask 022
 cd "$(dirname "$0")/.."
-root=$PWD
 out=$(realpath -m "${1:-dist}")
 GO=${GO:-go}
 FYNE=fyne.io/tools/cmd/fyne@v1.7.4
@@ -31,6 +30,8 @@ day=$(date -u -d "@$epoch" +%F)
 rm -rf "$out"
 mkdir -p "$out" "$work/bin" "$work/linux" "$work/windows"
 
+cp cmd/rapporteur/FyneApp.toml "$work/FyneApp.toml.before"
+
 step "fyne tool ($FYNE)"
 env -u CC GOBIN="$work/bin" "$GO" install "$FYNE"
 fyne=$work/bin/fyne
@@ -46,9 +47,18 @@ mkdir -p "$work/man"
 "$GO" run ./packaging/manpage -version "$VERSION" -date "$day" >"$work/man/rapporteur.1"
 gzip -9n <"$work/man/rapporteur.1" >"$work/man/rapporteur.1.gz"
 
+# fyne writes into the package it packages (a resource file and metadata for Windows, a
+# build number increased in FyneApp.toml): it works on a copy of the tree (tracked files and
+# new ones, as they are now), never in it.
+src=$work/src
+mkdir -p "$src"
+git ls-files -z -co --exclude-standard | while IFS= read -r -d '' f; do
+  [[ -f $f ]] && printf '%s\0' "$f"
+done | tar --null -T - -cf - | tar -xf - -C "$src"
+
 step "Linux archive (fyne package -os linux)"
 tarball=$out/rapporteur-$VERSION-linux-amd64.tar.xz
-(cd "$work/linux" && "$fyne" package --os linux --src "$root/cmd/rapporteur" --exe "$work/linux/rapporteur" \
+(cd "$work/linux" && "$fyne" package --os linux --src "$src/cmd/rapporteur" --exe "$work/linux/rapporteur" \
   --app-version "$NUMERIC" --app-build "$BUILD")
 packaging/linux-extras.sh "$work/linux/Rapporteur.tar.xz" "$work/man/rapporteur.1.gz" "$work/tar"
 XZ_OPT=-T0 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -C "$work/tar" -cJf "$tarball" rapporteur
@@ -57,13 +67,6 @@ step "Debian package"
 packaging/deb.sh "$work/linux/rapporteur" "$work/man/rapporteur.1.gz" "$work/deb" "$out"
 
 step "Windows build (fyne package -os windows, cross-compiled with mingw-w64)"
-# fyne writes its resource file and metadata into the package it builds: it works on a copy
-# of the tree (tracked files and new ones, as they are now), never in it.
-src=$work/src
-mkdir -p "$src"
-git ls-files -z -co --exclude-standard | while IFS= read -r -d '' f; do
-  [[ -f $f ]] && printf '%s\0' "$f"
-done | tar --null -T - -cf - | tar -xf - -C "$src"
 # fyne reads -ldflags from GOFLAGS once: an empty --exe skips the build it would make before
 # writing the resources, so that its one build (with them) gets the version.
 : >"$src/cmd/rapporteur/rapporteur.exe"
@@ -90,6 +93,8 @@ CC=$MINGW-gcc GOOS=windows GOARCH=amd64 CGO_ENABLED=1 "$GO" vet -trimpath -tags 
 step "checks"
 packaging/check-dist.sh "$out" "$win"
 
+cmp -s cmd/rapporteur/FyneApp.toml "$work/FyneApp.toml.before" ||
+  { echo "dist: fyne changed cmd/rapporteur/FyneApp.toml" >&2; exit 1; }
 (cd "$out" && sha256sum -- *.tar.xz *.deb *.zip >SHA256SUMS && sha256sum -c --quiet SHA256SUMS)
 step "done"
 ls -l "$out"
