@@ -30,7 +30,7 @@ day=$(date -u -d "@$epoch" +%F)
 rm -rf "$out"
 mkdir -p "$out" "$work/bin" "$work/linux" "$work/windows"
 
-cp cmd/rapporteur/FyneApp.toml "$work/FyneApp.toml.before"
+cp FyneApp.toml "$work/FyneApp.toml.before"
 
 step "fyne tool ($FYNE)"
 env -u CC GOBIN="$work/bin" "$GO" install "$FYNE"
@@ -55,6 +55,8 @@ mkdir -p "$src"
 git ls-files -z -co --exclude-standard | while IFS= read -r -d '' f; do
   [[ -f $f ]] && printf '%s\0' "$f"
 done | tar --null -T - -cf - | tar -xf - -C "$src"
+# fyne reads FyneApp.toml beside the main package it packages; the project keeps it at the top.
+sed 's#^Icon = "assets/#Icon = "../../assets/#' FyneApp.toml >"$src/cmd/rapporteur/FyneApp.toml"
 
 step "Linux archive (fyne package -os linux)"
 tarball=$out/rapporteur-$VERSION-linux-amd64.tar.xz
@@ -93,8 +95,8 @@ CC=$MINGW-gcc GOOS=windows GOARCH=amd64 CGO_ENABLED=1 "$GO" vet -trimpath -tags 
 step "checks"
 packaging/check-dist.sh "$out" "$win"
 
-cmp -s cmd/rapporteur/FyneApp.toml "$work/FyneApp.toml.before" ||
-  { echo "dist: fyne changed cmd/rapporteur/FyneApp.toml" >&2; exit 1; }
+cmp -s FyneApp.toml "$work/FyneApp.toml.before" ||
+  { echo "dist: fyne changed FyneApp.toml" >&2; exit 1; }
 (cd "$out" && sha256sum -- *.tar.xz *.deb *.zip >SHA256SUMS && sha256sum -c --quiet SHA256SUMS)
 step "done"
 ls -l "$out"

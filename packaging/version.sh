@@ -8,7 +8,7 @@
 #   DEBVERSION  VERSION as Debian orders it (0.2.0+3.g1a2b3c4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-base=$(sed -n 's/^Version *= *"\([0-9.]*\)".*/\1/p' cmd/rapporteur/FyneApp.toml)
+base=$(sed -n 's/^Version *= *"\([0-9.]*\)".*/\1/p' FyneApp.toml)
 desc=$(git describe --tags --always --dirty --match 'v[0-9]*' 2>/dev/null || true)
 case $desc in
   v[0-9]*) version=${desc#v} ;;
