@@ -25,7 +25,7 @@ func TestHostileTextStaysWellFormed(t *testing.T) {
 		data := render(t, f, r)
 		wellFormed(t, data)
 		got := reimport(t, f, data)
-		for _, want := range []string{"<Titre> & \"guillemets\"", "émojis 🚲🌳", "𝐦𝐚𝐭𝐡", "]]> et <![CDATA[ x ]]>", "clic fichier partage ok"} {
+		for _, want := range []string{"<Titre> & \"guillemets\"", "émojis 🚲🌳", "𝐦𝐚𝐭𝐡", "]]> et <![CDATA[ x ]]>", "clic fichier partage [ok](https://exemple.org/a?b=1&c=2)"} {
 			if !strings.Contains(got, want) {
 				t.Errorf("%s: the text lost %q:\n%s", f, want, got)
 			}

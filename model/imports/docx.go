@@ -8,10 +8,12 @@ import (
 // EncodingDocx is the Imported.Encoding of a Word document.
 const EncodingDocx = "docx"
 
-// readDocx imports a Word document (.docx). Only word/document.xml, and word/numbering.xml to
-// tell numbered from bulleted lists, are read: headers, footers, comments, footnotes and
-// endnotes live in other parts and are left out, as are text boxes, deleted text of tracked
-// changes, field codes, images and the entries of a generated table of contents.
+// readDocx imports a Word document (.docx). Only word/document.xml, word/numbering.xml to
+// tell numbered from bulleted lists and where they start, and word/_rels/document.xml.rels
+// for the targets of hyperlinks are read: headers, footers, comments, footnotes and endnotes
+// live in other parts and are left out, as are text boxes, deleted text of tracked changes,
+// field codes (but a HYPERLINK field's target), images and the entries of a generated table
+// of contents.
 func readDocx(name string, data []byte) (Imported, error) {
 	zr, err := openArchive(name, data)
 	if err != nil {
@@ -25,9 +27,19 @@ func readDocx(name string, data []byte) (Imported, error) {
 	if err != nil {
 		return Imported{}, err
 	}
-	c := &docxConv{w: newMDWriter(), lists: newDocxLists()}
-	if numbering != nil {
-		if err := walkXML(name, numbering, c.lists); err != nil {
+	rels, err := readPart(name, zr, "word/_rels/document.xml.rels", false)
+	if err != nil {
+		return Imported{}, err
+	}
+	c := &docxConv{w: newMDWriter(), lists: newDocxLists(), rels: map[string]string{}}
+	for _, p := range []struct {
+		data []byte
+		h    xmlHandler
+	}{{numbering, c.lists}, {rels, &docxRels{links: c.rels}}} {
+		if p.data == nil {
+			continue
+		}
+		if err := walkXML(name, p.data, p.h); err != nil {
 			return Imported{}, err
 		}
 	}
@@ -41,6 +53,11 @@ func readDocx(name string, data []byte) (Imported, error) {
 type docxConv struct {
 	w     *mdWriter
 	lists *docxLists
+	rels  map[string]string // hyperlink relationship id → target
+
+	fields     []*docxField // the fields open, outermost first
+	deepFields int          // fields open past maxFields
+	inInstr    bool         // inside a w:instrText
 
 	// The paragraph being read.
 	style  string // its style id, such as "Heading1" or "Titre1"
@@ -59,7 +76,6 @@ var docxSkipped = map[string]bool{
 	"object":      true, // embedded objects
 	"del":         true, // deleted text of tracked changes
 	"moveFrom":    true, // moved-away text of tracked changes
-	"instrText":   true, // field codes; their results are kept
 	"delText":     true,
 }
 
@@ -68,14 +84,19 @@ var docxStart = map[string]func(c *docxConv, el xml.StartElement){
 	"p": func(c *docxConv, _ xml.StartElement) {
 		c.style, c.numID, c.ilvl, c.em = "", "", 0, 0
 	},
-	"pStyle": func(c *docxConv, el xml.StartElement) { c.style = attr(el, "val") },
-	"numId":  func(c *docxConv, el xml.StartElement) { c.numID = attr(el, "val") },
-	"ilvl":   func(c *docxConv, el xml.StartElement) { c.ilvl = attrInt(el, "val", 0, 0, 8) },
-	"r":      func(c *docxConv, _ xml.StartElement) { c.inRun, c.em = true, 0 },
-	"b":      func(c *docxConv, el xml.StartElement) { c.setEmphasis(bold, el) },
-	"i":      func(c *docxConv, el xml.StartElement) { c.setEmphasis(italic, el) },
-	"rStyle": func(c *docxConv, el xml.StartElement) { c.runStyle(attr(el, "val")) },
-	"t":      func(c *docxConv, _ xml.StartElement) { c.inText = true },
+	"pStyle":    func(c *docxConv, el xml.StartElement) { c.style = attr(el, "val") },
+	"numId":     func(c *docxConv, el xml.StartElement) { c.numID = attr(el, "val") },
+	"ilvl":      func(c *docxConv, el xml.StartElement) { c.ilvl = attrInt(el, "val", 0, 0, 8) },
+	"r":         func(c *docxConv, _ xml.StartElement) { c.inRun, c.em = true, 0 },
+	"b":         func(c *docxConv, el xml.StartElement) { c.setEmphasis(bold, el) },
+	"i":         func(c *docxConv, el xml.StartElement) { c.setEmphasis(italic, el) },
+	"rStyle":    func(c *docxConv, el xml.StartElement) { c.runStyle(attr(el, "val")) },
+	"rFonts":    func(c *docxConv, el xml.StartElement) { c.runFont(el) },
+	"hyperlink": (*docxConv).hyperlink,
+	"fldSimple": (*docxConv).simpleField,
+	"fldChar":   (*docxConv).fieldChar,
+	"instrText": func(c *docxConv, _ xml.StartElement) { c.inInstr = true },
+	"t":         func(c *docxConv, _ xml.StartElement) { c.inText = true },
 	"tab": func(c *docxConv, _ xml.StartElement) {
 		if c.inRun { // a w:tab outside a run is a tab stop definition
 			c.w.text("\t", 0)
@@ -127,14 +148,23 @@ func (c *docxConv) end(el xml.EndElement) {
 		c.inRun, c.em = false, 0
 	case "t":
 		c.inText = false
+	case "instrText":
+		c.inInstr = false
+	case "hyperlink":
+		c.w.endLink()
+	case "fldSimple":
+		c.popField()
 	case "tbl":
 		c.w.endTable()
 	}
 }
 
 func (c *docxConv) text(data []byte) {
-	if c.inText {
+	switch {
+	case c.inText:
 		c.w.text(string(data), c.em)
+	case c.inInstr:
+		c.fieldText(data)
 	}
 }
 
@@ -152,13 +182,23 @@ func (c *docxConv) setEmphasis(e emphasis, el xml.StartElement) {
 }
 
 // runStyle applies the character styles Strong and Emphasis (Word's "Élevé" and
-// "Accentuation" keep these ids).
+// "Accentuation" keep these ids), and those of inline code: Verbatim Char (Rapporteur's and
+// pandoc's), HTML Code (Word's, "CodeHTML" in French) and Source Text (LibreOffice's).
 func (c *docxConv) runStyle(id string) {
 	switch strings.ToLower(id) {
 	case "strong", "lev", "élevé":
 		c.em |= bold
 	case "emphasis", "accentuation":
 		c.em |= italic
+	case "verbatimchar", "htmlcode", "codehtml", "sourcetext":
+		c.em |= code
+	}
+}
+
+// runFont makes a run in a fixed-pitch font (Consolas, Courier New…) inline code.
+func (c *docxConv) runFont(el xml.StartElement) {
+	if c.inRun && (isMonospace(attr(el, "ascii")) || isMonospace(attr(el, "hAnsi"))) {
+		c.em |= code
 	}
 }
 
@@ -175,9 +215,24 @@ func (c *docxConv) block() block {
 		return block{kind: blockDropped}
 	}
 	if c.numID != "" && c.numID != "0" {
-		return block{kind: blockItem, level: c.ilvl, ordered: c.lists.ordered(c.numID, c.ilvl)}
+		n := c.lists.next(c.numID, c.ilvl)
+		return block{kind: blockItem, level: c.ilvl, ordered: c.lists.ordered(c.numID, c.ilvl), number: n, hasNumber: true}
+	}
+	if isQuoteStyle(style) {
+		return block{kind: blockQuote}
 	}
 	return listStyleBlock(style)
+}
+
+// isQuoteStyle reports whether a paragraph style id is a quote's: Word's Quote and Intense
+// Quote ("Citation", "Citationintense" in French), LibreOffice's Quotations, pandoc's Block
+// Text.
+func isQuoteStyle(style string) bool {
+	switch style {
+	case "quote", "intensequote", "citation", "citationintense", "quotations", "blocktext":
+		return true
+	}
+	return false
 }
 
 // headingLevel reads the level of a heading style id: "heading2" (English Word) or "titre2"

@@ -64,6 +64,8 @@ func FuzzDocx(f *testing.F) {
 	f.Add(true, docxOf(f, sampleDocxBody, docxNumbering))
 	f.Add(false, []byte(docxHead+nested(maxDepth)+docxTail))
 	f.Add(true, storedZipOf(f, part{"word/document.xml", docxHead + sampleDocxBody + docxTail}))
+	f.Add(false, []byte(docxHead+wp("Quote", whl("rId7", wr("b", "plan")), wfield(`HYPERLINK "https://lyse.example.fr"`, wr("", "site")))+
+		wli("3", "1", "point")+docxTail))
 	for _, tc := range archiveErrorCases(f) {
 		if len(tc.data) <= maxFuzzSeed && strings.HasSuffix(tc.file, ".docx") {
 			f.Add(true, tc.data)
@@ -71,7 +73,8 @@ func FuzzDocx(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw bool, data []byte) {
 		if !raw {
-			data = storedZipOf(t, part{"word/document.xml", string(data)}, part{"word/numbering.xml", docxNumbering})
+			data = storedZipOf(t, part{"word/document.xml", string(data)}, part{"word/numbering.xml", numberingStarting},
+				part{"word/_rels/document.xml.rels", sampleRels})
 		}
 		got, err := Read("cr.docx", data)
 		checkDocument(t, got, err, EncodingDocx)
@@ -83,6 +86,8 @@ func FuzzOdt(f *testing.F) {
 	f.Add(false, []byte(odtHead+sampleOdtBody+odtTail))
 	f.Add(true, odtOf(f, sampleOdtBody))
 	f.Add(true, storedZipOf(f, part{"content.xml", odtHead + sampleOdtBody + odtTail}))
+	f.Add(false, []byte(odtHead+`<text:list text:style-name="L2"><text:list-item text:start-value="4"><text:p text:style-name="Quotations">`+
+		`<text:a xlink:href="https://lyse.example.fr">site <text:span text:style-name="Source_20_Text">code</text:span></text:a></text:p></text:list-item></text:list>`+odtTail))
 	for _, tc := range archiveErrorCases(f) {
 		if len(tc.data) <= maxFuzzSeed && strings.HasSuffix(tc.file, ".odt") {
 			f.Add(true, tc.data)

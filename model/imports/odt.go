@@ -9,10 +9,12 @@ import (
 const EncodingOdt = "odt"
 
 // readOdt imports an OpenDocument text (.odt). Only META-INF/manifest.xml (to detect a
-// password) and content.xml are read: headers and footers live in styles.xml and are left
+// password), content.xml and the named list styles of styles.xml (to tell numbered lists) are
+// read: headers and footers live in styles.xml and are left
 // out, as are footnotes, endnotes, comments, tracked changes, frames (images, text boxes) and
-// generated tables of contents. Bold and italic come from the automatic styles of
-// content.xml; named styles in styles.xml are not read.
+// generated tables of contents. Bold, italic and inline code come from the automatic styles
+// and fonts of content.xml and the names of LibreOffice's own styles; named styles in
+// styles.xml are not read.
 func readOdt(name string, data []byte) (Imported, error) {
 	zr, err := openArchive(name, data)
 	if err != nil {
@@ -35,7 +37,16 @@ func readOdt(name string, data []byte) (Imported, error) {
 	if err != nil {
 		return Imported{}, err
 	}
+	styles, err := readPart(name, zr, "styles.xml", false)
+	if err != nil {
+		return Imported{}, err
+	}
 	c := newOdtConv()
+	if styles != nil {
+		if err := walkXML(name, styles, &odtNamedLists{c}); err != nil {
+			return Imported{}, err
+		}
+	}
 	if err := walkXML(name, content, c); err != nil {
 		return Imported{}, err
 	}
@@ -64,6 +75,8 @@ type odtConv struct {
 
 	styles    map[string]odtStyle
 	numbered  map[string]map[int]bool // list style → level (1-based) → numbered
+	starts    map[string]map[int]int  // list style → level (1-based) → first number
+	fixed     map[string]bool         // the fonts declared fixed-pitch
 	defStyle  string                  // the style:style being defined
 	listStyle string                  // the text:list-style being defined
 
@@ -71,11 +84,15 @@ type odtConv struct {
 	inPara    int        // depth of text:p and text:h being read (notes are skipped)
 	emStack   []emphasis // emphasis of the paragraph and its open spans
 	lists     []string   // style names of the open lists, outermost first
+	counts    []listNum  // the numbering of the open lists, outermost first
+	lastCount listNum    // the numbering of the last outermost list closed
+	itemStart int        // the text:start-value of the current list item, -1 when none
 	itemFresh bool       // no paragraph of the current list item was read yet
 }
 
 func newOdtConv() *odtConv {
-	return &odtConv{w: newMDWriter(), styles: map[string]odtStyle{}, numbered: map[string]map[int]bool{}}
+	return &odtConv{w: newMDWriter(), styles: map[string]odtStyle{}, numbered: map[string]map[int]bool{},
+		starts: map[string]map[int]int{}, fixed: map[string]bool{}, itemStart: -1}
 }
 
 // odtSkipped are the elements whose content is not part of the body text.
@@ -98,13 +115,17 @@ var odtStart = map[string]func(c *odtConv, el xml.StartElement){
 	"h": func(c *odtConv, el xml.StartElement) {
 		c.startPara(el, block{kind: blockHeading, level: attrInt(el, "outline-level", 1, 1, 6)})
 	},
-	"p":           func(c *odtConv, el xml.StartElement) { c.startPara(el, c.paraBlock(el)) },
-	"span":        func(c *odtConv, el xml.StartElement) { c.pushEmphasis(el) },
-	"s":           func(c *odtConv, el xml.StartElement) { c.w.spaces(attrInt(el, "c", 1, 1, maxSpaces), c.em()) },
-	"tab":         func(c *odtConv, _ xml.StartElement) { c.w.text("\t", 0) },
-	"line-break":  func(c *odtConv, _ xml.StartElement) { c.w.lineBreak() },
-	"list":        func(c *odtConv, el xml.StartElement) { c.lists = append(c.lists, attr(el, "style-name")) },
-	"list-item":   func(c *odtConv, _ xml.StartElement) { c.itemFresh = true },
+	"p":          func(c *odtConv, el xml.StartElement) { c.startPara(el, c.paraBlock(el)) },
+	"span":       func(c *odtConv, el xml.StartElement) { c.pushEmphasis(el) },
+	"s":          func(c *odtConv, el xml.StartElement) { c.w.spaces(attrInt(el, "c", 1, 1, maxSpaces), c.em()) },
+	"tab":        func(c *odtConv, _ xml.StartElement) { c.w.text("\t", 0) },
+	"line-break": func(c *odtConv, _ xml.StartElement) { c.w.lineBreak() },
+	"list":       (*odtConv).openList,
+	"list-item": func(c *odtConv, el xml.StartElement) {
+		c.itemFresh, c.itemStart = true, attrInt(el, "start-value", -1, 0, maxListNumber)
+	},
+	"font-face":   (*odtConv).fontFace,
+	"a":           (*odtConv).link,
 	"list-header": func(c *odtConv, _ xml.StartElement) { c.itemFresh = false },
 	"table":       func(c *odtConv, _ xml.StartElement) { c.w.startTable() },
 	"table-row":   func(c *odtConv, _ xml.StartElement) { c.w.startRow() },
@@ -133,8 +154,10 @@ func (c *odtConv) end(el xml.EndElement) {
 			c.emStack = c.emStack[:len(c.emStack)-1]
 		}
 	case "list":
-		if len(c.lists) > 0 {
-			c.lists = c.lists[:len(c.lists)-1]
+		c.closeList()
+	case "a":
+		if el.Name.Space == textNS {
+			c.w.endLink()
 		}
 	case "table":
 		c.w.endTable()

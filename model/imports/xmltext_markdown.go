@@ -1,6 +1,7 @@
 package imports
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -21,11 +22,12 @@ type emphasis uint8
 const (
 	bold emphasis = 1 << iota
 	italic
+	code // inline code, written between backticks without escapes
 )
 
-// markers returns the Markdown delimiters for e.
+// markers returns the Markdown delimiters for e's bold and italic.
 func (e emphasis) markers() string {
-	switch e {
+	switch e &^ code {
 	case bold:
 		return "**"
 	case italic:
@@ -45,6 +47,7 @@ const (
 	blockHeading            // a heading of block.level (1 to 6)
 	blockItem               // a list item at nesting block.level (0 is the outermost)
 	blockItemMore           // a further paragraph of the list item before it
+	blockQuote              // a paragraph of a block quote
 	blockDropped            // a paragraph left out, such as an entry of a table of contents
 )
 
@@ -53,21 +56,28 @@ type block struct {
 	kind    blockKind
 	level   int
 	ordered bool
+	// number is an ordered item's number as the document shows it, when hasNumber: the
+	// first item of a list starting at 3 is number 3. Without it the writer counts from 1.
+	number    int
+	hasNumber bool
 }
 
 // mdWriter builds the Markdown body of a document from its paragraphs, runs and tables.
 type mdWriter struct {
 	out   strings.Builder
-	size  int  // bytes taken in, bounded by maxOutput
-	full  bool // maxOutput was reached and text dropped
-	line  strings.Builder
-	plain strings.Builder // the paragraph's text without markup, for the title
+	size  int             // bytes taken in, bounded by maxOutput
+	full  bool            // maxOutput was reached and text dropped
+	line  bytes.Buffer    // the paragraph's Markdown, cut back when a link closes
+	plain strings.Builder // the paragraph's text without markup: line breaks are newlines
 	seg   strings.Builder // text of the current run of one emphasis
 	segEm emphasis
 
-	listLevel int   // level of the last list item, -1 after any other block
-	counters  []int // item numbers of ordered lists, by level
-	lastItem  bool  // the last block written was a list item
+	link mdLink // the hyperlink being read
+
+	listLevel int       // level of the last list item, -1 after any other block
+	counters  []listNum // item numbers of ordered lists, by level
+	lastItem  bool      // the last block written was a list item
+	lastQuote bool      // the last block written was a paragraph of a quote
 
 	tableDepth int
 	rows       [][]string
@@ -95,8 +105,17 @@ func (w *mdWriter) text(s string, em emphasis) {
 		w.flushSeg()
 		w.segEm = em
 	}
-	w.seg.WriteString(escapeInline(s))
 	w.plain.WriteString(s)
+	w.link.em = w.link.em || (w.link.open && em != 0)
+	switch {
+	case em&code != 0:
+		s = strings.ReplaceAll(s, "\n", " ") // a code span is on one line
+	case w.link.open:
+		s = linkTextEscaper.Replace(s)
+	default:
+		s = escapeInline(s)
+	}
+	w.seg.WriteString(s)
 }
 
 // spaces adds n spaces (at most maxSpaces) to the current paragraph.
@@ -109,7 +128,7 @@ func (w *mdWriter) lineBreak() {
 	}
 	w.flushSeg()
 	w.line.WriteByte('\n')
-	w.plain.WriteByte(' ')
+	w.plain.WriteByte('\n')
 }
 
 // flushSeg writes the current run to the line, its emphasis markers hugging the text: the
@@ -117,19 +136,45 @@ func (w *mdWriter) lineBreak() {
 func (w *mdWriter) flushSeg() {
 	s := w.seg.String()
 	w.seg.Reset()
+	if w.segEm&code == 0 && !w.link.open {
+		s = bracketEscaper.Replace(s) // the text's brackets make no link
+	}
 	m := w.segEm.markers()
 	core := strings.TrimSpace(s)
-	if m == "" || core == "" {
+	if (m == "" && w.segEm&code == 0) || core == "" {
 		w.line.WriteString(s)
 		return
 	}
 	start := strings.Index(s, core)
-	w.line.WriteString(s[:start] + m + core + m + s[start+len(core):])
+	lead, trail := s[:start], s[start+len(core):]
+	if w.segEm&code != 0 {
+		core = codeSpan(core)
+	}
+	w.line.WriteString(lead + m + core + m + trail)
+}
+
+// codeSpan writes s as inline code, between more backticks than it holds in a row.
+func codeSpan(s string) string {
+	run, longest := 0, 0
+	for i := range len(s) {
+		if s[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " " // one space each side is taken off again
+	}
+	return fence + s + fence
 }
 
 // endParagraph finishes the current paragraph as b. Empty paragraphs are dropped; inside a
 // table the text goes to the current cell.
 func (w *mdWriter) endParagraph(b block) {
+	w.endLink()
 	w.flushSeg()
 	text, plain := w.line.String(), strings.TrimSpace(w.plain.String())
 	w.line.Reset()
@@ -147,6 +192,8 @@ func (w *mdWriter) endParagraph(b block) {
 		w.writeHeading(b, strings.Join(strings.Fields(text), " "), plain)
 	case blockItem, blockItemMore:
 		w.writeItem(b, text)
+	case blockQuote:
+		w.writeQuote(strings.TrimSpace(text))
 	default:
 		w.writeBlock(hardBreaks(strings.TrimSpace(text), ""), false)
 	}
@@ -163,6 +210,15 @@ func (w *mdWriter) writeHeading(b block, text, plain string) {
 	w.writeBlock(strings.Repeat("#", level)+" "+text, false)
 }
 
+// maxListNumber is the largest number a Markdown list item may have (nine digits).
+const maxListNumber = 999_999_999
+
+// listNum is the numbering of the list open at one level.
+type listNum struct {
+	open bool // an ordered list is open at this level
+	next int  // the number its next item takes
+}
+
 // writeItem writes a list item, or the further paragraph of one, nested four spaces a level.
 func (w *mdWriter) writeItem(b block, text string) {
 	level := min(max(b.level, 0), w.listLevel+1) // a level cannot be skipped
@@ -173,19 +229,50 @@ func (w *mdWriter) writeItem(b block, text string) {
 		return
 	}
 	for len(w.counters) <= level {
-		w.counters = append(w.counters, 0)
+		w.counters = append(w.counters, listNum{})
 	}
 	w.counters = w.counters[:level+1]
 	marker := "- "
 	if b.ordered {
-		w.counters[level]++
-		marker = strconv.Itoa(w.counters[level]) + ". "
+		n := w.itemNumber(level, b)
+		marker = strconv.Itoa(n) + ". "
 	} else {
-		w.counters[level] = 0
+		w.counters[level] = listNum{}
 	}
 	cont := strings.Repeat(" ", len(indent)+len(marker))
 	w.writeBlock(indent+marker+hardBreaks(text, cont), true)
 	w.listLevel = level
+}
+
+// itemNumber returns the number of an ordered item at level and counts it. A list that
+// starts at another number than 1 after an item is set apart by a blank line: without it,
+// Markdown reads its first line as text of the item before.
+func (w *mdWriter) itemNumber(level int, b block) int {
+	c := &w.counters[level]
+	n := 1
+	if c.open {
+		n = c.next
+	}
+	if b.hasNumber {
+		n = min(max(b.number, 0), maxListNumber)
+	}
+	if !c.open && n != 1 {
+		w.lastItem = false
+	}
+	c.open, c.next = true, min(n+1, maxListNumber)
+	return n
+}
+
+// writeQuote writes a paragraph of a block quote; the paragraphs of one quote follow one
+// another in the same quote.
+func (w *mdWriter) writeQuote(text string) {
+	s := "> " + hardBreaks(text, "> ")
+	if w.lastQuote {
+		w.out.WriteString("\n>\n" + s)
+		return
+	}
+	w.writeBlock(s, false)
+	w.lastQuote = true
 }
 
 // writeBlock appends a block, after a blank line, or a single new line between list items.
@@ -198,7 +285,7 @@ func (w *mdWriter) writeBlock(s string, item bool) {
 		}
 	}
 	w.out.WriteString(s)
-	w.lastItem = item
+	w.lastItem, w.lastQuote = item, false
 	if !item {
 		w.listLevel = -1
 		w.counters = w.counters[:0]
@@ -222,6 +309,10 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+// bracketEscaper escapes the closing brackets of text that would make a link or a link
+// reference definition of it: « [voir](ici) », « [note]: ».
+var bracketEscaper = strings.NewReplacer("](", `\](`, "]:", `\]:`)
 
 var inlineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`")
 
