@@ -33,7 +33,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		menuItem(lang.L("Find a report"), fyne.KeyF, u.onFind),
 		fyne.NewMenuItemSeparator(),
 		menuItem(lang.L("Export PDF…"), fyne.KeyE, u.cmp.onExport),
-		menuItem(lang.L("Export the report alone (PDF and Markdown)…"), "", u.onExportSource),
+		menuItem(lang.L("Export the report alone (PDF, Word or OpenDocument)…"), "", u.onExportSource),
 		menuItem(lang.L("Export the run as a JSON archive…"), "", u.cmp.onExportArchive),
 		menuItem(lang.L("Import a JSON archive…"), "", u.onImportArchive),
 		fyne.NewMenuItemSeparator(),

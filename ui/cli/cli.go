@@ -81,8 +81,9 @@ func runHelp(e *env, _ []string) int {
                                       generate variants of a report and write the comparison
   rapporteur check --source SOURCE.md VARIANT.md… [--json OUT.json]
                                       facts kept, lost and introduced by each variant, and its measures
-  rapporteur render FILE.md --pdf OUT.pdf [--md OUT.md] [--disclosure TEXT]
-                                      the report alone, as a final PDF (and Markdown)
+  rapporteur render FILE.md [--pdf OUT.pdf] [--md OUT.md] [--docx OUT.docx] [--odt OUT.odt]
+                     [--disclosure TEXT]
+                                      the report alone, as a final PDF (with its Markdown), Word or OpenDocument file
   rapporteur import FILE [--workspace PATH]
                                       add a file to the workspace as a new report; prints its id
 `))
