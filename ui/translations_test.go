@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"encoding/json"
 	"go/ast"
 	"go/parser"
@@ -113,6 +114,46 @@ func TestFrenchTypography(t *testing.T) {
 		for _, bad := range []string{" :", " ;", " ?", " !", "« ", " »", "'"} {
 			if strings.Contains(v, bad) {
 				t.Errorf("fr.json %q: %q contains %q; use a no-break space (U+00A0 or U+202F) or ’", k, v, bad)
+			}
+		}
+	}
+}
+
+// TestTranslationsNoDuplicateKeys reads each file token by token: a key written twice (JSON
+// keeps the last silently) means one of its two texts is never shown.
+func TestTranslationsNoDuplicateKeys(t *testing.T) {
+	for _, name := range []string{"fr.json", "en.json"} {
+		data, err := assets.Translations.ReadFile("translations/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		seen := map[string]bool{}
+		depth, isKey := 0, false
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				break
+			}
+			switch v := tok.(type) {
+			case json.Delim:
+				if v == '{' || v == '[' {
+					depth++
+				} else {
+					depth--
+				}
+				isKey = depth == 1 // after the opening or a nested value, a key comes next
+				continue
+			case string:
+				if depth == 1 && isKey {
+					if seen[v] {
+						t.Errorf("%s: %q is written twice", name, v)
+					}
+					seen[v] = true
+				}
+			}
+			if depth == 1 {
+				isKey = !isKey
 			}
 		}
 	}
