@@ -122,7 +122,12 @@ func (s *settings) onLanguageChanged(value string) {
 	}
 }
 
+// onThemeChanged applies the theme chosen; setting the choice to the theme in use, as building
+// the dialog does, changes nothing (applying a theme lays the whole window out again).
 func (s *settings) onThemeChanged(value string) {
+	if value == ThemePreference(s.app) {
+		return
+	}
 	s.app.Preferences().SetString(prefTheme, value)
 	ApplyTheme(s.app, value)
 }
