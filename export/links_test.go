@@ -11,6 +11,8 @@ import (
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/rapporteur/rapporteur/export/internal/pdftest"
 )
 
 // linkURIs returns the distinct targets of the PDF's external link annotations (/URI
@@ -18,7 +20,7 @@ import (
 // has an annotation per word.
 func linkURIs(t *testing.T, data []byte) []string {
 	t.Helper()
-	pdfcpuOnce.Do(func() { pdfmodel.ConfigPath = "disable" })
+	pdftest.Configure()
 	pages, err := api.Annotations(bytes.NewReader(data), nil, pdfmodel.NewDefaultConfiguration())
 	if err != nil {
 		t.Fatalf("annotations: %v", err)

@@ -6,30 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
-	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/rapporteur/rapporteur/export/internal/pdftest"
 )
-
-// outline returns the PDF's bookmarks, one "title → page" line each, depth first.
-func outline(t *testing.T, data []byte) []string {
-	t.Helper()
-	pdfcpuOnce.Do(func() { pdfmodel.ConfigPath = "disable" })
-	bms, err := api.Bookmarks(bytes.NewReader(data), pdfmodel.NewDefaultConfiguration())
-	if err != nil {
-		t.Fatalf("bookmarks: %v", err)
-	}
-	var out []string
-	var walk func(level int, bs []pdfcpu.Bookmark)
-	walk = func(level int, bs []pdfcpu.Bookmark) {
-		for _, b := range bs {
-			out = append(out, strings.Repeat("  ", level)+b.Title)
-			walk(level+1, b.Kids)
-		}
-	}
-	walk(0, bms)
-	return out
-}
 
 func TestOutlineAndLinks(t *testing.T) {
 	var buf bytes.Buffer
@@ -37,7 +15,7 @@ func TestOutlineAndLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	validatePDF(t, buf.Bytes())
-	got := strings.Join(outline(t, buf.Bytes()), "\n")
+	got := strings.Join(pdftest.Bookmarks(t, buf.Bytes()), "\n")
 	want := strings.Join([]string{"Compte-rendu comparé", "Synthèse des mesures", "Variante 1", "Variante 2",
 		"Variante 3", "Relecture", "Annexe — conditions de génération", "  Variante 1", "  Variante 2",
 		"  Variante 3", "  Texte source complet"}, "\n")

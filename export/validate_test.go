@@ -2,14 +2,13 @@ package export
 
 import (
 	"bytes"
-	"sync"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-)
 
-var pdfcpuOnce sync.Once
+	"github.com/rapporteur/rapporteur/export/internal/pdftest"
+)
 
 // validatePDF checks data with pdfcpu's validator, in its strict mode: every PDF the export
 // package writes must pass it, not only the relaxed mode that accepts the frequent deviations
@@ -17,7 +16,7 @@ var pdfcpuOnce sync.Once
 // user's home.
 func validatePDF(t testing.TB, data []byte) {
 	t.Helper()
-	pdfcpuOnce.Do(func() { pdfmodel.ConfigPath = "disable" })
+	pdftest.Configure()
 	strict := pdfmodel.NewDefaultConfiguration()
 	strict.ValidationMode = pdfmodel.ValidationStrict
 	if err := api.Validate(bytes.NewReader(data), strict); err != nil {

@@ -12,11 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
-	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
-	pdfmodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
-
 	"github.com/rapporteur/rapporteur/export"
+	"github.com/rapporteur/rapporteur/export/internal/pdftest"
 	"github.com/rapporteur/rapporteur/model"
 )
 
@@ -120,7 +117,7 @@ func checkConverted(t *testing.T, path string, d officeDoc) {
 			t.Errorf("the text lacks %q:\n%s", want, text)
 		}
 	}
-	if got, want := strings.Join(bookmarks(t, data), "\n"), strings.Join(d.outline, "\n"); !strings.Contains(got, want) {
+	if got, want := strings.Join(pdftest.Bookmarks(t, data), "\n"), strings.Join(d.outline, "\n"); !strings.Contains(got, want) {
 		t.Errorf("the outline:\n%s\nwant it to hold:\n%s", got, want)
 	}
 	if !bytes.Contains(data, []byte("/Lang("+d.lang+")")) {
@@ -141,23 +138,3 @@ var spaces = regexp.MustCompile(`[\s\x{00A0}\x{202F}\x{2009}]+`)
 
 // normalise collapses every run of spaces, no-break spaces and newlines into one space.
 func normalise(s string) string { return strings.TrimSpace(spaces.ReplaceAllString(s, " ")) }
-
-// bookmarks returns the PDF's outline, one title a line, indented two spaces a level.
-func bookmarks(t *testing.T, data []byte) []string {
-	t.Helper()
-	pdfmodel.ConfigPath = "disable"
-	bms, err := api.Bookmarks(bytes.NewReader(data), pdfmodel.NewDefaultConfiguration())
-	if err != nil {
-		t.Fatalf("bookmarks: %v", err)
-	}
-	var out []string
-	var walk func(level int, bs []pdfcpu.Bookmark)
-	walk = func(level int, bs []pdfcpu.Bookmark) {
-		for _, b := range bs {
-			out = append(out, strings.Repeat("  ", level)+b.Title)
-			walk(level+1, b.Kids)
-		}
-	}
-	walk(0, bms)
-	return out
-}
