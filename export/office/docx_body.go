@@ -70,19 +70,13 @@ func (x *docxBody) para(ppr string, ins []inline) {
 
 // runs writes inline text, a link's runs inside its hyperlink.
 func (x *docxBody) runs(ins []inline) {
-	for i := 0; i < len(ins); {
-		link := ins[i].link
-		if link == "" {
-			x.run(ins[i])
-			i++
-			continue
-		}
+	eachLink(ins, x.run, func(link string, group []inline) {
 		fmt.Fprintf(&x.b, `<w:hyperlink r:id="%s" w:history="1">`, x.rel(link))
-		for ; i < len(ins) && ins[i].link == link; i++ {
-			x.run(ins[i])
+		for _, in := range group {
+			x.run(in)
 		}
 		x.b.WriteString(`</w:hyperlink>`)
-	}
+	})
 }
 
 // rel is the relationship id of a hyperlink's target, made on first use.

@@ -156,19 +156,13 @@ func (x *odtBody) para(style string, ins []inline) {
 // runs writes inline text: a link's runs inside its hyperlink, each look in a span of an
 // automatic style.
 func (x *odtBody) runs(ins []inline) {
-	for i := 0; i < len(ins); {
-		link := ins[i].link
-		if link == "" {
-			x.run(ins[i])
-			i++
-			continue
-		}
+	eachLink(ins, x.run, func(link string, group []inline) {
 		x.b.WriteString(`<text:a xlink:type="simple" xlink:href="` + esc(link) + `" text:style-name="Internet_20_link">`)
-		for ; i < len(ins) && ins[i].link == link; i++ {
-			x.run(ins[i])
+		for _, in := range group {
+			x.run(in)
 		}
 		x.b.WriteString(`</text:a>`)
-	}
+	})
 }
 
 // run writes one run of text, in a span when it has a look of its own.

@@ -151,3 +151,22 @@ func langTag(p export.Properties) (lang, country string) {
 	}
 	return "fr", "FR"
 }
+
+// eachLink walks ins in order: plain gets each piece outside a link, link each run of
+// consecutive pieces with the same target, so that a writer opens one hyperlink for them.
+func eachLink(ins []inline, plain func(inline), link func(target string, group []inline)) {
+	for i := 0; i < len(ins); {
+		target := ins[i].link
+		if target == "" {
+			plain(ins[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(ins) && ins[j].link == target {
+			j++
+		}
+		link(target, ins[i:j])
+		i = j
+	}
+}
