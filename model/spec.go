@@ -4,6 +4,7 @@ package model
 const (
 	EngineBuiltin = "builtin" // deterministic extraction, no model, always available
 	EngineOllama  = "ollama"  // a local or LAN Ollama server
+	EngineOpenAI  = "openai"  // a server speaking the OpenAI-compatible chat API (vLLM, llama.cpp, LM Studio…)
 )
 
 // Options tune a model's generation. Pointers distinguish "unset" from zero.
@@ -43,9 +44,10 @@ func (o Options) Validate() error {
 
 // Spec is one variant to generate: which engine, host and model, which preset, which options.
 type Spec struct {
-	// Engine is EngineBuiltin or EngineOllama.
+	// Engine is EngineBuiltin, EngineOllama or EngineOpenAI.
 	Engine string `json:"engine"`
-	// Host is the Ollama server's base URL; empty for the built-in engine.
+	// Host is the server's base URL (for EngineOpenAI, with its path, such as
+	// "http://host:8000/v1"); empty for the built-in engine.
 	Host string `json:"host,omitempty"`
 	// Model is the model's name on that host ("mistral:7b"); empty for the built-in engine.
 	Model string `json:"model,omitempty"`
@@ -62,7 +64,7 @@ type Spec struct {
 func (s Spec) Validate() error {
 	switch s.Engine {
 	case EngineBuiltin:
-	case EngineOllama:
+	case EngineOllama, EngineOpenAI:
 		if trimmed(s.Model) == "" {
 			return invalid("model", ProblemRequired, 0)
 		}

@@ -47,3 +47,16 @@ const (
 	// Rapporteur reads; it was refused.
 	CodeAnswerTooLarge ErrorCode = "answer-too-large"
 )
+
+// The codes of the OpenAI-compatible engine (package model/generate/openai) beyond those it
+// shares with the Ollama engine.
+const (
+	// CodeNotOpenAI: something answers at the host, but not the OpenAI-compatible API (an HTML
+	// page, JSON of another shape, no /v1/models).
+	CodeNotOpenAI ErrorCode = "not-openai"
+	// CodeUnauthorized: the server refused the API key (401 or 403), or wants one and none is
+	// set.
+	CodeUnauthorized ErrorCode = "unauthorized"
+	// CodeRateLimited: the server answered 429, too many requests; trying later may work.
+	CodeRateLimited ErrorCode = "rate-limited"
+)
