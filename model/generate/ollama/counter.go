@@ -5,22 +5,22 @@ import (
 	"hash/fnv"
 	"math"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/ollama/ollama/api"
 	"github.com/ollama/ollama/template"
 	"github.com/ollama/ollama/tokenizer"
+
+	"github.com/rapporteur/rapporteur/model/generate"
 )
 
 // Estimates used when a model's own tokenizer is not available (a remote model, a vocabulary
-// of another kind, a host that does not answer in time): its characters divided by 3.2, plus
-// fixed overheads for the chat template. Llama 3.2's tokenizer reads 3.2 characters a token in
-// the French test reports and 4.4 in English prose (TestEstimateAgainstLlamaTokenizer), so the
-// estimate is about right in French and 40 % over in English; the test models' tokenizer reads
-// one character a token. The ratio learned from the server's own counts (ratios.go) corrects
-// it for each model after its first pass.
+// of another kind, a host that does not answer in time): its characters divided by 3.2
+// (generate.EstimateText), plus fixed overheads for the chat template. Llama 3.2's tokenizer
+// reads 3.2 characters a token in the French test reports and 4.4 in English prose
+// (TestEstimateAgainstLlamaTokenizer), so the estimate is about right in French and 40 % over
+// in English; the test models' tokenizer reads one character a token. The ratio learned from
+// the server's own counts (ratios.go) corrects it for each model after its first pass.
 const (
-	runesPerToken    = 3.2
 	messageOverhead  = 8  // role markers and separators of one chat message
 	templateOverhead = 16 // the chat template around the messages and the assistant's cue
 )
@@ -51,7 +51,7 @@ func estimateTokens(text string) int {
 
 // estimateText is the estimate of text alone, without a message's overhead.
 func estimateText(text string) int {
-	return int(math.Ceil(float64(utf8.RuneCountInString(text)) / runesPerToken))
+	return generate.EstimateText(text)
 }
 
 // tokenCounter counts the tokens one model reads. With the model's own tokenizer (Exact) it

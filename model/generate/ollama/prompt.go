@@ -1,133 +1,52 @@
 package ollama
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/ollama/ollama/api"
 
 	"github.com/rapporteur/rapporteur/model"
-	"github.com/rapporteur/rapporteur/model/analysis"
 	"github.com/rapporteur/rapporteur/model/generate"
 )
 
-// words are the fixed labels of the user message, per language.
-type words struct {
-	intro, title, kind, date, place, organisers, audience, begin, end, part string
-	kinds                                                                   map[model.SessionKind]string
-}
-
-var labels = map[model.Language]words{
-	model.French: {
-		intro: "Voici le compte-rendu à traiter.", title: "Titre", kind: "Type de séance", date: "Date",
-		place: "Lieu", organisers: "Organisé par", audience: "Public", part: "Extrait %d sur %d",
-		begin: "=== DÉBUT DU TEXTE ===", end: "=== FIN DU TEXTE ===",
-		kinds: map[model.SessionKind]string{
-			model.KindWorkshop: "atelier", model.KindWebinar: "webinaire", model.KindPublicMeeting: "réunion publique",
-			model.KindConsultation: "concertation", model.KindOther: "autre",
-		},
-	},
-	model.English: {
-		intro: "Here is the report to work on.", title: "Title", kind: "Kind of session", date: "Date",
-		place: "Place", organisers: "Organised by", audience: "Audience", part: "Excerpt %d of %d",
-		begin: "=== BEGINNING OF THE TEXT ===", end: "=== END OF THE TEXT ===",
-		kinds: map[model.SessionKind]string{
-			model.KindWorkshop: "workshop", model.KindWebinar: "webinar", model.KindPublicMeeting: "public meeting",
-			model.KindConsultation: "consultation", model.KindOther: "other",
-		},
-	},
-}
-
-// condenseInstructions is the system prompt of a chunk pass: when a source is too long for the
-// model, each piece is condensed with it, then the preset runs on the condensed pieces.
-var condenseInstructions = map[model.Language]string{
-	model.French: "Tu condenses un extrait du compte-rendu d’une séance de participation citoyenne, " +
-		"pour qu’un autre passage en tire ensuite un document. Résume fidèlement l’extrait : garde les chiffres, " +
-		"les noms et fonctions, les dates et horaires, les lieux, les décisions, les désaccords et qui a dit quoi, " +
-		"exactement comme ils sont écrits. N’invente rien, ne juge rien, n’ajoute aucun commentaire. Garde les " +
-		"intertitres de l’extrait. Réponds uniquement par le résumé, en français, en Markdown.",
-	model.English: "You condense an excerpt of the report of a citizen-participation session, so that a later " +
-		"pass can write a document from it. Summarise the excerpt faithfully: keep figures, names and roles, " +
-		"dates and times, places, decisions, disagreements and who said what, exactly as written. Invent " +
-		"nothing, judge nothing, add no comment. Keep the excerpt's headings. Answer only with the summary, " +
-		"in English, in Markdown.",
-}
+// The prompts are the engine-neutral ones of package generate (generate.PromptMessages), so
+// that every engine sends a request the same instructions; this file converts them to
+// Ollama's messages.
 
 // CondenseInstructions returns the fixed system prompt of the chunk passes in lang: "summarise
-// faithfully, keep figures, names, dates, decisions; invent nothing".
-func CondenseInstructions(lang model.Language) string {
-	if s, ok := condenseInstructions[lang]; ok {
-		return s
-	}
-	return condenseInstructions[model.French]
-}
+// faithfully, keep figures, names, dates, decisions; invent nothing" (see
+// generate.CondenseInstructions).
+func CondenseInstructions(lang model.Language) string { return generate.CondenseInstructions(lang) }
 
 // Messages returns the exact prompt sent for req: a system message holding the preset's
 // Instructions in the report's language, their variables ({{titre}}, {{date}}, {{lieu}},
 // {{public}}, {{longueur}}) filled from the report, and a user message holding the report's metadata
 // (title, kind, date, place, organisers, audience, when set) then its Markdown body between
 // "=== DÉBUT DU TEXTE ===" and "=== FIN DU TEXTE ===" lines (English markers for an English
-// report).
+// report). See generate.PromptMessages.
 func Messages(req generate.Request) []api.Message {
-	lang := language(req)
-	return []api.Message{
-		{Role: "system", Content: model.ExpandVariables(req.Preset.Instructions.In(lang), req.Source.Meta, req.Preset, analysis.WordCount(req.Source.Body), lang)},
-		{Role: "user", Content: userMessage(req.Source.Meta, lang, req.Source.Body, "")},
-	}
+	return apiMessages(generate.PromptMessages(req))
 }
 
 // condenseMessages returns the prompt of the chunk pass for piece i (from 1) of n.
 func condenseMessages(req generate.Request, piece string, i, n int) []api.Message {
-	lang := language(req)
-	return []api.Message{
-		{Role: "system", Content: CondenseInstructions(lang)},
-		{Role: "user", Content: userMessage(req.Source.Meta, lang, piece, fmt.Sprintf(labelsFor(lang).part, i, n))},
-	}
+	return apiMessages(generate.CondenseMessages(req, piece, i, n))
 }
 
-// userMessage writes the metadata, an optional note, then body between markers.
-func userMessage(m model.Meta, lang model.Language, body, note string) string {
-	w := labelsFor(lang)
-	var b strings.Builder
-	b.WriteString(w.intro + "\n\n")
-	field := func(label, value string) {
-		if v := strings.TrimSpace(value); v != "" {
-			b.WriteString(label + " : " + v + "\n")
-		}
+// apiMessages converts engine-neutral messages to Ollama's.
+func apiMessages(msgs []generate.Message) []api.Message {
+	out := make([]api.Message, len(msgs))
+	for i, m := range msgs {
+		out[i] = api.Message{Role: m.Role, Content: m.Content}
 	}
-	if lang == model.English {
-		field = func(label, value string) {
-			if v := strings.TrimSpace(value); v != "" {
-				b.WriteString(label + ": " + v + "\n")
-			}
-		}
-	}
-	field(w.title, m.Title)
-	field(w.kind, w.kinds[m.Kind])
-	field(w.date, model.FormatDate(m.Date, lang))
-	field(w.place, m.Place)
-	field(w.organisers, m.Organisers)
-	field(w.audience, m.Audience)
-	if note != "" {
-		b.WriteString("\n" + note + "\n")
-	}
-	b.WriteString("\n" + w.begin + "\n")
-	b.WriteString(strings.TrimSpace(body))
-	b.WriteString("\n" + w.end + "\n")
-	return b.String()
+	return out
 }
 
-func labelsFor(lang model.Language) words {
-	if w, ok := labels[lang]; ok {
-		return w
-	}
-	return labels[model.French]
+// markers are the lines around the report's text in a user message.
+type markers struct{ begin, end string }
+
+func labelsFor(lang model.Language) markers {
+	b, e := generate.TextMarkers(lang)
+	return markers{begin: b, end: e}
 }
 
 // language is the report's language, French when unset.
-func language(req generate.Request) model.Language {
-	if req.Source.Language.Valid() {
-		return req.Source.Language
-	}
-	return model.French
-}
+func language(req generate.Request) model.Language { return generate.PromptLanguage(req) }
