@@ -36,7 +36,34 @@ func VariantErrorText(v model.Variant) string {
 		return lang.L("a passage of the report needs {{.Need}} tokens with the instructions, more than this model's context of {{.Max}}, even read in parts: shorten that passage (a very long sentence or table?) or choose a model with a larger context.",
 			map[string]any{"Need": Compact(v.Stats.ContextNeeded), "Max": Compact(v.Stats.ModelContext)})
 	}
+	if v.Spec.Engine == model.EngineOpenAI {
+		if text := openaiText(generate.ErrorCode(v.ErrorCode)); text != "" {
+			return text
+		}
+	}
 	return generateText(generate.ErrorCode(v.ErrorCode))
+}
+
+// openaiText explains, in words that fit any OpenAI-compatible server, the codes the Ollama
+// engine's texts explain with Ollama's name; "" for the others.
+func openaiText(code generate.ErrorCode) string {
+	switch code {
+	case generate.CodeHostUnreachable:
+		return lang.L("the server does not answer at this address: is it started? (Check the address in Settings.)")
+	case generate.CodeBadHost:
+		return lang.L("the server address in Settings is not valid.")
+	case generate.CodeModelMissing:
+		return lang.L("the server does not offer this model (check its name in the server's list).")
+	case generate.CodeServer:
+		return lang.L("the server reported an error.")
+	case generate.CodeStreamCut:
+		return lang.L("the connection with the server was cut before the end (the server stopped or the network dropped).")
+	case generate.CodeStalled:
+		return lang.L("the model stopped answering: retry; if it happens again, restart the server.")
+	case generate.CodeBadOption:
+		return lang.L("the server refused an option (check the model options).")
+	}
+	return ""
 }
 
 // generateText explains a generation error code.
@@ -92,6 +119,20 @@ func ollamaText(code generate.ErrorCode) string {
 		return lang.L("this model has no thinking mode.")
 	case generate.CodePullFailed:
 		return lang.L("the download failed (is the host connected to the internet? is the model name right?).")
+	}
+	return apiText(code)
+}
+
+// apiText explains the failures of the OpenAI-compatible servers that an Ollama host does not
+// have, then guardText's.
+func apiText(code generate.ErrorCode) string {
+	switch code {
+	case generate.CodeNotOpenAI:
+		return lang.L("something answers at this address, but not an OpenAI-compatible API (check the address: it often ends in /v1).")
+	case generate.CodeUnauthorized:
+		return lang.L("the server refused the API key, or wants one: check the key set for this server in Settings.")
+	case generate.CodeRateLimited:
+		return lang.L("the server receives too many requests: retry in a moment.")
 	}
 	return guardText(code)
 }
