@@ -147,7 +147,7 @@ func EnergyFor(v model.Variant, paramsBillions, watts, gridIntensity float64) En
 	if w := v.Stats.Where; w == "" || w == model.PlaceThisComputer {
 		e.MeasuredWh, e.MeasuredGCO2e, e.Method = localEnergy(v.Stats, watts, gridIntensity)
 	}
-	if v.Engine == model.EngineOllama {
+	if v.Engine != model.EngineBuiltin {
 		e.EstimatedWh, e.EstimatedGCO2e = EstimatedEnergy(paramsBillions, v.Stats.OutputTokens, gridIntensity)
 		if e.EstimatedWh > 0 {
 			e.EstimatedMethod = model.EnergyModelSize

@@ -159,3 +159,6 @@ func (s *Store) Set(host, key string) error {
 	s.mu.Unlock()
 	return nil
 }
+
+// Path returns the fallback file's path, where the keys are when Backend is BackendFile.
+func (s *Store) Path() string { return s.file }

@@ -188,8 +188,8 @@ func cleanSpec(s *model.Spec) error {
 		return invalid("preset", model.ProblemInvalid, 0)
 	}
 	switch {
-	case s.Engine == model.EngineOllama:
-		if err := checkHost(s.Host); err != nil {
+	case s.Engine == model.EngineOllama || s.Engine == model.EngineOpenAI:
+		if err := checkHost(s.Host, s.Engine == model.EngineOllama); err != nil {
 			return err
 		}
 	case s.Host != "":
@@ -200,7 +200,7 @@ func cleanSpec(s *model.Spec) error {
 
 // checkHost accepts an Ollama address as Rapporteur writes it (see ollama.NormalizeHost):
 // http or https, a host and a port, an optional path, nothing else.
-func checkHost(host string) error {
+func checkHost(host string, port bool) error {
 	if host == "" {
 		return invalid("host", model.ProblemRequired, 0)
 	}
@@ -208,7 +208,7 @@ func checkHost(host string) error {
 		return invalid("host", model.ProblemInvalid, 0)
 	}
 	u, err := url.Parse(host)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" || u.Port() == "" ||
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" || port && u.Port() == "" ||
 		u.User != nil || u.Opaque != "" || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
 		return invalid("host", model.ProblemInvalid, 0)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/rapporteur/rapporteur/export"
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
+	"github.com/rapporteur/rapporteur/model/generate/openai"
 	"github.com/rapporteur/rapporteur/model/store"
 )
 
@@ -62,12 +63,18 @@ func normalizeHosts(in *store.ImportedRun) error {
 	return nil
 }
 
-// normalizeHost normalises the host of an Ollama spec, when it names one.
+// normalizeHost normalises the host of an Ollama or OpenAI-compatible spec, when it names one.
 func normalizeHost(s *model.Spec) error {
-	if s.Engine != model.EngineOllama || s.Host == "" {
+	norm := ollama.NormalizeHost
+	switch {
+	case s.Host == "":
+		return nil
+	case s.Engine == model.EngineOpenAI:
+		norm = openai.NormalizeHost
+	case s.Engine != model.EngineOllama:
 		return nil
 	}
-	h, err := ollama.NormalizeHost(s.Host)
+	h, err := norm(s.Host)
 	if err != nil {
 		return BadHostError{Host: s.Host, Err: err}
 	}

@@ -123,7 +123,7 @@ func (r Record) Energy(v model.Variant) analysis.Energy {
 // when v was generated or else as its host reports them, and the host ("mistral:7b · 7.2B ·
 // Q4_K_M · 6577803aa9a0 (127.0.0.1:11434)"); "" for the built-in engine.
 func (r Record) ModelDescription(v model.Variant) string {
-	if v.Engine != model.EngineOllama {
+	if v.Engine == model.EngineBuiltin {
 		return ""
 	}
 	info, ok := r.model(v)
@@ -151,7 +151,7 @@ func (r Record) model(v model.Variant) (ollama.ModelInfo, bool) {
 // current ones.
 func Prompt(rev model.Revision, v model.Variant, presets []model.Preset) []export.Prompt {
 	p, ok := model.FindPreset(presets, v.PresetID)
-	if v.Engine != model.EngineOllama || !ok && v.Prompt == "" {
+	if v.Engine == model.EngineBuiltin || !ok && v.Prompt == "" {
 		return nil
 	}
 	msgs := ollama.Messages(generate.Request{Source: rev, Preset: p, Spec: v.Spec})
