@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"os/signal"
@@ -32,6 +33,11 @@ type compareOptions struct {
 	workspace             string
 	host, models, options string
 	modelOptions          model.Options
+	// hosts are the servers of --host, normalised; a run is spread over them.
+	hosts []string
+	// context is the context length, in tokens, of models whose OpenAI-compatible server does
+	// not tell it; 0 when unknown.
+	context int
 }
 
 // Document is the JSON that rapporteur compare --json writes: the run's archive, which the
@@ -43,9 +49,10 @@ func parseCompare(e *env, args []string) (compareOptions, error) {
 	var o compareOptions
 	fs := newFlags(e, "compare")
 	fs.StringVar(&o.source, "source", "", lang.L("report to compare (.md or .txt)"))
-	fs.StringVar(&o.engine, "engine", model.EngineBuiltin, lang.L("engine: builtin or ollama"))
-	fs.StringVar(&o.host, "host", ollama.HostFromEnv(), lang.L("Ollama host (default: OLLAMA_HOST or http://127.0.0.1:11434)"))
-	fs.StringVar(&o.models, "models", "", lang.L("comma-separated Ollama models, e.g. mistral:7b,llama3.2"))
+	fs.StringVar(&o.engine, "engine", model.EngineBuiltin, lang.L("engine: builtin, ollama, or openai (a server speaking the OpenAI-compatible API: vLLM, llama.cpp, LM Studio…)"))
+	fs.StringVar(&o.host, "host", ollama.HostFromEnv(), lang.L("server address, or several separated by commas to share the run among them (default for Ollama: OLLAMA_HOST or http://127.0.0.1:11434); the API key of an OpenAI-compatible server comes from RAPPORTEUR_API_KEY, else from the keyring where the application keeps it"))
+	fs.StringVar(&o.models, "models", "", lang.L("comma-separated models, e.g. mistral:7b,llama3.2"))
+	fs.IntVar(&o.context, "context", 0, lang.L("context length, in tokens, of the models of an OpenAI-compatible server that does not tell it"))
 	fs.StringVar(&o.options, "options", "", lang.L("model options, e.g. temperature=0.2,seed=42,top_p=0.9,num_predict=800,num_ctx=8192"))
 	fs.StringVar(&o.presets, "presets", "", lang.L("comma-separated preset ids (default: every preset of the engine)"))
 	fs.StringVar(&o.presetFile, "preset-file", "", lang.L("a file of presets shared from Rapporteur (File › Share my templates and presets), to use them beside the built-in ones"))
@@ -65,7 +72,9 @@ func parseCompare(e *env, args []string) (compareOptions, error) {
 		fmt.Fprintln(e.stderr, lang.L("Missing --source FILE: the report to compare."))
 		return o, errUsage
 	}
-	if err := checkEngine(e, &o); err != nil {
+	hostSet := false
+	fs.Visit(func(f *flag.Flag) { hostSet = hostSet || f.Name == "host" })
+	if err := checkEngine(e, &o, hostSet); err != nil {
 		return o, err
 	}
 	if o.lang != "" && !model.Language(o.lang).Valid() {
@@ -76,23 +85,24 @@ func parseCompare(e *env, args []string) (compareOptions, error) {
 }
 
 // checkEngine validates the engine and, for Ollama, the host, the models and the options.
-func checkEngine(e *env, o *compareOptions) error {
+func checkEngine(e *env, o *compareOptions, hostSet bool) error {
 	switch o.engine {
 	case model.EngineBuiltin:
 		return nil
-	case model.EngineOllama:
+	case model.EngineOllama, model.EngineOpenAI:
 	default:
-		fmt.Fprintln(e.stderr, lang.L("Unknown engine {{.Engine}}: use builtin or ollama.", map[string]any{"Engine": o.engine}))
+		fmt.Fprintln(e.stderr, lang.L("Unknown engine {{.Engine}}: use builtin, ollama or openai.", map[string]any{"Engine": o.engine}))
 		return errUsage
 	}
-	host, err := ollama.NormalizeHost(o.host)
-	if err != nil {
-		fmt.Fprintln(e.stderr, errorText(err))
+	if err := checkHosts(e, o, hostSet); err != nil {
+		return err
+	}
+	if o.context < 0 || o.context > 1<<21 {
+		fmt.Fprintln(e.stderr, lang.L("--context takes a number of tokens between 0 and 2,097,152."))
 		return errUsage
 	}
-	o.host = host
 	if len(splitList(o.models)) == 0 {
-		fmt.Fprintln(e.stderr, lang.L("--engine ollama needs --models, e.g. --models mistral:7b; `rapporteur models` lists them."))
+		fmt.Fprintln(e.stderr, lang.L("--engine {{.Engine}} needs --models, e.g. --models mistral:7b; `rapporteur models` lists them.", map[string]any{"Engine": o.engine}))
 		return errUsage
 	}
 	opts, err := parseOptions(o.options)
@@ -108,7 +118,7 @@ func checkEngine(e *env, o *compareOptions) error {
 // engine can write: the extractive ones for the built-in engine, all of them for a model.
 func choosePresets(e *env, list, engine string, all []model.Preset) ([]model.Preset, error) {
 	if list == "" {
-		if engine == model.EngineOllama {
+		if engine != model.EngineBuiltin {
 			return generate.VariantPresets(all), nil
 		}
 		return model.BuiltinEnginePresets(), nil // the shared ones all need a model
@@ -152,10 +162,12 @@ func runCompare(e *env, args []string) int {
 	defer stop()
 	ratios, closeRatios := learnedRatios(o.workspace)
 	defer closeRatios()
-	engine := ollama.NewEngine(ollama.Options{Ratios: ratios, AllowRemote: func(string, string) bool { return o.allowRemote }})
+	engine := modelEngine(o, ratios)
 	specs := specsFor(o, presets)
-	printPlans(ctx, e, engine, rev, specs, presets)
-	variants := generateAll(ctx, engine, rev, specs, presets)
+	if ol, ok := engine.(*ollama.Engine); ok {
+		printPlans(ctx, e, ol, rev, specs, presets)
+	}
+	variants := generateAll(ctx, engine, spreadPool(ctx, e, o, engine), rev, specs, presets)
 	status := report(e, variants)
 	docLang := rev.Language
 	if o.lang != "" {
@@ -191,7 +203,7 @@ func specsFor(o compareOptions, presets []model.Preset) []model.Spec {
 	}
 	for _, name := range splitList(o.models) {
 		for _, p := range presets {
-			specs = append(specs, model.Spec{Engine: model.EngineOllama, Host: o.host, Model: name, PresetID: p.ID, Options: o.modelOptions})
+			specs = append(specs, model.Spec{Engine: o.engine, Host: o.host, Model: name, PresetID: p.ID, Options: o.modelOptions})
 		}
 	}
 	return specs
@@ -236,13 +248,14 @@ func printPlans(ctx context.Context, e *env, engine *ollama.Engine, rev model.Re
 	}
 }
 
-func generateAll(ctx context.Context, engine *ollama.Engine, rev model.Revision, specs []model.Spec, presets []model.Preset) []model.Variant {
+func generateAll(ctx context.Context, engine generate.Engine, pool generate.Pool, rev model.Revision, specs []model.Spec, presets []model.Preset) []model.Variant {
 	variants := make([]model.Variant, len(specs))
 	for i, s := range specs {
 		variants[i] = model.Variant{ID: int64(i + 1), RunID: 1, RevisionID: rev.ID, Index: i, Spec: s, Status: model.StatusQueued}
 	}
 	engines := []generate.Engine{generate.NewBuiltin(), engine}
 	sched := generate.NewScheduler(engines, presets, memorySink{})
+	sched.SetPool(pool)
 	return sched.Start(ctx, rev, variants, func(generate.Event) {}).Wait()
 }
 
@@ -289,11 +302,13 @@ func compareRecord(rev model.Revision, variants []model.Variant, presets []model
 	return r
 }
 
+// engineName names what wrote a variant: the model and the server it ran on, or the
+// built-in engine.
 func engineName(s model.Spec) string {
-	if s.Engine == model.EngineOllama {
-		return s.Model
+	if s.Engine == model.EngineBuiltin {
+		return s.Engine
 	}
-	return s.Engine
+	return s.Model + " @ " + s.Host
 }
 
 // hostModels asks a model's host for its details, once per model, waiting at most 10 seconds.
