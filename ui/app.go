@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -14,6 +15,8 @@ import (
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/model/generate/ollama"
+	"github.com/rapporteur/rapporteur/model/generate/openai"
+	"github.com/rapporteur/rapporteur/model/keys"
 	"github.com/rapporteur/rapporteur/model/store"
 	"github.com/rapporteur/rapporteur/ui/editor"
 	"github.com/rapporteur/rapporteur/ui/library"
@@ -31,6 +34,10 @@ type Deps struct {
 	// Ollama is the Ollama engine among Engines, nil when there is none; its clients read the
 	// hosts' models.
 	Ollama *ollama.Engine
+	// OpenAI is the OpenAI-compatible engine among Engines, nil when there is none.
+	OpenAI *openai.Engine
+	// Keys holds the servers' API keys; nil keeps them in a file beside the workspace.
+	Keys *keys.Store
 	// Version is the application's version, printed in exported documents.
 	Version string
 }
@@ -67,7 +74,11 @@ func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 	ctx, cancel := context.WithCancel(context.Background())
 	u := &UI{cancel: cancel, basePresets: d.Presets}
 	u.services = &services{ctx: ctx, app: a, win: w, store: d.Store, version: d.Version,
-		engines: d.Engines, ollama: d.Ollama, presets: d.Presets, pulls: map[string]bool{}, showError: u.showError, background: &u.work}
+		engines: d.Engines, ollama: d.Ollama, openai: d.OpenAI, keys: d.Keys, presets: d.Presets, pulls: map[string]bool{}, showError: u.showError, background: &u.work}
+	u.contextsChanged = u.applyOllamaSettings
+	if u.keys == nil && d.Store != nil {
+		u.keys = keys.Open(filepath.Join(filepath.Dir(d.Store.Path()), "api-keys.json"))
+	}
 	u.hosts = &hostBook{svc: u.services, changed: func(bool) {
 		if u.gen != nil {
 			u.gen.hostsChanged()
@@ -201,17 +212,19 @@ func (u *UI) rebuild() error {
 	return nil
 }
 
-// applyOllamaSettings takes new Ollama settings into account: a new engine with the stall
-// timeout, the parallelism, and the hosts' models read again. A run under way keeps its engine.
+// applyOllamaSettings takes new server settings into account: new engines with the stall
+// timeout and the context lengths set, the parallelism, and the servers' models read again. A
+// run under way keeps its engines.
 func (u *UI) applyOllamaSettings() {
 	if u.ollama != nil {
 		fresh := newOllamaEngine(u.app, u.store)
-		for i, e := range u.engines {
-			if e == generate.Engine(u.ollama) {
-				u.engines[i] = fresh
-			}
-		}
+		u.replaceEngine(u.ollama, fresh)
 		u.ollama = fresh
+	}
+	if u.openai != nil {
+		fresh := newOpenAIEngine(u.app, u.keys)
+		u.replaceEngine(u.openai, fresh)
+		u.openai = fresh
 	}
 	u.sched = generate.NewScheduler(u.engines, u.presets, u.store)
 	u.sched.SetParallel(Parallel(u.app))
@@ -287,4 +300,13 @@ func (u *UI) showError(err error) {
 	}
 	u.lastErr = err
 	dialog.ShowInformation(lang.L("Something went wrong"), ErrorText(err), u.win)
+}
+
+// replaceEngine puts fresh in old's place among the engines.
+func (u *UI) replaceEngine(old, fresh generate.Engine) {
+	for i, e := range u.engines {
+		if e == old {
+			u.engines[i] = fresh
+		}
+	}
 }

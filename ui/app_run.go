@@ -39,6 +39,7 @@ func (r *runner) startRun(title string, rev model.Revision, variants []model.Var
 	run := &activeRun{reportID: rev.ReportID, title: title, runID: variants[0].RunID,
 		variants: append([]model.Variant(nil), variants...)}
 	r.run = run
+	r.spread()
 	r.watch(run, func(push func(generate.Event)) *generate.Job {
 		return r.sched.Start(r.svc.ctx, rev, variants, push)
 	})
@@ -48,9 +49,19 @@ func (r *runner) startRun(title string, rev model.Revision, variants []model.Var
 func (r *runner) retryRun(rev model.Revision, index int) {
 	run := r.run
 	v := run.variants[index]
+	r.spread()
 	r.watch(run, func(push func(generate.Event)) *generate.Job {
 		return r.sched.Retry(r.svc.ctx, rev, v, push)
 	})
+}
+
+// spread tells the scheduler, before a job starts, which servers share each model and how many
+// variants each writes at once, from the servers as last read.
+func (r *runner) spread() {
+	if r.svc.hosts != nil {
+		r.sched.SetPool(r.svc.hosts.pool())
+	}
+	r.sched.SetHostParallel(hostParallel(servers(r.svc.app), Parallel(r.svc.app)))
 }
 
 // cancelRun cancels the generation under way, every variant of it (index < 0) or one.

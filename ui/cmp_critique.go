@@ -65,7 +65,8 @@ func (critiqueError) Error() string {
 // and keeping it in the workspace, failed or not.
 func (c *comparison) runCritique(v model.Variant, hm hostModel) {
 	u := c.svc
-	spec := model.Spec{Engine: model.EngineOllama, Host: hm.host, Model: hm.info.Name, PresetID: generate.PresetCritique}
+	spec := hm.spec()
+	spec.PresetID = generate.PresetCritique
 	req, err := generate.CritiqueRequest(c.source, v, u.presets, spec)
 	if err != nil {
 		u.showError(err)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -17,7 +18,7 @@ import (
 func (c *comparison) onRevise(v model.Variant, cr model.Critique) {
 	u := c.svc
 	spec := v.Spec
-	if spec.Engine != model.EngineOllama {
+	if spec.Engine == model.EngineBuiltin {
 		spec = cr.Spec
 	}
 	spec.PresetID = generate.PresetRevise
@@ -26,17 +27,21 @@ func (c *comparison) onRevise(v model.Variant, cr model.Critique) {
 		u.showError(err)
 		return
 	}
+	engine, ok := u.engineNamed(req.Spec.Engine).(generate.Prompter)
+	if !ok {
+		u.showError(&generate.Error{Code: generate.CodeEngineMissing, Err: errors.New("no engine " + req.Spec.Engine)})
+		return
+	}
 	nv, err := u.store.AddVariant(u.ctx, c.run.ID, model.Variant{RevisionID: c.source.ID, Spec: req.Spec, Status: model.StatusRunning,
-		Prompt: u.ollama.SystemPrompt(req)})
+		Prompt: engine.SystemPrompt(req)})
 	if err != nil {
 		u.showError(err)
 		return
 	}
 	c.variants = append(c.variants, nv)
 	c.show(c.source, c.run, c.variants)
-	engine := u.ollama
 	u.background.Go(func() {
-		res, err := engine.Generate(u.ctx, req, func(generate.Progress) {})
+		res, err := engine.(generate.Engine).Generate(u.ctx, req, func(generate.Progress) {})
 		nv.Text, nv.Stats, nv.Status = res.Text, res.Stats, model.StatusDone
 		if err != nil {
 			nv.Status, nv.Error, nv.ErrorCode = model.StatusFailed, err.Error(), string(generate.CodeOf(err))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -13,27 +14,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/rapporteur/rapporteur/model"
-	"github.com/rapporteur/rapporteur/model/generate/ollama"
+	"github.com/rapporteur/rapporteur/model/generate"
 	"github.com/rapporteur/rapporteur/ui/uikit"
 )
-
-// prefHosts is the preference holding the Ollama hosts, one URL each.
-const prefHosts = "ollama-hosts"
 
 // Timeouts of reading a host: its version and list, then each model's details.
 const (
 	statusTimeout = 10 * time.Second
 	showTimeout   = 10 * time.Second
 )
-
-// Hosts returns the configured Ollama hosts, by default the one OLLAMA_HOST names or the local one.
-func Hosts(a fyne.App) []string {
-	hosts := a.Preferences().StringListWithFallback(prefHosts, []string{ollama.HostFromEnv()})
-	if len(hosts) == 0 {
-		return []string{ollama.HostFromEnv()}
-	}
-	return hosts
-}
 
 // hostBook is what was read of every configured Ollama host: reachable or not (and why), its
 // version and models. It is not a screen: the generation panel shows it, the comparison, the
@@ -48,10 +37,11 @@ type hostBook struct {
 	changed func(loading bool)
 }
 
-// hostRead is what was read of a host, with the number of models whose details failed and
-// where each model writes.
+// hostRead is what was read of a server, with its kind, the number of models whose details
+// failed and where each model writes.
 type hostRead struct {
-	ollama.HostStatus
+	generate.HostStatus
+	kind       string // model.EngineOllama or model.EngineOpenAI
 	unreadable int
 	places     []place // one for each of Models
 }
@@ -62,11 +52,10 @@ type place struct {
 	name  string
 }
 
-// load reads every host's status in the background, all hosts at once. Asked while a load runs,
+// load reads every server's status in the background, all at once. Asked while a load runs,
 // it loads again once that one is in, so new settings or a new model are never missed.
 func (b *hostBook) load() {
-	engine := b.svc.ollama
-	if engine == nil {
+	if b.svc.ollama == nil && b.svc.openai == nil {
 		return
 	}
 	if b.loading {
@@ -75,17 +64,46 @@ func (b *hostBook) load() {
 	}
 	b.loading = true
 	b.notify()
-	hosts := Hosts(b.svc.app)
+	list := servers(b.svc.app)
+	sources := make([]func(string) (modelSource, error), len(list))
+	for i, s := range list {
+		sources[i] = b.sourceFor(s.kind)
+	}
 	ctx := b.svc.ctx
 	b.svc.background.Go(func() { // closing the window cancels ctx: the reading ends at once
-		reads := make([]hostRead, len(hosts))
+		reads := make([]hostRead, len(list))
 		var wg sync.WaitGroup
-		for i, host := range hosts {
-			wg.Go(func() { reads[i] = readHost(ctx, engine, host) })
+		for i, s := range list {
+			wg.Go(func() {
+				reads[i] = readHost(ctx, sources[i], s.url)
+				reads[i].kind = s.kind
+			})
 		}
 		wg.Wait()
 		runOnUI(func() { b.loaded(reads) })
 	})
+}
+
+// modelSource is what the host book reads of a server, whatever its kind: *ollama.Client and
+// *openai.Client.
+type modelSource interface {
+	Status(ctx context.Context) generate.HostStatus
+	Show(ctx context.Context, name string) (generate.ModelInfo, error)
+	Locate(ctx context.Context, info generate.ModelInfo) (model.Place, string)
+}
+
+// sourceFor returns how to reach a server of kind, through the engine of that kind.
+func (b *hostBook) sourceFor(kind string) func(string) (modelSource, error) {
+	ol, oa := b.svc.ollama, b.svc.openai
+	return func(host string) (modelSource, error) {
+		switch {
+		case kind == model.EngineOpenAI && oa != nil:
+			return oa.Client(host)
+		case kind == model.EngineOllama && ol != nil:
+			return ol.Client(host)
+		}
+		return nil, &generate.Error{Code: generate.CodeEngineMissing, Err: errors.New("no engine for " + kind)}
+	}
 }
 
 // loaded keeps what was read and says so; UI thread.
@@ -107,10 +125,10 @@ func (b *hostBook) notify() {
 
 // readHost reads a host's version and models, then each model's context length and
 // capabilities, each with its own timeout.
-func readHost(ctx context.Context, engine *ollama.Engine, host string) hostRead {
-	c, err := engine.Client(host)
+func readHost(ctx context.Context, source func(string) (modelSource, error), host string) hostRead {
+	c, err := source(host)
 	if err != nil {
-		return hostRead{HostStatus: ollama.HostStatus{Host: host, Err: err}}
+		return hostRead{HostStatus: generate.HostStatus{Host: host, Err: err}}
 	}
 	sctx, cancel := context.WithTimeout(ctx, statusTimeout)
 	r := hostRead{HostStatus: c.Status(sctx)}
@@ -130,11 +148,18 @@ func readHost(ctx context.Context, engine *ollama.Engine, host string) hostRead 
 	return r
 }
 
-// reachableHosts lists the hosts that answered at the last reading.
-func (b *hostBook) reachableHosts() []string {
+// reachableHosts lists the servers that answered at the last reading, of every kind.
+func (b *hostBook) reachableHosts() []string { return b.reachable("") }
+
+// reachableOllama lists the Ollama servers that answered at the last reading: those a model
+// can be downloaded to.
+func (b *hostBook) reachableOllama() []string { return b.reachable(model.EngineOllama) }
+
+// reachable lists the servers of kind ("" for any) that answered at the last reading.
+func (b *hostBook) reachable(kind string) []string {
 	var out []string
 	for _, r := range b.statuses {
-		if r.Reachable {
+		if r.Reachable && (kind == "" || r.kind == kind) {
 			out = append(out, r.Host)
 		}
 	}
@@ -146,7 +171,7 @@ func (b *hostBook) models() []hostModel {
 	var out []hostModel
 	for _, st := range b.statuses {
 		for i, m := range st.Models {
-			hm := hostModel{host: st.Host, info: m}
+			hm := hostModel{engine: st.kind, host: st.Host, info: m}
 			if i < len(st.places) {
 				hm.where, hm.whereName = st.places[i].where, st.places[i].name
 			}
@@ -156,18 +181,26 @@ func (b *hostBook) models() []hostModel {
 	return out
 }
 
-// hostModel is one model on one host, and where it writes.
+// hostModel is one model on one server, the engine that reaches it, and where it writes.
 type hostModel struct {
+	engine    string // model.EngineOllama or model.EngineOpenAI
 	host      string
-	info      ollama.ModelInfo
+	info      generate.ModelInfo
 	where     model.Place
 	whereName string
 }
 
-// modelRef names a model on a host.
-type modelRef struct{ host, name string }
+// modelRef names a model on a server.
+type modelRef struct{ engine, host, name string }
 
-func (hm hostModel) ref() modelRef { return modelRef{host: hm.host, name: hm.info.Name} }
+func (hm hostModel) ref() modelRef {
+	return modelRef{engine: hm.engine, host: hm.host, name: hm.info.Name}
+}
+
+// spec is a request for the model, without preset.
+func (hm hostModel) spec() model.Spec {
+	return model.Spec{Engine: hm.engine, Host: hm.host, Model: hm.info.Name}
+}
 
 // newModelChoice offers models, the first one selected; picked returns the one chosen.
 func newModelChoice(models []hostModel) (choice fyne.CanvasObject, picked func() (hostModel, bool)) {
@@ -177,7 +210,7 @@ func newModelChoice(models []hostModel) (choice fyne.CanvasObject, picked func()
 		refs[i] = hm.ref()
 	}
 	c.SetOptions(refs, func(r modelRef) string {
-		return engineLabel(model.Spec{Engine: model.EngineOllama, Host: r.host, Model: r.name})
+		return engineLabel(model.Spec{Engine: r.engine, Host: r.host, Model: r.name})
 	})
 	if len(refs) > 0 {
 		c.Set(refs[0])
@@ -229,11 +262,10 @@ func (h *hostsPanel) show() {
 	if h.book.statuses == nil {
 		return // never read: no Ollama engine
 	}
-	if len(h.book.reachableHosts()) > 0 {
-		h.help.Hide()
+	setVisible(h.help, len(h.book.reachableHosts()) == 0)
+	if len(h.book.reachableOllama()) > 0 {
 		h.pull.Enable()
 	} else {
-		h.help.Show()
 		h.pull.Disable()
 	}
 	for _, r := range h.book.statuses {
@@ -248,6 +280,12 @@ func hostLine(r hostRead) fyne.CanvasObject {
 	text := lang.L("{{.Host}}: Ollama {{.Version}}, {{.Count}} models", data)
 	if len(r.Models) == 1 {
 		text = lang.L("{{.Host}}: Ollama {{.Version}}, 1 model", data)
+	}
+	if r.kind == model.EngineOpenAI {
+		text = lang.L("{{.Host}}: OpenAI-compatible server, {{.Count}} models", data)
+		if len(r.Models) == 1 {
+			text = lang.L("{{.Host}}: OpenAI-compatible server, 1 model", data)
+		}
 	}
 	switch {
 	case !r.Reachable:

@@ -14,7 +14,6 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
-	"github.com/rapporteur/rapporteur/model/generate/ollama"
 	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
@@ -23,7 +22,7 @@ import (
 type engineColumn struct {
 	engine    string
 	host      string
-	info      ollama.ModelInfo
+	info      generate.ModelInfo
 	where     model.Place
 	whereName string
 }
@@ -93,7 +92,7 @@ func (m *presetMatrix) setPresets(ps []model.Preset) {
 func (m *presetMatrix) setModels(models []hostModel) {
 	m.columns = []engineColumn{{engine: model.EngineBuiltin}}
 	for _, hm := range models {
-		m.columns = append(m.columns, engineColumn{engine: model.EngineOllama, host: hm.host, info: hm.info, where: hm.where, whereName: hm.whereName})
+		m.columns = append(m.columns, engineColumn{engine: hm.engine, host: hm.host, info: hm.info, where: hm.where, whereName: hm.whereName})
 	}
 	m.refresh()
 }
@@ -166,7 +165,7 @@ func (m *presetMatrix) header(c engineColumn) fyne.CanvasObject {
 		return container.NewVBox(title, detail)
 	}
 	m.details[c.key()] = detail
-	card := widget.NewButtonWithIcon("", theme.InfoIcon(), func() { showModelCard(m.svc.win, c) })
+	card := widget.NewButtonWithIcon("", theme.InfoIcon(), func() { showModelCard(m.svc, c) })
 	card.Importance = widget.LowImportance
 	return container.NewVBox(container.NewBorder(nil, nil, nil, card, title), detail)
 }
@@ -319,7 +318,7 @@ func (m *presetMatrix) specs(opts model.Options) []model.Spec {
 				continue
 			}
 			s := model.Spec{Engine: c.engine, PresetID: p.ID}
-			if c.engine == model.EngineOllama {
+			if c.engine != model.EngineBuiltin {
 				s.Host, s.Model, s.Options = c.host, c.info.Name, opts
 			}
 			specs = append(specs, s)

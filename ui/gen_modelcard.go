@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,8 +13,14 @@ import (
 )
 
 // showModelCard shows what is known of a model: where it writes, family, size, quantisation,
-// context, abilities.
-func showModelCard(win fyne.Window, c engineColumn) {
+// context, abilities. A model of an OpenAI-compatible server gets what such a server tells,
+// and the context length the user sets for it when the server does not say.
+func showModelCard(svc *services, c engineColumn) {
+	if c.engine == model.EngineOpenAI {
+		showCompatibleCard(svc, c)
+		return
+	}
+	win := svc.win
 	host, m := c.host, c.info
 	where := placeText(c.where, c.whereName)
 	if where == "" {
@@ -104,4 +111,48 @@ func shortDigest(d string) string {
 		return d[:12]
 	}
 	return d
+}
+
+// showCompatibleCard shows a model of an OpenAI-compatible server: its server, where it
+// writes, its context length, which the user may set when the server does not tell it.
+func showCompatibleCard(svc *services, c engineColumn) {
+	where := placeText(c.where, c.whereName)
+	if where == "" {
+		where = lang.L("on this computer")
+	}
+	whereLabel := widget.NewLabel(where)
+	whereLabel.Wrapping = fyne.TextWrapWord
+	set := contextSetting(svc.app, c.host, c.info.Name)
+	entry := widget.NewEntry()
+	if set > 0 {
+		entry.SetText(strconv.Itoa(set))
+	}
+	entry.SetPlaceHolder(lang.L("unknown"))
+	entry.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return intValidator(minContextSetting, maxContextSetting)(s)
+	}
+	told := lang.L("the server does not tell it: set it from the model's documentation, so that a long report is read in parts rather than cut")
+	if c.info.ContextLength > 0 && c.info.ContextLength != set {
+		told = lang.L("the server says {{.N}} tokens; that figure is used", map[string]any{"N": fmtInt(c.info.ContextLength)})
+	}
+	ctxItem := widget.NewFormItem(lang.L("Context length (tokens)"), entry)
+	ctxItem.HintText = told
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Server"), widget.NewLabel(model.CleanName(c.host)+" — "+kindLabel(model.EngineOpenAI))),
+		widget.NewFormItem(lang.L("Where it writes"), whereLabel),
+		ctxItem,
+	}
+	d := dialog.NewForm(model.CleanName(c.info.Name), lang.L("Save"), lang.L("Close"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		n, _ := strconv.Atoi(strings.TrimSpace(entry.Text))
+		setContextSetting(svc.app, c.host, c.info.Name, n)
+		svc.contextsChanged()
+	}, svc.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
 }

@@ -92,7 +92,7 @@ func (g *generationPanel) hostsChanged() {
 func (g *generationPanel) layout() fyne.CanvasObject {
 	engine := widget.NewLabel(lang.L("Built-in engine: picks the most representative sentences of your text. It needs no AI model, works offline and never invents anything."))
 	engine.Wrapping = fyne.TextWrapWord
-	models := widget.NewCard(lang.L("Ollama models"), lang.L("Language models on this computer or your team's"), g.hosts.content())
+	models := widget.NewCard(lang.L("Language models"), lang.L("On this computer or your team's servers: Ollama, or OpenAI-compatible"), g.hosts.content())
 	workshop := widget.NewButtonWithIcon(lang.L("Presets workshop…"), theme.DocumentCreateIcon(), func() { g.shop() })
 	workshop.Importance = widget.LowImportance
 	choose := widget.NewCard(lang.L("Presets"), lang.L("Tick, for each preset, the engines and models that should write it"),
@@ -101,8 +101,8 @@ func (g *generationPanel) layout() fyne.CanvasObject {
 	actions := container.NewHBox(g.start, g.cancel)
 	progress := widget.NewCard(lang.L("Progress"), "", g.rowsBox)
 	box := container.NewVBox(models, choose, options, actions, g.hint, progress)
-	if g.svc.ollama == nil {
-		box.Remove(models) // no Ollama engine in this build or test: nothing to look for
+	if g.svc.ollama == nil && g.svc.openai == nil {
+		box.Remove(models) // no model engine in this build or test: nothing to look for
 		box.Remove(options)
 	}
 	return container.NewVScroll(box)

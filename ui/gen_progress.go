@@ -69,6 +69,10 @@ func (g *generationPanel) showEvent(row *variantRow, ev generate.Event) {
 	} else {
 		row.retry.Enable()
 	}
+	// The scheduler may run a variant on another server of its model: the title says which.
+	if title := variantTitle(g.svc.presets, v) + " · " + engineLabel(v.Spec); row.name.Text != title {
+		row.name.SetText(title)
+	}
 	text := variantStatusText(v)
 	if ev.Kind == generate.EventLoading && !v.Status.Final() {
 		text = lang.L("Loading the model…")
@@ -122,6 +126,10 @@ func statsWarnings(s model.Stats) string {
 	}
 	if s.Chunks > 1 {
 		out += " " + lang.L("The report was read in {{.N}} parts.", map[string]any{"N": s.Chunks})
+	}
+	if s.RetriedFrom != "" {
+		out += " " + lang.L("Written again here after {{.Host}} stopped answering (its {{.Words}} words are kept in the archive).",
+			map[string]any{"Host": hostName(s.RetriedFrom), "Words": fmtInt(wordCount(s.RetryText))})
 	}
 	return out
 }

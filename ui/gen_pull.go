@@ -43,7 +43,7 @@ func showPull(svc *services, host, name string) *pullDialog {
 	p.name = widget.NewEntry()
 	p.name.PlaceHolder = "mistral:7b"
 	p.name.SetText(name)
-	hosts := svc.hosts.reachableHosts()
+	hosts := svc.hosts.reachableOllama()
 	if host != "" && !contains(hosts, host) {
 		hosts = append([]string{host}, hosts...)
 	}

@@ -53,11 +53,15 @@ func Main(args []string, version string) int {
 	}
 	defer st.Close()
 	engine := newOllamaEngine(a, st)
+	ks := keysFor(st)
+	compatible := newOpenAIEngine(a, ks)
 	Create(a, w, Deps{
 		Store:   st,
 		Presets: model.BuiltinPresets(),
-		Engines: []generate.Engine{generate.NewBuiltin(), engine},
+		Engines: []generate.Engine{generate.NewBuiltin(), engine, compatible},
 		Ollama:  engine,
+		OpenAI:  compatible,
+		Keys:    ks,
 		Version: version,
 	})
 	w.ShowAndRun()

@@ -68,7 +68,8 @@ func (u *UI) onSettings() { newSettings(u.settingsDeps()).show() }
 
 // settingsDeps is what the settings dialog uses of the interface.
 func (u *UI) settingsDeps() settingsDeps {
-	return settingsDeps{app: u.app, win: u.win, showError: u.showError, rebuild: u.rebuild, applied: u.applyOllamaSettings}
+	return settingsDeps{app: u.app, win: u.win, showError: u.showError, rebuild: u.rebuild, applied: u.applyOllamaSettings,
+		keys: u.keys, background: func(f func()) { u.background.Go(f) }}
 }
 
 func (u *UI) onAbout() {

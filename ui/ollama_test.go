@@ -175,7 +175,7 @@ func TestOllamaFailureRetryAndPull(t *testing.T) {
 	u := env.u
 	u.lib.OpenExample()
 	waitModels(t, env, 2)
-	u.gen.matrix.setModels(append(u.hosts.models(), hostModel{host: srv.URL(), info: ollama.ModelInfo{Name: "absent:7b"}}))
+	u.gen.matrix.setModels(append(u.hosts.models(), hostModel{engine: model.EngineOllama, host: srv.URL(), info: ollama.ModelInfo{Name: "absent:7b"}}))
 	onlyTick(u, map[int][]string{1: {"synthese-courte"}, 3: {"synthese-courte"}})
 	srv.Inject(ollamatest.Fault{Kind: ollamatest.FaultStatus, Status: 500})
 	test.Tap(u.gen.start)

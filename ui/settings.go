@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/rapporteur/rapporteur/model/keys"
 	"github.com/rapporteur/rapporteur/ui/i18n"
 	"github.com/rapporteur/rapporteur/ui/uikit"
 )
@@ -58,6 +59,9 @@ type settingsDeps struct {
 	showError func(error)
 	rebuild   func() error // rebuilds the screens in the language just chosen
 	applied   func()       // takes new Ollama settings into account
+	keys      *keys.Store  // the servers' API keys
+	// background runs work off the UI thread that the window waits for when it closes.
+	background func(func())
 }
 
 func newSettings(d settingsDeps) *settings {
@@ -68,7 +72,7 @@ func newSettings(d settingsDeps) *settings {
 	s.theme = uikit.NewChoice(s.onThemeChanged)
 	s.theme.SetOptions(labelled(themeChoices()))
 	s.theme.Set(ThemePreference(s.app))
-	s.ollama = newOllamaSettings(d.app, d.applied)
+	s.ollama = newOllamaSettings(d)
 	s.problem = widget.NewLabel("")
 	s.problem.Wrapping = fyne.TextWrapWord
 	s.apply = widget.NewButton(lang.L("Apply"), s.onApply)
@@ -92,7 +96,7 @@ func (s *settings) show() {
 	note := widget.NewLabel(lang.L("The language applies at once to the whole window."))
 	note.Wrapping = fyne.TextWrapWord
 	ollamaForm := widget.NewForm(s.ollama.items()...)
-	ollamaBox := widget.NewCard(lang.L("Ollama"), "", container.NewVBox(ollamaForm, container.NewHBox(s.apply), s.problem))
+	ollamaBox := widget.NewCard(lang.L("Servers and models"), "", container.NewVBox(ollamaForm, container.NewHBox(s.apply), s.problem))
 	s.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), container.NewVBox(form, note, ollamaBox), s.win)
 	s.dlg.Resize(fyne.NewSize(640, 560))
 	s.dlg.Show()

@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/rapporteur/rapporteur/model/generate/ollama"
 )
 
 // Preference keys and defaults of the Ollama settings.
@@ -35,7 +33,7 @@ func Parallel(a fyne.App) int {
 type ollamaSettings struct {
 	app         fyne.App
 	applied     func() // takes the settings saved into account
-	hosts       *widget.Entry
+	servers     *serverList
 	stall       *widget.Entry
 	firstAnswer *widget.Entry
 	maxOutput   *widget.Entry
@@ -44,11 +42,10 @@ type ollamaSettings struct {
 	grid        *widget.Entry
 }
 
-func newOllamaSettings(a fyne.App, applied func()) *ollamaSettings {
-	o := &ollamaSettings{app: a, applied: applied, hosts: widget.NewMultiLineEntry(), stall: widget.NewEntry(), parallel: widget.NewEntry()}
-	o.hosts.SetText(strings.Join(Hosts(a), "\n"))
-	o.hosts.SetMinRowsVisible(3)
-	o.hosts.Validator = validateHosts
+func newOllamaSettings(d settingsDeps) *ollamaSettings {
+	a := d.app
+	o := &ollamaSettings{app: a, applied: d.applied, stall: widget.NewEntry(), parallel: widget.NewEntry()}
+	o.servers = newServerList(a, d.win, d.keys, d.background)
 	o.stall.SetText(strconv.Itoa(int(StallTimeout(a) / time.Second)))
 	o.stall.Validator = required(intValidator(5, 3600))
 	o.firstAnswer = widget.NewEntry()
@@ -69,8 +66,8 @@ func newOllamaSettings(a fyne.App, applied func()) *ollamaSettings {
 }
 
 func (o *ollamaSettings) items() []*widget.FormItem {
-	hosts := widget.NewFormItem(lang.L("Ollama hosts"), o.hosts)
-	hosts.HintText = lang.L("one address a line, e.g. http://127.0.0.1:11434")
+	hosts := widget.NewFormItem(lang.L("Servers"), o.servers.content())
+	hosts.HintText = lang.L("Ollama, or a server speaking the OpenAI-compatible API (vLLM, llama.cpp, LM Studio…); the small field is how many variants of one model it writes at once")
 	stall := widget.NewFormItem(lang.L("Silence before alert (s)"), o.stall)
 	stall.HintText = lang.L("a loaded model that sends nothing for this long is reported as stuck")
 	first := widget.NewFormItem(lang.L("Wait for the first word (s)"), o.firstAnswer)
@@ -86,53 +83,27 @@ func (o *ollamaSettings) items() []*widget.FormItem {
 	return []*widget.FormItem{hosts, stall, first, maxOut, parallel, watts, grid}
 }
 
-// validateHosts accepts one or more addresses Ollama could listen on.
-func validateHosts(text string) error {
-	hosts, err := parseHosts(text)
-	if err == nil && len(hosts) == 0 {
-		return errHostRequired()
-	}
-	return err
-}
-
 func errHostRequired() error { return hostErr(lang.L("at least one address is needed")) }
 
 type hostErr string
 
 func (e hostErr) Error() string { return string(e) }
 
-// parseHosts reads one address a line, normalised; blank lines are skipped and duplicates dropped.
-func parseHosts(text string) ([]string, error) {
-	var hosts []string
-	seen := map[string]bool{}
-	for _, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(line); line == "" {
-			continue
-		}
-		h, err := ollama.NormalizeHost(line)
-		if err != nil {
-			return nil, hostErr(lang.L("{{.Host}} is not an address (expected http://name:port)", map[string]any{"Host": line}))
-		}
-		if !seen[h] {
-			seen[h] = true
-			hosts = append(hosts, h)
-		}
-	}
-	return hosts, nil
-}
-
 // save stores valid settings and reloads the hosts; it returns the first invalid field's error.
 func (o *ollamaSettings) save() error {
-	for _, e := range []*widget.Entry{o.hosts, o.stall, o.firstAnswer, o.maxOutput, o.parallel, o.watts, o.grid} {
+	list, err := o.servers.read()
+	if err != nil {
+		return err
+	}
+	for _, e := range []*widget.Entry{o.stall, o.firstAnswer, o.maxOutput, o.parallel, o.watts, o.grid} {
 		if err := e.Validate(); err != nil {
 			return err
 		}
 	}
-	hosts, _ := parseHosts(o.hosts.Text)
 	stall, _ := strconv.Atoi(strings.TrimSpace(o.stall.Text))
 	parallel, _ := strconv.Atoi(strings.TrimSpace(o.parallel.Text))
 	p := o.app.Preferences()
-	p.SetStringList(prefHosts, hosts)
+	saveServers(o.app, list)
 	p.SetInt(prefStallSeconds, stall)
 	first, _ := strconv.Atoi(strings.TrimSpace(o.firstAnswer.Text))
 	p.SetInt(prefFirstAnswer, first)

@@ -41,7 +41,7 @@ func (e *presetEditor) onImprove() {
 	d := dialog.NewCustomConfirm(lang.L("Improve my instructions"), lang.L("Start"), lang.L("Cancel"),
 		container.NewVBox(intro, choice), func(ok bool) {
 			if hm, chosen := picked(); ok && chosen {
-				e.runCoach(model.Spec{Engine: model.EngineOllama, Host: hm.host, Model: hm.info.Name})
+				e.runCoach(hm.spec())
 			}
 		}, e.w.svc.win)
 	d.Resize(fyne.NewSize(520, 0))
