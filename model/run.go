@@ -114,6 +114,15 @@ type Stats struct {
 	// EnergyMethod says how EnergyJoules was obtained: EnergyRAPL, or empty when nothing was
 	// measured.
 	EnergyMethod EnergyMethod `json:"energy_method,omitempty"`
+	// RetriedFrom is set when the variant's first try stopped because its host died
+	// (unreachable, or its stream cut) and the variant was written again, from the start, on
+	// another host of its model (the Spec's Host): it names the host of the first try.
+	// RetryCode is the error code that try ended with ("host-unreachable", "stream-cut") and
+	// RetryText the text it had written, at most 64 KiB of it. All three are empty when the
+	// variant was not retried.
+	RetriedFrom string `json:"retried_from,omitempty"`
+	RetryCode   string `json:"retry_code,omitempty"`
+	RetryText   string `json:"retry_text,omitempty"`
 }
 
 // EnergyMethod says where a variant's energy figure comes from.

@@ -201,7 +201,7 @@ func TestPlan(t *testing.T) {
 	for _, v := range vs {
 		slots = append(slots, &slot{index: v.Index, v: v})
 	}
-	lanes := plan(slots, 0, 4)
+	lanes := planner{builtinParallel: 4}.plan(slots)
 	type groupShape struct {
 		indexes  []int
 		parallel int
@@ -228,8 +228,8 @@ func TestPlan(t *testing.T) {
 			for _, sl := range g.slots {
 				got = append(got, sl.index)
 			}
-			if !slices.Equal(got, w.groups[k].indexes) || g.parallel != w.groups[k].parallel {
-				t.Errorf("lane %d group %d: %v × %d, want %v × %d", i, k, got, g.parallel, w.groups[k].indexes, w.groups[k].parallel)
+			if !slices.Equal(got, w.groups[k].indexes) || l.parallel != w.groups[k].parallel {
+				t.Errorf("lane %d group %d: %v × %d, want %v × %d", i, k, got, l.parallel, w.groups[k].indexes, w.groups[k].parallel)
 			}
 		}
 	}

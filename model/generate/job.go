@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"cmp"
 	"context"
 	"strings"
 	"sync"
@@ -26,7 +27,12 @@ type Job struct {
 	meter        EnergyMeter
 	done         chan struct{}
 	lanes        []*lane
+	laneOf       map[hostKey]*lane
 	pending      sync.WaitGroup // the variants not yet final
+	sessions     sync.WaitGroup // the sessions started for a retry (see ensureServed)
+
+	deadMu sync.Mutex
+	dead   map[string]bool // the hosts a variant of the job saw die
 
 	// mu guards every slot's variant and final flag, and serialises calls to onEvent.
 	mu    sync.Mutex
@@ -35,14 +41,17 @@ type Job struct {
 
 // slot is one variant of the job and what its generation needs.
 type slot struct {
-	index   int // the variant's Index, read without the lock
-	v       model.Variant
-	ctx     context.Context
-	cancel  context.CancelFunc
-	stopped atomic.Bool // cancelled by the user: what arrives afterwards is ignored
-	claimed atomic.Bool // taken by a worker, or ended while queued: only one of them runs it
-	unwatch func() bool // stops the watcher that ends the variant if cancelled while queued
-	window  int         // the context window its group shares (see WindowPlanner); set before it runs
+	index    int // the variant's Index, read without the lock
+	v        model.Variant
+	ctx      context.Context
+	cancel   context.CancelFunc
+	stopped  atomic.Bool // cancelled by the user: what arrives afterwards is ignored
+	claimed  atomic.Bool // taken by a worker, or ended while queued: only one of them runs it
+	unwatch  func() bool // stops the watcher that ends the variant if cancelled while queued
+	window   int         // the context window its group shares on its host (see WindowPlanner); set before it runs
+	retried  bool        // it was started again after its host died; read and set by its worker
+	died     bool        // its host died while it ran; under its group's mu
+	deadHost string      // that host; under its group's mu
 
 	// Under Job.mu.
 	text     strings.Builder
@@ -117,6 +126,8 @@ func (j *Job) run() {
 	}
 	wg.Wait()
 	j.pending.Wait()
+	j.closeGroups()
+	j.sessions.Wait()
 }
 
 // emit sends an event with a snapshot of sl's variant. The caller holds j.mu.
@@ -126,31 +137,38 @@ func (j *Job) emit(sl *slot, kind EventKind, delta string, fraction float64) {
 	}
 }
 
-// runVariant generates one variant from start to its final state.
-func (j *Job) runVariant(sl *slot) {
-	if err := sl.ctx.Err(); err != nil {
-		j.finish(sl, outcome{err: err})
-		return
+// runVariant generates one variant of g on host h, and is true when the variant is final;
+// false when its host died and it went back to g's queue to be retried on another (see
+// retryDead).
+func (j *Job) runVariant(sl *slot, g *group, h hostKey) bool {
+	// Cancel stops every variant before it cancels their contexts, one by one: a variant
+	// stopped but whose context is not cancelled yet must not start either.
+	if err := sl.ctx.Err(); err != nil || sl.stopped.Load() {
+		j.finish(sl, outcome{err: cmp.Or(err, context.Canceled)})
+		return true
 	}
 	engine, ok := j.sched.engines[sl.v.Engine]
 	if !ok {
 		j.finish(sl, outcome{err: newError(CodeEngineMissing, "no engine named %q", sl.v.Engine)})
-		return
+		return true
 	}
 	preset, ok := model.FindPreset(j.presets, sl.v.PresetID)
 	if !ok {
 		j.finish(sl, outcome{err: newError(CodePresetMissing, "no preset with id %q", sl.v.PresetID)})
-		return
+		return true
 	}
-	j.begin(sl, engine, preset)
+	j.begin(sl, engine, preset, g, h.host)
 	if err := j.save(sl, false); err != nil {
 		j.failSave(sl, err)
-		return
+		return true
 	}
 	out := make(chan outcome, 1)
 	go func() { out <- j.generate(sl, engine, preset) }()
 	select {
 	case o := <-out:
+		if j.retryDead(sl, g, h.host, o) {
+			return false
+		}
 		j.finish(sl, o)
 	case <-sl.ctx.Done():
 		sl.stopped.Store(true)
@@ -163,13 +181,16 @@ func (j *Job) runVariant(sl *slot) {
 			j.finish(sl, outcome{err: sl.ctx.Err()})
 		}
 	}
+	return true
 }
 
-// begin marks sl running and records the version of preset it is made with and, when the
-// engine is a Prompter, the exact instructions it is given.
-func (j *Job) begin(sl *slot, e Engine, preset model.Preset) {
+// begin marks sl running on host h of g (its Spec then names h's host and model), and
+// records the version of preset it is made with and, when the engine is a Prompter, the exact
+// instructions it is given. A retry keeps the record of its first try in the Stats.
+func (j *Job) begin(sl *slot, e Engine, preset model.Preset, g *group, h string) {
 	j.mu.Lock()
-	spec := sl.v.Spec
+	spec := g.onReplica(sl.v.Spec, h)
+	sl.v.Spec = spec
 	j.mu.Unlock()
 	prompt := systemPrompt(e, Request{Source: j.rev, Preset: preset, Spec: spec})
 	j.mu.Lock()
@@ -177,7 +198,8 @@ func (j *Job) begin(sl *slot, e Engine, preset model.Preset) {
 	sl.v.PresetVersion, sl.v.Prompt = preset.Version, prompt
 	sl.v.Status = model.StatusRunning
 	sl.v.Text, sl.v.Error, sl.v.ErrorCode = "", "", ""
-	sl.v.Stats = model.Stats{Started: time.Now()}
+	sl.v.Stats = retryRecord(sl.v.Stats)
+	sl.v.Stats.Started = time.Now()
 	sl.lastSave = sl.v.Stats.Started
 	sl.energy, sl.energyOK = j.meter.Read()
 	j.emit(sl, EventLoading, "", -1)
@@ -258,135 +280,5 @@ func countTokens(sl *slot, delta string, now time.Time) {
 	}
 	if d := now.Sub(sl.firstAt); d > 0 {
 		st.TokensPerSecond = float64(st.OutputTokens-sl.firstN) / d.Seconds()
-	}
-}
-
-// save writes sl's variant to the sink. After the final save, no save happens any more; a
-// periodic save is skipped once the outcome is decided.
-func (j *Job) save(sl *slot, final bool) error {
-	sl.saveMu.Lock()
-	defer sl.saveMu.Unlock()
-	if sl.finalSaved {
-		return nil
-	}
-	j.mu.Lock()
-	if sl.final && !final {
-		j.mu.Unlock()
-		return nil
-	}
-	v := sl.v
-	j.mu.Unlock()
-	sl.finalSaved = final
-	if j.sched.sink == nil {
-		return nil
-	}
-	if err := j.sched.sink.SaveVariant(j.saveCtx, v); err != nil {
-		return &Error{Code: CodeSaveFailed, Err: err}
-	}
-	return nil
-}
-
-// failSave ends sl as failed because the sink refused it, stopping its engine. The text
-// stays in memory and in the event.
-func (j *Job) failSave(sl *slot, err error) {
-	j.mu.Lock()
-	if sl.final {
-		j.mu.Unlock()
-		return
-	}
-	sl.final = true
-	j.settle(sl, model.StatusFailed, err, Result{})
-	j.mu.Unlock()
-	sl.cancel()
-	_ = j.save(sl, true) // one more try, so the failure itself is recorded if the sink recovered
-	j.mu.Lock()
-	j.emit(sl, EventFailed, "", -1)
-	j.mu.Unlock()
-}
-
-// finish decides sl's final state from the engine's outcome, saves it and emits the last
-// event. The first call wins; later ones do nothing.
-func (j *Job) finish(sl *slot, o outcome) {
-	j.mu.Lock()
-	if sl.final {
-		j.mu.Unlock()
-		return
-	}
-	sl.final = true
-	status := model.StatusFailed
-	switch {
-	case sl.stopped.Load() || (o.err != nil && CodeOf(o.err) == CodeCancelled):
-		status = model.StatusCancelled
-		if o.err == nil || CodeOf(o.err) != CodeCancelled {
-			o.err = context.Canceled
-		}
-	case o.err == nil:
-		status = model.StatusDone
-	}
-	j.settle(sl, status, o.err, o.res)
-	j.mu.Unlock()
-
-	err := j.save(sl, true)
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if err != nil {
-		j.settle(sl, model.StatusFailed, err, Result{})
-	}
-	switch sl.v.Status {
-	case model.StatusDone:
-		j.emit(sl, EventDone, "", 1)
-	case model.StatusCancelled:
-		j.emit(sl, EventCancelled, "", -1)
-	default:
-		j.emit(sl, EventFailed, "", -1)
-	}
-}
-
-// settle sets sl's final status, error and stats. The caller holds j.mu.
-func (j *Job) settle(sl *slot, status model.Status, err error, res Result) {
-	v := &sl.v
-	v.Status = status
-	v.Error, v.ErrorCode = "", ""
-	if err != nil {
-		v.Error, v.ErrorCode = err.Error(), string(CodeOf(err))
-	}
-	// The streamed text is what the user saw; a finished engine's own text is authoritative,
-	// and a failed engine that did not stream may still have returned a partial text.
-	if (status == model.StatusDone || (status == model.StatusFailed && v.Text == "")) && res.Text != "" {
-		v.Text = res.Text
-	}
-	if res.Stats != (model.Stats{}) {
-		live := v.Stats
-		v.Stats = res.Stats
-		v.Stats.Started = live.Started
-		if v.Stats.OutputTokens == 0 { // the engine did not count: keep the live count
-			v.Stats.OutputTokens, v.Stats.TokensPerSecond = live.OutputTokens, live.TokensPerSecond
-		}
-	}
-	if v.Stats.FirstToken == 0 && !sl.firstAt.IsZero() {
-		v.Stats.FirstToken = sl.firstAt.Sub(v.Stats.Started)
-	}
-	v.Stats.Finished = time.Now()
-	if !v.Stats.Started.IsZero() {
-		v.Stats.Total = v.Stats.Finished.Sub(v.Stats.Started)
-	}
-	j.measureEnergy(sl)
-}
-
-// measureEnergy records the energy the processor used during sl's generation, when its
-// counters could be read before and after and the variant was written on this computer (the
-// counters say nothing of another machine). The caller holds j.mu.
-func (j *Job) measureEnergy(sl *slot) {
-	v := &sl.v
-	v.Stats.EnergyJoules, v.Stats.EnergyMethod = 0, ""
-	if !sl.energyOK || v.Stats.Where != model.PlaceThisComputer {
-		return
-	}
-	after, ok := j.meter.Read()
-	if !ok {
-		return
-	}
-	if joules, ok := power.Joules(sl.energy, after); ok {
-		v.Stats.EnergyJoules, v.Stats.EnergyMethod = joules, model.EnergyRAPL
 	}
 }

@@ -82,6 +82,8 @@ type Scheduler struct {
 	perModel     int           // variants of one model generated at once on a host
 	cancelGrace  time.Duration // see defaultCancelGrace
 	meter        EnergyMeter   // reads the processor's energy around a generation
+	pool         Pool          // where each model may run; nil: on its own host
+	hostParallel func(engine, host string) int
 }
 
 // EnergyMeter reads the processor's energy counters; power.Meter does on this computer.
@@ -152,9 +154,17 @@ func (s *Scheduler) SetParallel(perModel int) {
 //
 // Variants are grouped by engine, host and model, so that each model is loaded once: on one
 // host the groups run one after another, in the order they first appear in variants (by
-// Index), each generating up to SetParallel variants at once; different hosts run in
-// parallel, and so does the built-in engine, up to one variant per CPU. A host serves one
-// group at a time across every job of the scheduler.
+// Index), each generating up to SetParallel (or SetHostParallel) variants at once; different
+// hosts run in parallel, and so does the built-in engine, up to one variant per CPU. A host
+// serves one group at a time across every job of the scheduler.
+//
+// A model that SetPool's Pool finds on several hosts forms one group that each of them serves,
+// in its own order of groups: a host free for the group takes its next variant, whose Spec then
+// names that host and model. When a host dies while it writes a variant (CodeHostUnreachable or
+// CodeStreamCut, nobody cancelled), it takes no more variants of the job, and that variant gets
+// EventQueued again, its first try recorded in Stats.RetriedFrom, RetryCode and RetryText, then
+// starts again from the start on another live host of its model (EventLoading, Text empty): once
+// only. Any other failure, or a host death with no other host, ends the variant as failed.
 //
 // onEvent, if not nil, receives every event of the run, one at a time, from the scheduler's
 // goroutines; it must return quickly and must not call Wait. It may call Cancel and
@@ -166,6 +176,7 @@ func (s *Scheduler) Start(ctx context.Context, rev model.Revision, variants []mo
 	s.mu.Lock()
 	saveInterval, workers, perModel, grace, meter := s.saveInterval, s.workers, s.perModel, s.cancelGrace, s.meter
 	presets := s.presets
+	p := planner{pool: s.pool, parallel: parallelOf(s.hostParallel, perModel), builtinParallel: workers}
 	s.mu.Unlock()
 	jctx, cancel := context.WithCancel(ctx)
 	j := &Job{
@@ -180,13 +191,18 @@ func (s *Scheduler) Start(ctx context.Context, rev model.Revision, variants []mo
 		grace:        grace,
 		meter:        meter,
 		done:         make(chan struct{}),
+		laneOf:       map[hostKey]*lane{},
+		dead:         map[string]bool{},
 	}
 	for _, v := range variants {
 		sctx, scancel := context.WithCancel(jctx)
 		j.slots = append(j.slots, &slot{index: v.Index, v: v, ctx: sctx, cancel: scancel})
 	}
 	slices.SortStableFunc(j.slots, func(a, b *slot) int { return cmp.Compare(a.index, b.index) })
-	j.lanes = plan(j.slots, perModel, workers)
+	j.lanes = p.plan(j.slots)
+	for _, l := range j.lanes {
+		j.laneOf[l.host] = l
+	}
 	go j.run()
 	return j
 }
