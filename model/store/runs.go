@@ -91,8 +91,10 @@ func insertVariants(ctx context.Context, tx *sql.Tx, run model.Run) ([]model.Var
 }
 
 // SaveVariant validates v and stores its status, text, prompt, error, error code and stats,
-// and its spec's PresetVersion when not zero (the scheduler records it when the generation
-// starts); its run, revision, index and the rest of its spec do not change. A missing variant
+// its spec's PresetVersion when not zero (the scheduler records it when the generation
+// starts), and its spec's Host and Model when the Model is named (the scheduler may run the
+// variant on another host that has the model, under its name there); its run, revision,
+// index and the rest of its spec do not change. A missing variant
 // gives an error wrapping ErrNotFound. It is one UPDATE in one transaction, cheap enough to
 // call every second while streaming.
 func (s *Store) SaveVariant(ctx context.Context, v model.Variant) error {
@@ -103,18 +105,34 @@ func (s *Store) SaveVariant(ctx context.Context, v model.Variant) error {
 	if err != nil {
 		return fmt.Errorf("store: save variant: %w", err)
 	}
+	patch, err := specPatch(v.Spec)
+	if err != nil {
+		return fmt.Errorf("store: save variant: %w", err)
+	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE variants SET status = ?, text = ?, prompt = ?, error = ?,
-			error_code = ?, stats = ?, updated = ?,
-			spec = CASE WHEN ? > 0 THEN json_set(spec, '$.preset_version', ?) ELSE spec END WHERE id = ?`,
-			v.Status, v.Text, v.Prompt, v.Error, v.ErrorCode, string(stats), now().UnixNano(),
-			v.PresetVersion, v.PresetVersion, v.ID)
+			error_code = ?, stats = ?, updated = ?, spec = json_patch(spec, ?) WHERE id = ?`,
+			v.Status, v.Text, v.Prompt, v.Error, v.ErrorCode, string(stats), now().UnixNano(), patch, v.ID)
 		return checkAffected(res, err, "variant", v.ID)
 	})
 	if err != nil {
 		return fmt.Errorf("store: save variant: %w", err)
 	}
 	return nil
+}
+
+// specPatch returns the JSON merge patch (RFC 7396) SaveVariant applies to a stored spec:
+// preset_version when s names one, host and model when s names a model.
+func specPatch(s model.Spec) (string, error) {
+	patch := map[string]any{}
+	if s.PresetVersion > 0 {
+		patch["preset_version"] = s.PresetVersion
+	}
+	if s.Model != "" {
+		patch["host"], patch["model"] = s.Host, s.Model
+	}
+	js, err := json.Marshal(patch)
+	return string(js), err
 }
 
 // Variants returns the variants of a run, by Index. A missing run gives an error wrapping
