@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 
 	"github.com/rapporteur/rapporteur/model"
@@ -218,7 +219,21 @@ func (d *document) madeBy(i int, v model.Variant) string {
 	if v.Engine == model.EngineBuiltin {
 		return fmt.Sprintf(d.ext.madeBuiltin, name, where, reviewed)
 	}
+	if v.Engine == model.EngineOpenAI {
+		where += d.ext.viaOpenAI
+	}
+	if v.Stats.RetriedFrom != "" {
+		where += fmt.Sprintf(d.ext.retried, cleanLine(d.hostLabel(v.Stats.RetriedFrom), d.fs))
+	}
 	return fmt.Sprintf(d.ext.madeBy, name, d.engineName(v, true), where, reviewed)
+}
+
+// hostLabel is a host URL as people read it: its name and port.
+func (d *document) hostLabel(host string) string {
+	if u, err := url.Parse(strings.TrimSpace(host)); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return host
 }
 
 // optionsText lists the generation options that were set: « température 0,2 · graine 42 ».

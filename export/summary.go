@@ -167,7 +167,7 @@ func (d *document) variantCells(v model.Variant) []string {
 	if v.Stats.Total > 0 {
 		cells[6] = d.duration(v.Stats.Total)
 	}
-	if v.Stats.TokensPerSecond > 0 && v.Engine == model.EngineOllama { // the built-in engine writes no tokens
+	if v.Stats.TokensPerSecond > 0 && v.Engine != model.EngineBuiltin { // the built-in engine writes no tokens
 		cells[7] = d.decimal(v.Stats.TokensPerSecond, 1)
 	}
 	if e, ok := d.c.Energy[v.ID]; ok {

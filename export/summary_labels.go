@@ -14,6 +14,8 @@ type extLabels struct {
 	onHost       string // "sur la machine %s"
 	onNetwork    string // "sur %s, une machine du réseau local"
 	remote       string // "par un service distant, %s, hors de cet ordinateur et de son réseau"
+	viaOpenAI    string // ", par l’API compatible OpenAI de son serveur"
+	retried      string // ", relancée là après l’arrêt de %s, qui avait commencé à l’écrire"
 	reviewedBy   string // "relue par %s le %s"
 	notReviewed  string
 	options      string // "Réglages"
@@ -86,6 +88,8 @@ var frenchExt = extLabels{
 	thisComputer: "sur cet ordinateur", onHost: "sur la machine %s",
 	onNetwork:  "sur %s, une machine du réseau local",
 	remote:     "par un service distant, %s, hors de cet ordinateur et de son réseau",
+	viaOpenAI:  ", par l’API compatible OpenAI de son serveur",
+	retried:    ", écrite à nouveau là après l’arrêt de la machine %s, qui l’avait commencée",
 	reviewedBy: "relue par %s le %s", notReviewed: "pas encore relue",
 	options: "Réglages", temperature: "température", seed: "graine", topP: "top-p",
 	numCtx: "contexte", numPredict: "sortie max.", think: "réflexion",
@@ -134,6 +138,8 @@ var englishExt = extLabels{
 	thisComputer: "on this computer", onHost: "on the machine %s",
 	onNetwork:  "on %s, a machine of the local network",
 	remote:     "by a remote service, %s, outside this computer and its network",
+	viaOpenAI:  ", through its server’s OpenAI-compatible API",
+	retried:    ", written again there after the machine %s, which had begun it, stopped",
 	reviewedBy: "reviewed by %s on %s", notReviewed: "not reviewed yet",
 	options: "Settings", temperature: "temperature", seed: "seed", topP: "top-p",
 	numCtx: "context", numPredict: "max. output", think: "thinking",

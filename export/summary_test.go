@@ -136,3 +136,28 @@ func TestReviewPageAndAppendix(t *testing.T) {
 		t.Error("SourceFacts does not replace the full source by its facts")
 	}
 }
+
+// TestDisclosureSaysServerKindAndRetry: a variant written through an OpenAI-compatible API says
+// so, and one written again after its first machine stopped names that machine.
+func TestDisclosureSaysServerKindAndRetry(t *testing.T) {
+	c := fullComparison(t, frenchComparison(t))
+	i := -1
+	for k, v := range c.Variants {
+		if v.Engine == model.EngineOllama {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		t.Fatal("the fixture has no model variant")
+	}
+	v := &c.Variants[i]
+	v.Engine, v.Host = model.EngineOpenAI, "http://192.168.1.30:8000/v1"
+	v.Stats.Where, v.Stats.WhereHost = model.PlaceNetwork, "192.168.1.30"
+	v.Stats.RetriedFrom, v.Stats.RetryCode = "http://192.168.1.31:8000/v1", "stream-cut"
+	text := normalise(pdfText(t, render(t, c)))
+	want := "sur 192.168.1.30, une machine du réseau local, par l’API compatible OpenAI de son serveur, écrite à nouveau là après l’arrêt de la machine 192.168.1.31:8000, qui l’avait commencée"
+	if !strings.Contains(text, want) {
+		t.Errorf("the PDF lacks %q", want)
+	}
+}
