@@ -183,6 +183,9 @@ func (m *presetMatrix) columnDetail(c engineColumn) string {
 	if place := placeText(c.where, c.whereName); place != "" {
 		lines = append(lines, place)
 	}
+	if c.engine == model.EngineOpenAI {
+		lines = append(lines, compatibleDetail(c.info))
+	}
 	if fit := m.fits[c.key()]; fit != "" {
 		lines = append(lines, fit)
 	}
@@ -325,4 +328,13 @@ func (m *presetMatrix) specs(opts model.Options) []model.Spec {
 		}
 	}
 	return specs
+}
+
+// compatibleDetail says what a model of an OpenAI-compatible server is, and its context when
+// known: such a server gives no tokenizer, so the fit is not counted beforehand.
+func compatibleDetail(info generate.ModelInfo) string {
+	if info.ContextLength > 0 {
+		return lang.L("OpenAI-compatible · context {{.N}} tokens", map[string]any{"N": fmtInt(info.ContextLength)})
+	}
+	return lang.L("OpenAI-compatible · context unknown: set it on the model's card")
 }

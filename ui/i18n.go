@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -44,10 +45,11 @@ func engineLabel(s model.Spec) string {
 	return s.Model
 }
 
-// hostName shortens a host URL to host:port.
+// hostName shortens a host URL to host:port, and its path when it has one (an
+// OpenAI-compatible server's "/v1"), so that two servers of one machine stay apart.
 func hostName(host string) string {
 	if u, err := url.Parse(host); err == nil && u.Host != "" {
-		return u.Host
+		return u.Host + strings.TrimRight(u.Path, "/")
 	}
 	return host
 }

@@ -96,9 +96,11 @@ func (s *settings) show() {
 	note := widget.NewLabel(lang.L("The language applies at once to the whole window."))
 	note.Wrapping = fyne.TextWrapWord
 	ollamaForm := widget.NewForm(s.ollama.items()...)
-	ollamaBox := widget.NewCard(lang.L("Servers and models"), "", container.NewVBox(ollamaForm, container.NewHBox(s.apply), s.problem))
-	s.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), container.NewVBox(form, note, ollamaBox), s.win)
-	s.dlg.Resize(fyne.NewSize(640, 560))
+	ollamaBox := widget.NewCard(lang.L("Servers and models"), "", container.NewVBox(s.ollama.servers.content(), ollamaForm, container.NewHBox(s.apply), s.problem))
+	content := container.NewVScroll(container.NewVBox(form, note, ollamaBox))
+	content.SetMinSize(fyne.NewSize(0, 520))
+	s.dlg = dialog.NewCustom(lang.L("Settings"), lang.L("Close"), content, s.win)
+	s.dlg.Resize(fyne.NewSize(880, 640))
 	s.dlg.Show()
 }
 

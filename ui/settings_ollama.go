@@ -66,8 +66,6 @@ func newOllamaSettings(d settingsDeps) *ollamaSettings {
 }
 
 func (o *ollamaSettings) items() []*widget.FormItem {
-	hosts := widget.NewFormItem(lang.L("Servers"), o.servers.content())
-	hosts.HintText = lang.L("Ollama, or a server speaking the OpenAI-compatible API (vLLM, llama.cpp, LM Studio…); the small field is how many variants of one model it writes at once")
 	stall := widget.NewFormItem(lang.L("Silence before alert (s)"), o.stall)
 	stall.HintText = lang.L("a loaded model that sends nothing for this long is reported as stuck")
 	first := widget.NewFormItem(lang.L("Wait for the first word (s)"), o.firstAnswer)
@@ -75,12 +73,12 @@ func (o *ollamaSettings) items() []*widget.FormItem {
 	maxOut := widget.NewFormItem(lang.L("Longest answer (characters)"), o.maxOutput)
 	maxOut.HintText = lang.L("a model that writes more is stopped; its text is kept up to there")
 	parallel := widget.NewFormItem(lang.L("Variants at once per model"), o.parallel)
-	parallel.HintText = lang.L("as many as OLLAMA_NUM_PARALLEL allows on the host (1 by default)")
+	parallel.HintText = lang.L("for the servers whose own field is empty; as many as OLLAMA_NUM_PARALLEL allows (1 by default)")
 	watts := widget.NewFormItem(lang.L("Power of this computer (W)"), o.watts)
 	watts.HintText = lang.L("while it generates; about 30 W for a laptop, 100 W or more with a graphics card")
 	grid := widget.NewFormItem(lang.L("Carbon intensity (gCO₂e/kWh)"), o.grid)
 	grid.HintText = lang.L("81.3 for France (ADEME factor used by EcoLogits)")
-	return []*widget.FormItem{hosts, stall, first, maxOut, parallel, watts, grid}
+	return []*widget.FormItem{stall, first, maxOut, parallel, watts, grid}
 }
 
 func errHostRequired() error { return hostErr(lang.L("at least one address is needed")) }

@@ -56,7 +56,10 @@ func newServerList(a fyne.App, win fyne.Window, ks *keys.Store, background func(
 
 // content is the editor, for a settings form.
 func (l *serverList) content() fyne.CanvasObject {
-	return container.NewVBox(l.box, container.NewHBox(l.add), l.where)
+	hint := widget.NewLabel(lang.L("Ollama, or a server speaking the OpenAI-compatible API (vLLM, llama.cpp, LM Studio…). The small field is how many variants of one model the server writes at once; empty, the setting below applies."))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(l.box, hint, container.NewHBox(l.add), l.where)
 }
 
 // sayWhere tells where the API keys are kept, once the keyring answered.
@@ -98,8 +101,10 @@ func (l *serverList) addRow(s server) {
 		return intValidator(1, 8)(text)
 	}
 	r.placeholders()
-	parallel := container.NewGridWrap(fyne.NewSize(64, r.parallel.MinSize().Height), r.parallel)
-	r.line = container.NewBorder(nil, nil, r.kind, container.NewHBox(parallel, r.key, r.remove), r.addr)
+	h := r.parallel.MinSize().Height
+	parallel := container.NewGridWrap(fyne.NewSize(96, h), r.parallel)
+	kind := container.NewGridWrap(fyne.NewSize(190, h), r.kind)
+	r.line = container.NewBorder(nil, nil, kind, container.NewHBox(parallel, r.key, r.remove), r.addr)
 	l.rows = append(l.rows, r)
 	l.box.Add(r.line)
 }
