@@ -124,9 +124,12 @@ func (j *Job) run() {
 	for _, l := range j.lanes {
 		wg.Go(func() { j.runLane(l) })
 	}
-	wg.Wait()
 	j.pending.Wait()
+	// Every variant is final: a lane or a session still waiting for its host (held by another
+	// job) has nothing left to do.
 	j.closeGroups()
+	j.cancel()
+	wg.Wait()
 	j.sessions.Wait()
 }
 

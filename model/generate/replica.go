@@ -21,8 +21,10 @@ const RetryTextLimit = 64 << 10
 
 // SetPool sets where each model may run. The variants of a model with several replicas form
 // one group that every replica host serves from one queue: a host free for the group takes its
-// next variant, and a variant whose host dies while it runs is retried once on another. It
-// applies to the runs started afterwards; nil (the default) runs every variant on its own host.
+// next variant, whose Spec then names that host (without surrounding spaces nor a trailing
+// slash) and the model's name there; a variant whose host dies while it runs is retried once on
+// another (see Start). The built-in engine is never asked about. It applies to the runs started
+// afterwards; nil (the default) runs every variant on its own host.
 func (s *Scheduler) SetPool(p Pool) {
 	s.mu.Lock()
 	s.pool = p
@@ -30,7 +32,7 @@ func (s *Scheduler) SetPool(p Pool) {
 }
 
 // SetHostParallel sets how many variants of one model each host generates at once: f is asked
-// with the engine's name and the host as the spec writes it, without a trailing slash. A value
+// with the engine's name and the host, without surrounding spaces nor a trailing slash. A value
 // below 1, or a nil f, means the value of SetParallel. It applies to the runs started
 // afterwards.
 func (s *Scheduler) SetHostParallel(f func(engine, host string) int) {

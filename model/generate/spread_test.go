@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rapporteur/rapporteur/model"
 )
@@ -335,5 +336,32 @@ func TestSpreadWindowPerHost(t *testing.T) {
 				t.Errorf("%s generated with windows %v", h, ws)
 			}
 		}
+	}
+}
+
+// TestSpreadBusyHostDoesNotHoldTheRun: a run whose last variant waits for its retry on a host
+// another run holds ends as soon as that variant is cancelled, without waiting for the host.
+func TestSpreadBusyHostDoesNotHoldTheRun(t *testing.T) {
+	e := newSpreadEngine(hostA, hostB)
+	defer e.open(hostB)
+	s := NewScheduler([]Engine{e}, testPresets, &fakeSink{})
+	other := s.Start(context.Background(), revision(t), spreadVariants(t, hostB, "m2", 1), nil)
+	receive(t, e.started) // the other run holds hostB
+	s.SetPool(everywhere(hostA, hostB))
+	ev := newStream()
+	job := s.Start(context.Background(), revision(t), spreadVariants(t, hostA, "m1", 1), ev.on)
+	receive(t, e.started)
+	e.kill(hostA)
+	ev.await(t, "the retry queued", retryQueued)
+	job.CancelVariant(0)
+	select {
+	case <-job.Done():
+	case <-other.Done():
+		t.Fatal("the other run ended first")
+	case <-time.After(guard):
+		t.Fatal("the run waits for the host the other run holds")
+	}
+	if v := job.Wait()[0]; v.Status != model.StatusCancelled || v.Stats.RetriedFrom != hostA {
+		t.Errorf("variant: %s, retried from %q", v.Status, v.Stats.RetriedFrom)
 	}
 }
