@@ -57,15 +57,7 @@ func TestRealOpenAICompatibleServerBesideOllama(t *testing.T) {
 	u := env.u
 	u.lib.OpenExample()
 	env.q.pumpWithin(t, time.Minute, "models listed", func() bool { return len(u.gen.matrix.columns) == 7 })
-	col := -1
-	for i, c := range u.gen.matrix.columns {
-		if c.engine == model.EngineOpenAI && c.info.Name == ollamatest.RealTiny+":latest" {
-			col = i
-		}
-	}
-	if col < 0 {
-		t.Fatalf("no OpenAI-compatible tiny column among %d", len(u.gen.matrix.columns))
-	}
+	col := engineColumnOf(t, u, model.EngineOpenAI, ollamatest.RealTiny+":latest")
 	lines := ""
 	for _, o := range u.gen.hosts.box.Objects {
 		lines += labelsText(o) + "\n"
@@ -82,8 +74,26 @@ func TestRealOpenAICompatibleServerBesideOllama(t *testing.T) {
 	if err != nil || len(stored) != 1 {
 		t.Fatalf("stored %d variants, %v", len(stored), err)
 	}
-	v := stored[0]
-	if v.Status != model.StatusDone || v.Engine != model.EngineOpenAI || v.Host != host+"/v1" || v.Stats.Where != model.PlaceThisComputer || v.Stats.OutputTokens == 0 {
+	checkCompatibleVariant(t, stored[0], host+"/v1")
+}
+
+// engineColumnOf returns the matrix column of the model name of engine.
+func engineColumnOf(t *testing.T, u *UI, engine, name string) int {
+	t.Helper()
+	for i, c := range u.gen.matrix.columns {
+		if c.engine == engine && c.info.Name == name {
+			return i
+		}
+	}
+	t.Fatalf("no %s column for %s among %d", engine, name, len(u.gen.matrix.columns))
+	return -1
+}
+
+// checkCompatibleVariant checks v was written through the OpenAI-compatible API of host, on
+// this computer, with its counts and its instructions recorded.
+func checkCompatibleVariant(t *testing.T, v model.Variant, host string) {
+	t.Helper()
+	if v.Status != model.StatusDone || v.Engine != model.EngineOpenAI || v.Host != host || v.Stats.Where != model.PlaceThisComputer || v.Stats.OutputTokens == 0 {
 		t.Errorf("variant %s (%s) engine %s host %s where %s, %d tokens", v.Status, v.Error, v.Engine, v.Host, v.Stats.Where, v.Stats.OutputTokens)
 	}
 	if v.Prompt == "" {

@@ -92,7 +92,7 @@ func (m *presetMatrix) setPresets(ps []model.Preset) {
 func (m *presetMatrix) setModels(models []hostModel) {
 	m.columns = []engineColumn{{engine: model.EngineBuiltin}}
 	for _, hm := range models {
-		m.columns = append(m.columns, engineColumn{engine: hm.engine, host: hm.host, info: hm.info, where: hm.where, whereName: hm.whereName})
+		m.columns = append(m.columns, engineColumn(hm))
 	}
 	m.refresh()
 }

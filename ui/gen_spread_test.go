@@ -51,11 +51,7 @@ func TestRunSpreadOverTwoServersSurvivesOne(t *testing.T) {
 	if err != nil || len(stored) != 4 {
 		t.Fatalf("stored %d variants, %v", len(stored), err)
 	}
-	for _, v := range stored {
-		if v.Status != model.StatusDone {
-			t.Errorf("variant %d ended %s: %s", v.Index, v.Status, v.Error)
-		}
-	}
+	allDone(t, stored)
 	moved := stored[onB]
 	if moved.Host != a.URL() || moved.Stats.RetriedFrom != b.URL() || moved.Stats.RetryText == "" {
 		t.Errorf("variant %d: host %s, retried from %q with %d bytes kept", onB, moved.Host, moved.Stats.RetriedFrom, len(moved.Stats.RetryText))
@@ -66,5 +62,15 @@ func TestRunSpreadOverTwoServersSurvivesOne(t *testing.T) {
 	}
 	if title := u.gen.rows[onB].name.Text; !strings.Contains(title, hostName(a.URL())) {
 		t.Errorf("row %d title %q does not name the server that wrote it", onB, title)
+	}
+}
+
+// allDone checks every variant ended done.
+func allDone(t *testing.T, vs []model.Variant) {
+	t.Helper()
+	for _, v := range vs {
+		if v.Status != model.StatusDone {
+			t.Errorf("variant %d ended %s: %s", v.Index, v.Status, v.Error)
+		}
 	}
 }

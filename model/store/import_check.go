@@ -208,11 +208,17 @@ func checkHost(host string, port bool) error {
 		return invalid("host", model.ProblemInvalid, 0)
 	}
 	u, err := url.Parse(host)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" || port && u.Port() == "" ||
-		u.User != nil || u.Opaque != "" || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+	if err != nil || !plainURL(u) || port && u.Port() == "" {
 		return invalid("host", model.ProblemInvalid, 0)
 	}
 	return nil
+}
+
+// plainURL reports whether u is an http or https address with a host and nothing else: no
+// user, query nor fragment.
+func plainURL(u *url.URL) bool {
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" &&
+		u.User == nil && u.Opaque == "" && u.RawQuery == "" && !u.ForceQuery && u.Fragment == ""
 }
 
 // clampStats turns measures no generation can have (negative counts and durations, speeds

@@ -86,36 +86,15 @@ func spreadPool(ctx context.Context, e *env, o compareOptions, engine generate.E
 	if len(o.hosts) < 2 {
 		return nil
 	}
-	type entry struct{ host, name, digest string }
-	var all []entry
+	var all []poolEntry
 	for _, h := range o.hosts {
-		var c modelLister
-		var err error
-		switch eng := engine.(type) {
-		case *openai.Engine:
-			c, err = eng.Client(h)
-		case *ollama.Engine:
-			c, err = eng.Client(h)
-		}
-		if err != nil {
-			continue
-		}
-		lctx, cancel := context.WithTimeout(ctx, poolTimeout)
-		models, err := c.Models(lctx)
-		cancel()
-		if err != nil {
-			fmt.Fprintln(e.stderr, lang.L("{{.Host}}: not reachable — {{.Reason}}", map[string]any{"Host": h, "Reason": strings.TrimSuffix(errorText(err), ".")}))
-			continue
-		}
-		for _, m := range models {
-			all = append(all, entry{h, m.Name, m.Digest})
-		}
+		all = append(all, hostEntries(ctx, e, engine, h)...)
 	}
-	same := func(a, b entry) bool {
+	same := func(a, b poolEntry) bool {
 		return modelKey(a.name) == modelKey(b.name) || a.digest != "" && a.digest == b.digest
 	}
 	return func(spec model.Spec) []generate.Replica {
-		own := entry{host: spec.Host, name: spec.Model}
+		own := poolEntry{host: spec.Host, name: spec.Model}
 		for _, x := range all {
 			if x.host == spec.Host && modelKey(x.name) == modelKey(spec.Model) {
 				own = x
@@ -129,6 +108,37 @@ func spreadPool(ctx context.Context, e *env, o compareOptions, engine generate.E
 		}
 		return out
 	}
+}
+
+// poolEntry is one model of one host.
+type poolEntry struct{ host, name, digest string }
+
+// hostEntries lists the models of host through engine; a host that does not answer is said
+// and lists none.
+func hostEntries(ctx context.Context, e *env, engine generate.Engine, host string) []poolEntry {
+	var c modelLister
+	var err error
+	switch eng := engine.(type) {
+	case *openai.Engine:
+		c, err = eng.Client(host)
+	case *ollama.Engine:
+		c, err = eng.Client(host)
+	}
+	if err != nil {
+		return nil
+	}
+	lctx, cancel := context.WithTimeout(ctx, poolTimeout)
+	models, err := c.Models(lctx)
+	cancel()
+	if err != nil {
+		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: not reachable — {{.Reason}}", map[string]any{"Host": host, "Reason": strings.TrimSuffix(errorText(err), ".")}))
+		return nil
+	}
+	out := make([]poolEntry, 0, len(models))
+	for _, m := range models {
+		out = append(out, poolEntry{host, m.Name, m.Digest})
+	}
+	return out
 }
 
 // modelKey is a model's name as Ollama compares them, "x" meaning "x:latest".

@@ -27,14 +27,7 @@ func TestRealCompareOpenAICompatible(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	data, err := os.ReadFile(js)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc Document
-	if err := json.Unmarshal(data, &doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := readDocument(t, js)
 	if len(doc.Variants) != 2 {
 		t.Fatalf("%d variants", len(doc.Variants))
 	}
@@ -65,4 +58,18 @@ func TestCompareOpenAINeedsHost(t *testing.T) {
 	if code != 2 || stderr == "" {
 		t.Fatalf("bad host: exit %d: %s", code, stderr)
 	}
+}
+
+// readDocument reads the JSON archive compare wrote at path.
+func readDocument(t *testing.T, path string) Document {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc Document
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
