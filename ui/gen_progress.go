@@ -111,7 +111,21 @@ func variantStatusText(v model.Variant) string {
 			text += " " + lang.L("(partial text kept)")
 		}
 	}
-	return text + statsWarnings(v.Stats)
+	return text + statsWarnings(v.Stats) + retryText(v)
+}
+
+// retryText says that a variant's first server stopped answering and where it was written
+// again; empty for a variant written at the first try.
+func retryText(v model.Variant) string {
+	s := v.Stats
+	if s.RetriedFrom == "" {
+		return ""
+	}
+	data := map[string]any{"Host": hostName(s.RetriedFrom), "Words": fmtInt(wordCount(s.RetryText))}
+	if !v.Status.Final() {
+		return " " + lang.L("{{.Host}} stopped answering: written again on another server (its {{.Words}} words are kept in the archive).", data)
+	}
+	return " " + lang.L("Written again here after {{.Host}} stopped answering (its {{.Words}} words are kept in the archive).", data)
 }
 
 // statsWarnings lists what the reader of a variant must know: a cut output, a truncated source,
@@ -126,10 +140,6 @@ func statsWarnings(s model.Stats) string {
 	}
 	if s.Chunks > 1 {
 		out += " " + lang.L("The report was read in {{.N}} parts.", map[string]any{"N": s.Chunks})
-	}
-	if s.RetriedFrom != "" {
-		out += " " + lang.L("Written again here after {{.Host}} stopped answering (its {{.Words}} words are kept in the archive).",
-			map[string]any{"Host": hostName(s.RetriedFrom), "Words": fmtInt(wordCount(s.RetryText))})
 	}
 	return out
 }
