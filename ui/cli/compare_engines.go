@@ -131,7 +131,7 @@ func hostEntries(ctx context.Context, e *env, engine generate.Engine, host strin
 	models, err := c.Models(lctx)
 	cancel()
 	if err != nil {
-		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: not reachable — {{.Reason}}", map[string]any{"Host": host, "Reason": strings.TrimSuffix(errorText(err), ".")}))
+		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: left out of the run — {{.Reason}}", map[string]any{"Host": host, "Reason": strings.TrimSuffix(errorText(err), ".")}))
 		return nil
 	}
 	out := make([]poolEntry, 0, len(models))
