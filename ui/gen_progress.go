@@ -63,7 +63,7 @@ func (g *generationPanel) showEvent(row *variantRow, ev generate.Event) {
 	}
 	setVisible(row.cancel, !v.Status.Final())
 	setVisible(row.retry, v.Status == model.StatusFailed || v.Status == model.StatusCancelled)
-	setVisible(row.pull, v.ErrorCode == string(generate.CodeModelMissing))
+	setVisible(row.pull, v.ErrorCode == string(generate.CodeModelMissing) && v.Engine == model.EngineOllama) // only Ollama downloads models
 	if g.runs.running() {
 		row.retry.Disable()
 	} else {
