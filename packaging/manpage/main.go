@@ -115,9 +115,9 @@ func writePage(w io.Writer, version, date string, entries []entry, exit string) 
 const description = `.SH DESCRIPTION
 Rapporteur helps the people who run citizen\-participation sessions publish their report.
 It writes variants of a report (short synthesis, key points, decisions and next steps...)
-with the built\-in engine or with language models served by Ollama, shows them side by side
-with the source, and exports the comparison as a PDF.
-Nothing leaves the computer except towards the Ollama hosts you name.
+with the built\-in engine or with language models served by Ollama or an OpenAI\-compatible
+server, shows them side by side with the source, and exports the comparison as a PDF.
+Nothing leaves the computer except towards the servers you name.
 .PP
 Without a command, \fBrapporteur\fR opens the application's window.
 With a command, it runs without a window and writes to the terminal.
@@ -130,12 +130,20 @@ the language of the messages, \fBfr\fR or \fBen\fR (by default the system's)
 .TP
 .B OLLAMA_HOST
 the Ollama host used when none is given (by default http://127.0.0.1:11434)
+.TP
+.B RAPPORTEUR_API_KEY
+the API key \fBcompare \-\-engine openai\fR sends to its server; without it, the key the
+application keeps for that server in the system keyring
 .SH FILES
 .TP
 .I ~/.local/share/rapporteur/workspace.db
 the workspace: every report, variant and setting, in one SQLite file
 (\fI$XDG_DATA_HOME/rapporteur\fR when that variable is set).
 Removing the package leaves it in place.
+.TP
+.I ~/.config/rapporteur/api-keys.json
+the API keys of OpenAI\-compatible servers, readable by their owner only, where no system
+keyring answers; otherwise they are in the keyring.
 `
 
 // code formats a synopsis: the command's name in bold, every hyphen a minus sign.
