@@ -23,29 +23,8 @@ const (
 	truncatedBelow = 0.5
 )
 
-// Fit is how a request fits a model's context: what Generate will do.
-type Fit struct {
-	// PromptTokens is the size of the prompt (system and user messages), margin included.
-	PromptTokens int
-	// OutputTokens is the output the context leaves room for: num_predict when set, otherwise
-	// the expected length of the variant.
-	OutputTokens int
-	// NumCtx is the num_ctx Generate sends: prompt plus output rounded up to a multiple of
-	// 1024, capped at the model's context; or Spec.Options.NumCtx when the user set it.
-	NumCtx int
-	// ModelContext is the model's context length (2048 when unknown).
-	ModelContext int
-	// Fits is true when the prompt and output fit NumCtx in one pass.
-	Fits bool
-	// Chunks is the number of pieces the source will be condensed in when it does not fit
-	// (0 when it fits, or when the user fixed num_ctx: then nothing is chunked). When the
-	// condensed pieces together still do not fit, Generate condenses them again (at most three
-	// rounds), so Stats.Chunks may end up larger.
-	Chunks int
-	// Exact is true when the prompt was counted with the model's own tokenizer, false when
-	// it was estimated from the text's length.
-	Exact bool
-}
+// Fit is how a request fits a model's context (see generate.Fit).
+type Fit = generate.Fit
 
 // plan tells how req fits a model whose context length is modelContext (0 when unknown),
 // counting with cnt and expecting expected output tokens.

@@ -120,3 +120,36 @@ func (e *Engine) Generate(ctx context.Context, req generate.Request, progress ge
 	g.res.DoneReason = s.DoneReason
 	return g.res, err
 }
+
+// Plan tells how req will fit its model's context, as Generate will plan it: the prompt and
+// the expected output estimated (such a server gives no tokenizer; Fit.Exact is false),
+// corrected by what the server reported before for this model, against the context the server
+// tells or the user set. A model whose context is unknown fits in one pass as far as Rapporteur
+// can tell: Fit.ModelContext is then 0. The error is the server's, typed as Generate's are.
+func (e *Engine) Plan(ctx context.Context, req generate.Request) (generate.Fit, error) {
+	c, err := e.Client(req.Spec.Host)
+	if err != nil {
+		return generate.Fit{}, err
+	}
+	info, err := c.Show(ctx, req.Spec.Model)
+	if err != nil {
+		return generate.Fit{}, cancelled(ctx, err)
+	}
+	g := &generation{e: e, req: req, c: c, info: info}
+	g.cnt = counter{ratio: e.ratios.get(ratioKey(c.Host(), info.Name))}
+	f := generate.Fit{PromptTokens: g.cnt.Prompt(generate.PromptMessages(req)), OutputTokens: g.expectedOutput(),
+		ModelContext: info.ContextLength, NumCtx: info.ContextLength}
+	if np := req.Spec.Options.NumPredict; np > 0 {
+		f.OutputTokens = np
+	}
+	f.Fits = f.ModelContext == 0 || f.PromptTokens+f.OutputTokens <= f.ModelContext
+	if f.Fits {
+		return f, nil
+	}
+	if b, err := generate.NewChunkBudget(g.cnt.Prompt(generate.CondenseMessages(req, "", 99, 99)), f.ModelContext); err == nil {
+		if pieces, err := generate.SplitText(g.cnt.Text, generate.PromptLanguage(req), req.Source.Body, b); err == nil {
+			f.Chunks = len(pieces)
+		}
+	}
+	return f, nil
+}
