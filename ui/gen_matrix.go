@@ -14,6 +14,8 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/ollama"
+	"github.com/rapporteur/rapporteur/model/generate/openai"
 	"github.com/rapporteur/rapporteur/ui/i18n"
 )
 
@@ -207,17 +209,17 @@ func (m *presetMatrix) planFits() {
 		m.fits, m.fitReport = map[string]string{}, id
 	}
 	reqs := m.fitRequests()
-	engine := m.svc.ollama
-	if len(reqs) == 0 || engine == nil {
+	if len(reqs) == 0 {
 		return
 	}
 	ctx, cancel := context.WithCancel(m.svc.ctx)
 	m.fitCancel = cancel
+	ol, oa := m.svc.ollama, m.svc.openai
 	m.svc.background.Go(func() {
 		for key, fr := range reqs {
-			plan := engine.PlanKnown
-			if fr.ticked {
-				plan = engine.Plan
+			plan := fitPlan(ol, oa, fr)
+			if plan == nil {
+				continue
 			}
 			fit, err := plan(ctx, fr.req)
 			if ctx.Err() != nil {
@@ -264,7 +266,7 @@ func (m *presetMatrix) fitRequests() map[string]fitRequest {
 	rev := model.Revision{Meta: d.Meta, Body: d.Body}
 	out := map[string]fitRequest{}
 	for _, c := range m.columns {
-		if c.engine != model.EngineOllama || c.info.ContextLength == 0 {
+		if c.engine == model.EngineBuiltin || c.info.ContextLength == 0 {
 			continue // a context unknown (a remote model) fits nothing that can be said
 		}
 		preset, ticked := m.presets[0], false
@@ -334,7 +336,22 @@ func (m *presetMatrix) specs(opts model.Options) []model.Spec {
 // known: such a server gives no tokenizer, so the fit is not counted beforehand.
 func compatibleDetail(info generate.ModelInfo) string {
 	if info.ContextLength > 0 {
-		return lang.L("OpenAI-compatible · context {{.N}} tokens", map[string]any{"N": fmtInt(info.ContextLength)})
+		return lang.L("OpenAI-compatible") // the fit, below, says the context
 	}
 	return lang.L("OpenAI-compatible · context unknown: set it on the model's card")
+}
+
+// fitPlan returns how to plan fr with the engine of its model: Ollama's counts with the model's
+// own tokenizer when the model is ticked (fetched when needed), else with one at hand; the
+// OpenAI-compatible engine always estimates. nil when the engine is missing.
+func fitPlan(ol *ollama.Engine, oa *openai.Engine, fr fitRequest) func(context.Context, generate.Request) (generate.Fit, error) {
+	switch {
+	case fr.req.Spec.Engine == model.EngineOpenAI && oa != nil:
+		return oa.Plan
+	case fr.req.Spec.Engine != model.EngineOllama || ol == nil:
+		return nil
+	case fr.ticked:
+		return ol.Plan
+	}
+	return ol.PlanKnown
 }

@@ -164,9 +164,7 @@ func runCompare(e *env, args []string) int {
 	defer closeRatios()
 	engine := modelEngine(o, ratios)
 	specs := specsFor(o, presets)
-	if ol, ok := engine.(*ollama.Engine); ok {
-		printPlans(ctx, e, ol, rev, specs, presets)
-	}
+	printPlans(ctx, e, engine, rev, specs, presets)
 	variants := generateAll(ctx, engine, spreadPool(ctx, e, o, engine), rev, specs, presets)
 	status := report(e, variants)
 	docLang := rev.Language
@@ -233,16 +231,22 @@ func learnedRatios(path string) (ollama.RatioStore, func()) {
 
 // printPlans says, for each model, how the report fits its context, with the first preset
 // asked of it: counted as the application's matrix counts it, before the generation starts.
-func printPlans(ctx context.Context, e *env, engine *ollama.Engine, rev model.Revision, specs []model.Spec, presets []model.Preset) {
+func printPlans(ctx context.Context, e *env, engine generate.Engine, rev model.Revision, specs []model.Spec, presets []model.Preset) {
+	planner, ok := engine.(interface {
+		Plan(context.Context, generate.Request) (generate.Fit, error)
+	})
+	if !ok {
+		return
+	}
 	seen := map[string]bool{}
 	for _, s := range specs {
 		p, ok := model.FindPreset(presets, s.PresetID)
-		if s.Engine != model.EngineOllama || seen[s.Host+"|"+s.Model] || !ok {
+		if s.Engine == model.EngineBuiltin || seen[s.Host+"|"+s.Model] || !ok {
 			continue
 		}
 		seen[s.Host+"|"+s.Model] = true
-		fit, err := engine.Plan(ctx, generate.Request{Source: rev, Preset: p, Spec: s})
-		if err == nil { // a host's trouble is reported with the variants
+		fit, err := planner.Plan(ctx, generate.Request{Source: rev, Preset: p, Spec: s})
+		if err == nil && fit.ModelContext > 0 { // a host's trouble is reported with the variants
 			fmt.Fprintf(e.stderr, "%s: %s\n", s.Model, i18n.FitText(fit))
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate/ollamatest"
+	"github.com/rapporteur/rapporteur/model/generate/openai/openaitest"
 )
 
 // TestRealCompareOpenAICompatible runs `rapporteur compare --engine openai` against the real
@@ -72,4 +73,19 @@ func readDocument(t *testing.T, path string) Document {
 		t.Fatal(err)
 	}
 	return doc
+}
+
+// TestCompareOpenAISaysTheFit: before generating, compare says how the report fits a model of
+// an OpenAI-compatible server, estimated (« ≈ »), against the context the server lists.
+func TestCompareOpenAISaysTheFit(t *testing.T) {
+	t.Setenv("RAPPORTEUR_LANG", "fr")
+	srv := openaitest.New(t, openaitest.Model{Name: "mistral-small", MaxModelLen: 32768, Words: 30})
+	code, _, stderr := run(t, "compare", "--source", samplePath, "--engine", "openai", "--host", srv.URL(),
+		"--models", "mistral-small", "--presets", "synthese-courte")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "mistral-small: tient dans le contexte") || !strings.Contains(stderr, "≈ ") || !strings.Contains(stderr, "32,8k") {
+		t.Errorf("no estimated fit before the variants:\n%s", stderr)
+	}
 }
