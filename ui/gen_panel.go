@@ -54,6 +54,10 @@ type variantRow struct {
 	cancel *widget.Button
 	retry  *widget.Button
 	pull   *widget.Button
+	// first shows the text the variant's first server wrote before it stopped answering.
+	first *widget.Button
+	// firstText is that text, as last reported.
+	firstText, firstHost string
 }
 
 func newGenerationPanel(svc *services, d genDeps) *generationPanel {

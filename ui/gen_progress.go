@@ -23,7 +23,7 @@ func (g *generationPanel) showRows(run *activeRun) {
 		row := g.newRow(v)
 		g.rows[i] = row
 		g.showEvent(row, generate.Event{Index: i, Fraction: -1, Variant: v})
-		buttons := container.NewHBox(row.pull, row.retry, row.cancel)
+		buttons := container.NewHBox(row.first, row.pull, row.retry, row.cancel)
 		head := container.NewBorder(nil, nil, row.name, buttons, row.bar)
 		g.rowsBox.Add(container.NewVBox(head, row.status))
 	}
@@ -39,6 +39,7 @@ func (g *generationPanel) newRow(v model.Variant) *variantRow {
 	row.cancel = widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { g.onCancelVariant(index) })
 	row.retry = widget.NewButtonWithIcon(lang.L("Retry"), theme.ViewRefreshIcon(), func() { g.onRetry(index) })
 	row.pull = widget.NewButtonWithIcon(lang.L("Download the model"), theme.DownloadIcon(), func() { showPull(g.svc, v.Host, v.Model) })
+	row.first = widget.NewButtonWithIcon(lang.L("First try…"), theme.HistoryIcon(), func() { showFirstTry(g.svc.win, row.firstHost, row.firstText) })
 	row.status.Wrapping = fyne.TextWrapWord
 	return row
 }
@@ -63,6 +64,8 @@ func (g *generationPanel) showEvent(row *variantRow, ev generate.Event) {
 	}
 	setVisible(row.cancel, !v.Status.Final())
 	setVisible(row.retry, v.Status == model.StatusFailed || v.Status == model.StatusCancelled)
+	row.firstText, row.firstHost = v.Stats.RetryText, v.Stats.RetriedFrom
+	setVisible(row.first, v.Stats.RetryText != "")
 	setVisible(row.pull, v.ErrorCode == string(generate.CodeModelMissing) && v.Engine == model.EngineOllama) // only Ollama downloads models
 	if g.runs.running() {
 		row.retry.Disable()
@@ -123,9 +126,9 @@ func retryText(v model.Variant) string {
 	}
 	data := map[string]any{"Host": hostName(s.RetriedFrom), "Words": fmtInt(wordCount(s.RetryText))}
 	if !v.Status.Final() {
-		return " " + lang.L("{{.Host}} stopped answering: written again on another server (its {{.Words}} words are kept in the archive).", data)
+		return " " + lang.L("{{.Host}} stopped answering: written again on another server (its {{.Words}} words are kept: « First try… »).", data)
 	}
-	return " " + lang.L("Written again here after {{.Host}} stopped answering (its {{.Words}} words are kept in the archive).", data)
+	return " " + lang.L("Written again here after {{.Host}} stopped answering (its {{.Words}} words are kept: « First try… »).", data)
 }
 
 // statsWarnings lists what the reader of a variant must know: a cut output, a truncated source,

@@ -60,6 +60,9 @@ func TestRunSpreadOverTwoServersSurvivesOne(t *testing.T) {
 	if !strings.Contains(status, "Réécrite ici après l’arrêt de "+hostName(b.URL())) {
 		t.Errorf("row %d status %q does not say it was written again", onB, status)
 	}
+	if !u.gen.rows[onB].first.Visible() || u.gen.rows[onB].firstText != moved.Stats.RetryText {
+		t.Error("the row does not offer the first try's text")
+	}
 	if title := u.gen.rows[onB].name.Text; !strings.Contains(title, hostName(a.URL())) {
 		t.Errorf("row %d title %q does not name the server that wrote it", onB, title)
 	}
