@@ -222,7 +222,7 @@ func (u *UI) applyOllamaSettings() {
 		u.ollama = fresh
 	}
 	if u.openai != nil {
-		fresh := newOpenAIEngine(u.app, u.keys)
+		fresh := newOpenAIEngine(u.app, u.store, u.keys)
 		u.replaceEngine(u.openai, fresh)
 		u.openai = fresh
 	}

@@ -23,9 +23,9 @@ const (
 )
 
 // newOpenAIEngine returns the OpenAI-compatible engine with the user's settings: the same
-// timeouts, cap and remote consent as the Ollama engine, the API keys of ks, and the context
-// lengths set by hand.
-func newOpenAIEngine(a fyne.App, ks *keys.Store) *openai.Engine {
+// timeouts, cap and remote consent as the Ollama engine, the API keys of ks, the context
+// lengths set by hand, and the token counts learned in st.
+func newOpenAIEngine(a fyne.App, st *store.Store, ks *keys.Store) *openai.Engine {
 	contexts := contextSettings(a)
 	return openai.NewEngine(openai.Options{
 		StallTimeout:  StallTimeout(a),
@@ -34,6 +34,7 @@ func newOpenAIEngine(a fyne.App, ks *keys.Store) *openai.Engine {
 		AllowRemote:   func(host, name string) bool { return RemoteAllowed(a, host, name) },
 		Key:           ks.Key,
 		ContextLength: func(host, name string) int { return contexts[host+" "+name] },
+		Ratios:        ratioStore(st),
 	})
 }
 

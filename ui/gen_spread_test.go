@@ -56,16 +56,7 @@ func TestRunSpreadOverTwoServersSurvivesOne(t *testing.T) {
 	if moved.Host != a.URL() || moved.Stats.RetriedFrom != b.URL() || moved.Stats.RetryText == "" {
 		t.Errorf("variant %d: host %s, retried from %q with %d bytes kept", onB, moved.Host, moved.Stats.RetriedFrom, len(moved.Stats.RetryText))
 	}
-	status := u.gen.rows[onB].status.Text
-	if !strings.Contains(status, "Réécrite ici après l’arrêt de "+hostName(b.URL())) {
-		t.Errorf("row %d status %q does not say it was written again", onB, status)
-	}
-	if !u.gen.rows[onB].first.Visible() || u.gen.rows[onB].firstText != moved.Stats.RetryText {
-		t.Error("the row does not offer the first try's text")
-	}
-	if title := u.gen.rows[onB].name.Text; !strings.Contains(title, hostName(a.URL())) {
-		t.Errorf("row %d title %q does not name the server that wrote it", onB, title)
-	}
+	checkMovedRow(t, u.gen.rows[onB], moved, a.URL(), b.URL())
 }
 
 // allDone checks every variant ended done.
@@ -75,5 +66,21 @@ func allDone(t *testing.T, vs []model.Variant) {
 		if v.Status != model.StatusDone {
 			t.Errorf("variant %d ended %s: %s", v.Index, v.Status, v.Error)
 		}
+	}
+}
+
+// checkMovedRow checks the row of a variant written again on alive after dead stopped: its
+// status says so, its first try is offered and its title names alive.
+func checkMovedRow(t *testing.T, row *variantRow, moved model.Variant, alive, dead string) {
+	t.Helper()
+	status := row.status.Text
+	if !strings.Contains(status, "Réécrite ici après l’arrêt de "+hostName(dead)) {
+		t.Errorf("row %d status %q does not say it was written again", moved.Index, status)
+	}
+	if !row.first.Visible() || row.firstText != moved.Stats.RetryText {
+		t.Error("the row does not offer the first try's text")
+	}
+	if title := row.name.Text; !strings.Contains(title, hostName(alive)) {
+		t.Errorf("row %d title %q does not name the server that wrote it", moved.Index, title)
 	}
 }

@@ -54,7 +54,7 @@ func Main(args []string, version string) int {
 	defer st.Close()
 	engine := newOllamaEngine(a, st)
 	ks := keysFor(st)
-	compatible := newOpenAIEngine(a, ks)
+	compatible := newOpenAIEngine(a, st, ks)
 	Create(a, w, Deps{
 		Store:   st,
 		Presets: model.BuiltinPresets(),

@@ -79,7 +79,7 @@ func TestContextSettingReachesTheEngine(t *testing.T) {
 	srv := openaitest.New(t, openaitest.Model{Name: "mistral-small"})
 	a := test.NewTempApp(t)
 	setContextSetting(a, srv.URL(), "mistral-small", 16384)
-	e := newOpenAIEngine(a, keys.Open(filepath.Join(t.TempDir(), "k.json")))
+	e := newOpenAIEngine(a, nil, keys.Open(filepath.Join(t.TempDir(), "k.json")))
 	c, err := e.Client(srv.URL())
 	if err != nil {
 		t.Fatal(err)

@@ -56,7 +56,7 @@ func checkHosts(e *env, o *compareOptions, hostSet bool) error {
 func modelEngine(o compareOptions, ratios ollama.RatioStore) generate.Engine {
 	allow := func(string, string) bool { return o.allowRemote }
 	if o.engine == model.EngineOpenAI {
-		return openai.NewEngine(openai.Options{AllowRemote: allow, Key: apiKeys(), ContextLength: func(string, string) int { return o.context }})
+		return openai.NewEngine(openai.Options{AllowRemote: allow, Key: apiKeys(), ContextLength: func(string, string) int { return o.context }, Ratios: ratios})
 	}
 	return ollama.NewEngine(ollama.Options{Ratios: ratios, AllowRemote: allow})
 }

@@ -28,7 +28,7 @@ func TestRefusedPieceHalved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.ratios.m, e.ratios.loaded = map[string]float64{ratioKey(false, info, c.Host()): 0.5}, true
+	e.ratios.Observe(testContext(t), ratioKey(false, info, c.Host()), 100, 50) // a ratio of 0.5
 	res, progress := generateOK(t, e, req)
 	xs, chats := rec.Exchanges(), s.Chats()
 	if len(xs) != len(chats) || xs[0].Status != 400 {

@@ -52,7 +52,7 @@ func (e *Engine) remoteAllowed(host, name string) bool {
 type Engine struct {
 	opts       Options
 	tokenizers tokenizers
-	ratios     ratios
+	ratios     generate.Ratios
 	windows    windows
 
 	mu      sync.Mutex
@@ -73,7 +73,7 @@ func NewEngine(opts Options) *Engine {
 	if opts.MaxOutput <= 0 {
 		opts.MaxOutput = DefaultMaxOutput
 	}
-	return &Engine{opts: opts, ratios: ratios{store: opts.Ratios}, clients: map[string]*Client{}}
+	return &Engine{opts: opts, ratios: generate.Ratios{Store: opts.Ratios}, clients: map[string]*Client{}}
 }
 
 // Name returns model.EngineOllama.
@@ -147,7 +147,7 @@ func (e *Engine) counter(ctx context.Context, c *Client, info ModelInfo) tokenCo
 
 func (e *Engine) countWith(ctx context.Context, c *Client, info ModelInfo, fetch bool) tokenCounter {
 	mt := e.tokenizers.get(ctx, c, info, fetch)
-	return tokenCounter{mt: mt, ratio: e.ratios.get(ctx, ratioKey(mt != nil, info, c.Host()))}
+	return tokenCounter{mt: mt, ratio: e.ratios.Get(ctx, ratioKey(mt != nil, info, c.Host()))}
 }
 
 // Generate writes one variant with the model req.Spec.Model on req.Spec.Host. It reports

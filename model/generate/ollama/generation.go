@@ -246,14 +246,14 @@ func (g *generation) send(ctx context.Context, p pass) (passResult, error) {
 	f := r.final
 	switch {
 	case codeIs(err, generate.CodeContextTooLong):
-		g.e.ratios.tooLong(ctx, g.key, raw, p.numCtx)
+		g.e.ratios.AtLeast(ctx, g.key, raw, p.numCtx)
 	case f.Done && !(p.truncate && truncated(f.PromptEvalCount, p.numCtx, count)):
-		g.e.ratios.observe(ctx, g.key, raw, f.PromptEvalCount)
+		g.e.ratios.Observe(ctx, g.key, raw, f.PromptEvalCount)
 	default:
 		return r, err
 	}
 	g.e.windows.set(g.c.Host(), g.info, p.numCtx) // Ollama loaded the model so, even to refuse
-	g.cnt.ratio = g.e.ratios.get(ctx, g.key)
+	g.cnt.ratio = g.e.ratios.Get(ctx, g.key)
 	return r, err
 }
 

@@ -25,13 +25,13 @@ func TestWindowKeptAfterShortCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.ratios.m, e.ratios.loaded = map[string]float64{ratioKey(false, info, c.Host()): 0.2}, true
+	e.ratios.Observe(testContext(t), ratioKey(false, info, c.Host()), 100, 25) // a ratio of 0.25, the least
 	var variants []model.Variant
 	for i, p := range []string{"synthese-courte", "compte-rendu-detaille", "decisions-actions"} {
-		r := newRequest(t, rec.URL(), "m", p, longReport(6))
+		r := newRequest(t, rec.URL(), "m", p, longReport(12))
 		variants = append(variants, model.Variant{ID: int64(i + 1), RunID: 1, RevisionID: 1, Index: i, Spec: r.Spec, Status: model.StatusQueued})
 	}
-	rev := newRequest(t, rec.URL(), "m", "synthese-courte", longReport(6)).Source
+	rev := newRequest(t, rec.URL(), "m", "synthese-courte", longReport(12)).Source
 	sched := generate.NewScheduler([]generate.Engine{e}, model.BuiltinPresets(), discard{})
 	for _, v := range sched.Start(testContext(t), rev, variants, nil).Wait() {
 		if v.Status != model.StatusDone {

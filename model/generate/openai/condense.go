@@ -75,20 +75,20 @@ func (g *generation) send(ctx context.Context, p pass, modelContext int, final b
 	case codeIs(err, generate.CodeContextTooLong) && errors.As(err, &se):
 		g.c.learn(g.info.Name, se.nCtx)
 		if se.nPrompt > 0 {
-			g.e.ratios.observe(g.key, raw, se.nPrompt)
+			g.e.ratios.Observe(ctx, g.key, raw, se.nPrompt)
 		} else if n := g.c.contextOf(g.info.Name); n > 0 {
-			g.e.ratios.atLeast(g.key, raw, n)
+			g.e.ratios.AtLeast(ctx, g.key, raw, n)
 		}
 	case r.hasUsage && modelContext > 0 && r.prompt >= modelContext:
 		// The server read no more than its context: it cut the prompt without a word (Ollama's
 		// /v1 does), so the model did not see the whole source. The count proves the prompt is
 		// at least that long.
 		g.res.Stats.SourceTruncated = true
-		g.e.ratios.atLeast(g.key, raw, modelContext-1)
+		g.e.ratios.AtLeast(ctx, g.key, raw, modelContext-1)
 	case r.hasUsage:
-		g.e.ratios.observe(g.key, raw, r.prompt)
+		g.e.ratios.Observe(ctx, g.key, raw, r.prompt)
 	}
-	g.cnt.ratio = g.e.ratios.get(g.key)
+	g.cnt.ratio = g.e.ratios.Get(ctx, g.key)
 	g.account(r, final)
 	return r, err
 }

@@ -34,13 +34,16 @@ type Options struct {
 	// ContextLength returns the user's setting of the context length, in tokens, of the model
 	// on host, for a server that does not tell it; 0 means unknown.
 	ContextLength func(host, model string) int
+	// Ratios keeps what the engine learns of each model's token counts across sessions (the
+	// workspace); nil keeps it in memory only.
+	Ratios generate.RatioStore
 }
 
 // Engine writes variants with OpenAI-compatible servers. It is safe for concurrent use; the
 // Scheduler decides how many generations run at once.
 type Engine struct {
 	opts   Options
-	ratios ratios
+	ratios generate.Ratios
 
 	mu      sync.Mutex
 	clients map[string]*Client
@@ -60,7 +63,7 @@ func NewEngine(opts Options) *Engine {
 	if opts.MaxOutput <= 0 {
 		opts.MaxOutput = ollama.DefaultMaxOutput
 	}
-	return &Engine{opts: opts, clients: map[string]*Client{}}
+	return &Engine{opts: opts, ratios: generate.Ratios{Store: opts.Ratios}, clients: map[string]*Client{}}
 }
 
 // Name returns model.EngineOpenAI.
@@ -136,7 +139,7 @@ func (e *Engine) Plan(ctx context.Context, req generate.Request) (generate.Fit, 
 		return generate.Fit{}, cancelled(ctx, err)
 	}
 	g := &generation{e: e, req: req, c: c, info: info}
-	g.cnt = counter{ratio: e.ratios.get(ratioKey(c.Host(), info.Name))}
+	g.cnt = counter{ratio: e.ratios.Get(ctx, ratioKey(c.Host(), info.Name))}
 	f := generate.Fit{PromptTokens: g.cnt.Prompt(generate.PromptMessages(req)), OutputTokens: g.expectedOutput(),
 		ModelContext: info.ContextLength, NumCtx: info.ContextLength}
 	if np := req.Spec.Options.NumPredict; np > 0 {

@@ -53,7 +53,7 @@ func (g *generation) run(ctx context.Context) error {
 		return err
 	}
 	g.key = ratioKey(g.c.Host(), g.info.Name)
-	g.cnt = counter{ratio: g.e.ratios.get(g.key)}
+	g.cnt = counter{ratio: g.e.ratios.Get(ctx, g.key)}
 	modelContext := g.info.ContextLength
 	if modelContext == 0 || g.fits(modelContext) {
 		err := g.single(ctx, modelContext)

@@ -1,4 +1,4 @@
-package ollama
+package generate
 
 import (
 	"context"
@@ -48,8 +48,8 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 // down by a quarter of the gap.
 func TestRatioUpAtOnceDownSlowly(t *testing.T) {
 	ctx := context.Background()
-	r := &ratios{}
-	if got := r.get(ctx, "k"); got != 1 {
+	r := &Ratios{}
+	if got := r.Get(ctx, "k"); got != 1 {
 		t.Fatalf("unknown ratio %v, want 1", got)
 	}
 	steps := []struct {
@@ -57,12 +57,12 @@ func TestRatioUpAtOnceDownSlowly(t *testing.T) {
 		want        float64
 	}{{100, 300, 3}, {100, 100, 2.5}, {100, 400, 4}, {200, 200, 3.25}}
 	for _, s := range steps {
-		r.observe(ctx, "k", s.raw, s.served)
-		if got := r.get(ctx, "k"); !near(got, s.want) {
+		r.Observe(ctx, "k", s.raw, s.served)
+		if got := r.Get(ctx, "k"); !near(got, s.want) {
 			t.Errorf("after %d/%d: ratio %v, want %v", s.served, s.raw, got, s.want)
 		}
 	}
-	if got := r.get(ctx, "other"); got != 1 {
+	if got := r.Get(ctx, "other"); got != 1 {
 		t.Errorf("another model's ratio %v", got)
 	}
 }
@@ -71,14 +71,14 @@ func TestRatioUpAtOnceDownSlowly(t *testing.T) {
 // than n; the ratio rises to that and a bit, and never falls because of it.
 func TestRatioTooLong(t *testing.T) {
 	ctx := context.Background()
-	r := &ratios{}
-	r.tooLong(ctx, "k", 1000, 2047)
-	if got := r.get(ctx, "k"); !near(got, 2.048*tooLongSlack) {
+	r := &Ratios{}
+	r.AtLeast(ctx, "k", 1000, 2047)
+	if got := r.Get(ctx, "k"); !near(got, 2.048*tooLongSlack) {
 		t.Errorf("ratio %v after a 400 at 2047 for 1000 counted, want %v", got, 2.048*tooLongSlack)
 	}
-	r.observe(ctx, "k", 100, 500)
-	r.tooLong(ctx, "k", 1000, 2047)
-	if got := r.get(ctx, "k"); got != 5 {
+	r.Observe(ctx, "k", 100, 500)
+	r.AtLeast(ctx, "k", 1000, 2047)
+	if got := r.Get(ctx, "k"); got != 5 {
 		t.Errorf("a 400 lowered the ratio to %v", got)
 	}
 }
@@ -86,26 +86,26 @@ func TestRatioTooLong(t *testing.T) {
 // TestRatioBounds: absurd counts from a host cannot make plans absurd.
 func TestRatioBounds(t *testing.T) {
 	ctx := context.Background()
-	r := &ratios{}
-	r.observe(ctx, "k", 10, 1<<40)
-	if got := r.get(ctx, "k"); got != maxRatio {
+	r := &Ratios{}
+	r.Observe(ctx, "k", 10, 1<<40)
+	if got := r.Get(ctx, "k"); got != maxRatio {
 		t.Errorf("ratio %v for a huge count, want %v", got, float64(maxRatio))
 	}
-	r.observe(ctx, "low", 1<<30, 1)
-	if got := r.get(ctx, "low"); got != minRatio {
+	r.Observe(ctx, "low", 1<<30, 1)
+	if got := r.Get(ctx, "low"); got != minRatio {
 		t.Errorf("ratio %v for a tiny count, want %v", got, minRatio)
 	}
 	for _, c := range [][2]int{{0, 100}, {100, 0}, {-5, 100}, {100, -5}} {
-		r.observe(ctx, "none", c[0], c[1])
-		r.tooLong(ctx, "none", c[0], c[1])
+		r.Observe(ctx, "none", c[0], c[1])
+		r.AtLeast(ctx, "none", c[0], c[1])
 	}
-	if got := r.get(ctx, "none"); got != 1 {
+	if got := r.Get(ctx, "none"); got != 1 {
 		t.Errorf("zero or negative counts changed the ratio to %v", got)
 	}
 	s := &memRatios{m: map[string]float64{"nan": math.NaN(), "inf": math.Inf(1), "big": 1e300}}
-	r = &ratios{store: s}
-	if r.get(ctx, "nan") != 1 || r.get(ctx, "inf") != 1 || r.get(ctx, "big") != maxRatio {
-		t.Errorf("stored nonsense read as %v %v %v", r.get(ctx, "nan"), r.get(ctx, "inf"), r.get(ctx, "big"))
+	r = &Ratios{Store: s}
+	if r.Get(ctx, "nan") != 1 || r.Get(ctx, "inf") != 1 || r.Get(ctx, "big") != maxRatio {
+		t.Errorf("stored nonsense read as %v %v %v", r.Get(ctx, "nan"), r.Get(ctx, "inf"), r.Get(ctx, "big"))
 	}
 }
 
@@ -114,14 +114,14 @@ func TestRatioBounds(t *testing.T) {
 func TestRatiosKeptInStore(t *testing.T) {
 	ctx := context.Background()
 	s := &memRatios{}
-	r := &ratios{store: s}
-	r.observe(ctx, "k", 100, 320)
-	r.observe(ctx, "k", 100, 320)
-	r.get(ctx, "k")
+	r := &Ratios{Store: s}
+	r.Observe(ctx, "k", 100, 320)
+	r.Observe(ctx, "k", 100, 320)
+	r.Get(ctx, "k")
 	if s.reads != 1 || s.saves != 1 || s.m["k"] != 3.2 {
 		t.Errorf("%d reads, %d saves, stored %v", s.reads, s.saves, s.m)
 	}
-	if got := (&ratios{store: s}).get(ctx, "k"); got != 3.2 {
+	if got := (&Ratios{Store: s}).Get(ctx, "k"); got != 3.2 {
 		t.Errorf("a new engine reads %v", got)
 	}
 }
@@ -131,15 +131,15 @@ func TestRatiosKeptInStore(t *testing.T) {
 func TestRatiosStoreDown(t *testing.T) {
 	ctx := context.Background()
 	s := &memRatios{failReading: true, m: map[string]float64{"old": 2}}
-	r := &ratios{store: s}
-	if got := r.get(ctx, "old"); got != 1 {
+	r := &Ratios{Store: s}
+	if got := r.Get(ctx, "old"); got != 1 {
 		t.Errorf("unreadable store gave %v", got)
 	}
-	r.observe(ctx, "k", 100, 300)
+	r.Observe(ctx, "k", 100, 300)
 	s.mu.Lock()
 	s.failReading = false
 	s.mu.Unlock()
-	if r.get(ctx, "old") != 2 || r.get(ctx, "k") != 3 {
-		t.Errorf("after the store came back: old %v, k %v", r.get(ctx, "old"), r.get(ctx, "k"))
+	if r.Get(ctx, "old") != 2 || r.Get(ctx, "k") != 3 {
+		t.Errorf("after the store came back: old %v, k %v", r.Get(ctx, "old"), r.Get(ctx, "k"))
 	}
 }
