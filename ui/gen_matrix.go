@@ -188,6 +188,9 @@ func (m *presetMatrix) columnDetail(c engineColumn) string {
 	if c.engine == model.EngineOpenAI {
 		lines = append(lines, compatibleDetail(c.info))
 	}
+	if shared := m.sharedWith(c); shared != "" {
+		lines = append(lines, shared)
+	}
 	if fit := m.fits[c.key()]; fit != "" {
 		lines = append(lines, fit)
 	}
@@ -354,4 +357,21 @@ func fitPlan(ol *ollama.Engine, oa *openai.Engine, fr fitRequest) func(context.C
 		return ol.Plan
 	}
 	return ol.PlanKnown
+}
+
+// sharedWith says which other servers have the model of c, and will share its variants, or "".
+func (m *presetMatrix) sharedWith(c engineColumn) string {
+	if m.svc.hosts == nil || c.engine == model.EngineBuiltin {
+		return ""
+	}
+	var others []string
+	for _, r := range m.svc.hosts.pool()(model.Spec{Engine: c.engine, Host: c.host, Model: c.info.Name}) {
+		if r.Host != c.host {
+			others = append(others, hostName(r.Host))
+		}
+	}
+	if len(others) == 0 {
+		return ""
+	}
+	return lang.L("its variants are shared with {{.Hosts}}", map[string]any{"Hosts": strings.Join(others, ", ")})
 }

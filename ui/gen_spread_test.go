@@ -33,6 +33,9 @@ func TestRunSpreadOverTwoServersSurvivesOne(t *testing.T) {
 	if c := u.gen.matrix.columns[1]; c.host != a.URL() {
 		t.Fatalf("column 1 is on %s", c.host)
 	}
+	if d := u.gen.matrix.columnDetail(u.gen.matrix.columns[1]); !strings.Contains(d, "partagées avec "+hostName(b.URL())) {
+		t.Errorf("column detail %q does not say the second server shares the work", d)
+	}
 	test.Tap(u.gen.start)
 	onB := -1
 	env.q.pumpUntil(t, "a variant written on the second server", func() bool {
