@@ -64,3 +64,16 @@ func CodeOf(err error) ErrorCode {
 	}
 	return CodeInternal
 }
+
+// Interrupted returns, when ctx is done, a CodeCancelled error, or CodeTimeout when its
+// deadline passed (nobody cancelled: a host too slow for the caller's patience); err otherwise.
+// Engines wrap with it what fails while their caller's context ends.
+func Interrupted(ctx context.Context, err error) error {
+	switch ctx.Err() {
+	case nil:
+		return err
+	case context.DeadlineExceeded:
+		return &Error{Code: CodeTimeout, Err: ctx.Err()}
+	}
+	return &Error{Code: CodeCancelled, Err: ctx.Err()}
+}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -14,6 +13,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/internal/wire"
 )
 
 // errNotOllamaChunk is returned when a stream line has none of the fields Ollama always sends.
@@ -43,35 +43,13 @@ type passResult struct {
 	first time.Time        // when the first line arrived
 }
 
-// watchdog cancels a request when no line arrives for a while: load before the first line,
-// stall after it.
-type watchdog struct {
-	timer   *time.Timer
-	stall   time.Duration
-	stalled atomic.Bool
-}
-
-func newWatchdog(load, stall time.Duration, cancel context.CancelFunc) *watchdog {
-	w := &watchdog{stall: stall}
-	w.timer = time.AfterFunc(load, func() {
-		w.stalled.Store(true)
-		cancel()
-	})
-	return w
-}
-
-// kick postpones the deadline by the stall timeout.
-func (w *watchdog) kick() { w.timer.Reset(w.stall) }
-
-func (w *watchdog) stop() { w.timer.Stop() }
-
 // chat streams one pass from c. Text arriving after ctx is done is dropped. On failure the
 // result holds the text received so far and the error is typed.
 func (e *Engine) chat(ctx context.Context, c *Client, info ModelInfo, spec model.Spec, p pass) (passResult, error) {
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	w := newWatchdog(e.opts.LoadTimeout, e.opts.StallTimeout, cancel)
-	defer w.stop()
+	w := wire.NewWatchdog(e.opts.LoadTimeout, e.opts.StallTimeout, cancel)
+	defer w.Stop()
 
 	var (
 		mu     sync.Mutex
@@ -87,7 +65,7 @@ func (e *Engine) chat(ctx context.Context, c *Client, info ModelInfo, spec model
 		if err := rctx.Err(); err != nil {
 			return err
 		}
-		w.kick()
+		w.Kick()
 		if res.first.IsZero() {
 			res.first = time.Now()
 		}
@@ -138,16 +116,16 @@ func fitCap(delta string, have, limit int) (string, bool) {
 }
 
 // passError types the end of a stream: stalled, cancelled, failed, cut, or empty.
-func passError(ctx context.Context, err error, w *watchdog, res passResult, o Options) error {
+func passError(ctx context.Context, err error, w *wire.Watchdog, res passResult, o Options) error {
 	switch {
-	case w.stalled.Load():
+	case w.Stalled():
 		wait := o.StallTimeout
 		if res.first.IsZero() {
 			wait = o.LoadTimeout
 		}
 		return &generate.Error{Code: generate.CodeStalled, Err: fmt.Errorf("no answer for %s: %s", wait, stallMessage)}
 	case ctx.Err() != nil:
-		return cancelled(ctx, ctx.Err())
+		return generate.Interrupted(ctx, ctx.Err())
 	case err != nil:
 		return classify(err)
 	case !res.final.Done:

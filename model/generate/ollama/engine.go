@@ -129,7 +129,7 @@ func (e *Engine) planWith(ctx context.Context, req generate.Request, fetch bool)
 	}
 	info, err := c.Show(ctx, req.Spec.Model)
 	if err != nil {
-		return Fit{}, cancelled(ctx, err)
+		return Fit{}, generate.Interrupted(ctx, err)
 	}
 	return e.plan(e.countWith(ctx, c, info, fetch), req, info), nil
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -14,6 +13,7 @@ import (
 	"github.com/ollama/ollama/api"
 
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/internal/wire"
 )
 
 // stallMessage is the explanation a CodeStalled error carries, in English for logs; the
@@ -40,13 +40,6 @@ type errRedirected struct {
 
 func (e errRedirected) Error() string {
 	return fmt.Sprintf("the host redirects (status %d) to %q: not followed, so that the report goes nowhere else", e.status, e.location)
-}
-
-// errTooLarge is returned when an answer is larger than the transport reads.
-type errTooLarge struct{ limit int64 }
-
-func (e errTooLarge) Error() string {
-	return fmt.Sprintf("the host's answer is larger than %d bytes, the most read", e.limit)
 }
 
 // guard is the transport of every request to a host: it sends no Authorization header,
@@ -76,31 +69,9 @@ func (g guard) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, errNotOllamaPage{status: resp.StatusCode}
 	}
 	if g.limit > 0 {
-		resp.Body = &limitedBody{ReadCloser: resp.Body, left: g.limit, limit: g.limit}
+		resp.Body = wire.LimitBody(resp.Body, g.limit)
 	}
 	return resp, nil
-}
-
-// limitedBody reads at most limit bytes, then fails with errTooLarge if more come.
-type limitedBody struct {
-	io.ReadCloser
-	left, limit int64
-}
-
-func (b *limitedBody) Read(p []byte) (int, error) {
-	if b.left <= 0 {
-		var one [1]byte
-		if n, _ := b.ReadCloser.Read(one[:]); n > 0 {
-			return 0, errTooLarge{limit: b.limit}
-		}
-		return b.ReadCloser.Read(p)
-	}
-	if int64(len(p)) > b.left {
-		p = p[:b.left]
-	}
-	n, err := b.ReadCloser.Read(p)
-	b.left -= int64(n)
-	return n, err
 }
 
 // classify turns an error from the api package or the network into a *generate.Error.
@@ -129,7 +100,7 @@ func classify(err error) error {
 func classifyTransport(err error) error {
 	var page errNotOllamaPage
 	var redirect errRedirected
-	var large errTooLarge
+	var large wire.TooLargeError
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var dns *net.DNSError

@@ -32,11 +32,6 @@ type generation struct {
 	info ModelInfo
 	cnt  tokenCounter
 	key  string // the key of cnt's ratio
-
-	// pieces done and known in this round, and the last fraction reported, for the progress
-	// of the chunk passes
-	done, total int
-	reported    float64 // -1 at the start of a round
 }
 
 // run does the work of Generate: look the model up, then one pass, or the chunked passes when
@@ -51,7 +46,7 @@ func (g *generation) run(ctx context.Context) error {
 		return err
 	}
 	if g.info, err = g.c.Show(ctx, g.req.Spec.Model); err != nil {
-		return cancelled(ctx, err)
+		return generate.Interrupted(ctx, err)
 	}
 	record(&g.res.Stats, g.info)
 	if err := g.place(ctx); err != nil {
@@ -181,59 +176,25 @@ func (g *generation) finalPrompt(body string) int {
 }
 
 // condense runs the condensing instruction on each piece, each answer at most share tokens,
-// and returns the answers joined. A piece Ollama finds too long is halved and each half
-// condensed. Their text is not the variant's and is not reported.
+// and returns the answers joined (see generate.CondenseRound). Their text is not the
+// variant's and is not reported.
 func (g *generation) condense(ctx context.Context, pieces []string, numCtx, share int) (string, error) {
-	g.done, g.total, g.reported = 0, len(pieces), -1
-	g.chunking(0)
-	out := make([]string, 0, len(pieces))
-	for _, piece := range pieces {
-		texts, err := g.condensePiece(ctx, piece, numCtx, share)
-		if err != nil {
-			return "", err
-		}
-		out = append(out, texts...)
+	round := generate.CondenseRound{
+		Pass: func(ctx context.Context, piece string, i, n int) (string, error) {
+			msgs := condenseMessages(g.req, piece, i, n)
+			np := max(minCondenseOut, min(share, numCtx-g.cnt.Prompt(msgs)))
+			r, err := g.send(ctx, pass{msgs: msgs, numCtx: numCtx, numPredict: np})
+			return r.text, err
+		},
+		Halve: func(piece string) (string, string, bool) { return halve(g.cnt, g.req, piece) },
+		Unsplittable: func(piece string, i, n int) error {
+			return tooLong(max(numCtx+1, g.cnt.Prompt(condenseMessages(g.req, piece, i, n))+minCondenseOut), numCtx)
+		},
+		Progress: g.progress,
 	}
-	g.chunking(1)
-	return strings.Join(out, "\n\n"), nil
-}
-
-// chunking reports the progress of a round of chunk passes, from 0 to 1, only when it grows (a
-// piece halved would make it fall back). A second round, rare, starts again from 0.
-func (g *generation) chunking(frac float64) {
-	if frac <= g.reported {
-		return
-	}
-	g.reported = frac
-	g.progress(generate.Progress{Stage: generate.StageChunking, Fraction: frac})
-}
-
-// condensePiece condenses one piece, or its two halves when Ollama finds it too long, down to
-// a single sentence.
-func (g *generation) condensePiece(ctx context.Context, piece string, numCtx, share int) ([]string, error) {
-	msgs := condenseMessages(g.req, piece, g.done+1, g.total)
-	np := max(minCondenseOut, min(share, numCtx-g.cnt.Prompt(msgs)))
-	r, err := g.send(ctx, pass{msgs: msgs, numCtx: numCtx, numPredict: np})
-	if codeIs(err, generate.CodeContextTooLong) {
-		a, b, ok := halve(g.cnt, g.req, piece)
-		if !ok {
-			return nil, tooLong(max(numCtx+1, g.cnt.Prompt(msgs)+minCondenseOut), numCtx)
-		}
-		g.total++
-		first, err := g.condensePiece(ctx, a, numCtx, share)
-		if err != nil {
-			return nil, err
-		}
-		second, err := g.condensePiece(ctx, b, numCtx, share)
-		return append(first, second...), err
-	}
-	if err != nil {
-		return nil, err
-	}
-	g.done++
-	g.res.Stats.Chunks++
-	g.chunking(float64(g.done) / float64(g.total))
-	return []string{strings.TrimSpace(r.text)}, nil
+	text, done, err := round.Run(ctx, pieces)
+	g.res.Stats.Chunks += done
+	return text, err
 }
 
 // send runs one pass, adds its measurements to the stats and learns from the server's count:
@@ -296,16 +257,4 @@ func (g *generation) noteTooLong(err error) {
 	if errors.As(err, &tl) {
 		g.res.Stats.ContextNeeded, g.res.Stats.ModelContext = tl.Need, tl.Context
 	}
-}
-
-// cancelled returns, when ctx is done, a CodeCancelled error, or CodeTimeout when its deadline
-// passed (nobody cancelled: a host too slow for the caller's patience); err otherwise.
-func cancelled(ctx context.Context, err error) error {
-	switch ctx.Err() {
-	case nil:
-		return err
-	case context.DeadlineExceeded:
-		return &generate.Error{Code: generate.CodeTimeout, Err: ctx.Err()}
-	}
-	return &generate.Error{Code: generate.CodeCancelled, Err: ctx.Err()}
 }

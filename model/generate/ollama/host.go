@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/internal/wire"
 )
 
 // DefaultHost is where Ollama listens when nothing else is configured.
@@ -56,7 +57,7 @@ func NormalizeHost(s string) (string, error) {
 	if err != nil {
 		return "", badHost(s, err.Error())
 	}
-	if !validPath(path) {
+	if !wire.ValidPath(path) {
 		return "", badHost(s, "the path may hold only letters, digits, '-', '.', '_' and '/'")
 	}
 	u := url.URL{Scheme: scheme, Host: net.JoinHostPort(host, port), Path: strings.TrimRight("/"+path, "/")}
@@ -82,28 +83,10 @@ func splitHost(hostport, port string) (string, string, error) {
 	switch {
 	case host == "":
 		return "127.0.0.1", port, nil
-	case !validHostname(host):
+	case !wire.ValidHostname(host):
 		return "", "", fmt.Errorf("invalid host name %q", host)
 	}
 	return strings.ToLower(host), port, nil
-}
-
-// validHostname reports whether h is made of ASCII letters, digits, dots, hyphens and
-// underscores.
-func validHostname(h string) bool {
-	if len(h) > 253 || strings.HasPrefix(h, ".") || strings.HasPrefix(h, "-") {
-		return false
-	}
-	return strings.IndexFunc(h, func(r rune) bool { return !hostRune(r) }) < 0
-}
-
-// validPath reports whether a path prefix needs no escaping: host runes and slashes.
-func validPath(p string) bool {
-	return strings.IndexFunc(p, func(r rune) bool { return r != '/' && !hostRune(r) }) < 0
-}
-
-func hostRune(r rune) bool {
-	return r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
 func badHost(s, why string) error {

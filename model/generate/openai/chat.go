@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -14,6 +13,7 @@ import (
 
 	"github.com/rapporteur/rapporteur/model"
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/internal/wire"
 )
 
 // stallMessage is the explanation a CodeStalled error carries, in English for logs.
@@ -43,34 +43,13 @@ type passResult struct {
 	first, last    time.Time // when the first and last pieces of text came
 }
 
-// watchdog cancels a request when nothing arrives for a while: load before the first event,
-// stall after it.
-type watchdog struct {
-	timer   *time.Timer
-	stall   time.Duration
-	stalled atomic.Bool
-}
-
-func newWatchdog(load, stall time.Duration, cancel context.CancelFunc) *watchdog {
-	w := &watchdog{stall: stall}
-	w.timer = time.AfterFunc(load, func() {
-		w.stalled.Store(true)
-		cancel()
-	})
-	return w
-}
-
-func (w *watchdog) kick() { w.timer.Reset(w.stall) }
-
-func (w *watchdog) stop() { w.timer.Stop() }
-
 // chat streams one pass from c. Text arriving after ctx is done is dropped. On failure the
 // result holds the text received so far and the error is typed, the key scrubbed from it.
 func (e *Engine) chat(ctx context.Context, c *Client, spec model.Spec, p pass) (passResult, error) {
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	w := newWatchdog(e.opts.LoadTimeout, e.opts.StallTimeout, cancel)
-	defer w.stop()
+	w := wire.NewWatchdog(e.opts.LoadTimeout, e.opts.StallTimeout, cancel)
+	defer w.Stop()
 	key := c.key()
 	opts := c.keyOptions(key)
 	if n := max(p.maxTokens, 0); n > 0 || spec.Options.NumPredict > 0 {
@@ -89,7 +68,7 @@ func (e *Engine) chat(ctx context.Context, c *Client, spec model.Spec, p pass) (
 		err    error
 	)
 	for err == nil && stream.Next() {
-		w.kick()
+		w.Kick()
 		if ctx.Err() != nil {
 			break
 		}
@@ -198,16 +177,16 @@ func fitCap(delta string, have, limit int) (string, bool) {
 }
 
 // passError types the end of a stream: stalled, cancelled, failed, cut, or empty.
-func passError(ctx context.Context, err error, w *watchdog, res passResult, o Options) error {
+func passError(ctx context.Context, err error, w *wire.Watchdog, res passResult, o Options) error {
 	switch {
-	case w.stalled.Load():
+	case w.Stalled():
 		wait := o.StallTimeout
 		if res.events == 0 {
 			wait = o.LoadTimeout
 		}
 		return &generate.Error{Code: generate.CodeStalled, Err: fmt.Errorf("no answer for %s: %s", wait, stallMessage)}
 	case ctx.Err() != nil:
-		return cancelled(ctx, ctx.Err())
+		return generate.Interrupted(ctx, ctx.Err())
 	case err != nil:
 		return classify(err)
 	case res.finish == "":

@@ -3,65 +3,34 @@ package openai
 import (
 	"context"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/rapporteur/rapporteur/model/generate"
 )
 
 // condense runs the condensing instruction on each piece, each answer at most share tokens,
-// and returns the answers joined. A piece the server finds too long is halved and each half
-// condensed. Their text is not the variant's and is not reported.
+// and returns the answers joined (see generate.CondenseRound). Their text is not the
+// variant's and is not reported.
 func (g *generation) condense(ctx context.Context, pieces []string, modelContext, share int) (string, error) {
-	g.done, g.total, g.reported = 0, len(pieces), -1
-	g.chunking(0)
-	out := make([]string, 0, len(pieces))
-	for _, piece := range pieces {
-		texts, err := g.condensePiece(ctx, piece, modelContext, share)
-		if err != nil {
-			return "", err
-		}
-		out = append(out, texts...)
+	round := generate.CondenseRound{
+		Pass: func(ctx context.Context, piece string, i, n int) (string, error) {
+			msgs := generate.CondenseMessages(g.req, piece, i, n)
+			np := max(generate.MinCondenseOut, min(share, modelContext-g.cnt.Prompt(msgs)))
+			r, err := g.send(ctx, pass{msgs: msgs, maxTokens: np}, modelContext, false)
+			return r.text, err
+		},
+		Halve: func(piece string) (string, string, bool) {
+			return generate.Halve(g.cnt.Text, generate.PromptLanguage(g.req), piece)
+		},
+		Unsplittable: func(piece string, i, n int) error {
+			msgs := generate.CondenseMessages(g.req, piece, i, n)
+			return generate.TooLong(max(modelContext+1, g.cnt.Prompt(msgs)+generate.MinCondenseOut), modelContext)
+		},
+		Progress: g.progress,
 	}
-	g.chunking(1)
-	return strings.Join(out, "\n\n"), nil
-}
-
-// chunking reports the progress of a round of chunk passes, from 0 to 1, only when it grows.
-func (g *generation) chunking(frac float64) {
-	if frac <= g.reported {
-		return
-	}
-	g.reported = frac
-	g.progress(generate.Progress{Stage: generate.StageChunking, Fraction: frac})
-}
-
-// condensePiece condenses one piece, or its two halves when the server finds it too long, down
-// to a single sentence.
-func (g *generation) condensePiece(ctx context.Context, piece string, modelContext, share int) ([]string, error) {
-	msgs := generate.CondenseMessages(g.req, piece, g.done+1, g.total)
-	np := max(generate.MinCondenseOut, min(share, modelContext-g.cnt.Prompt(msgs)))
-	r, err := g.send(ctx, pass{msgs: msgs, maxTokens: np}, modelContext, false)
-	if codeIs(err, generate.CodeContextTooLong) {
-		a, b, ok := generate.Halve(g.cnt.Text, generate.PromptLanguage(g.req), piece)
-		if !ok {
-			return nil, generate.TooLong(max(modelContext+1, g.cnt.Prompt(msgs)+generate.MinCondenseOut), modelContext)
-		}
-		g.total++
-		first, err := g.condensePiece(ctx, a, modelContext, share)
-		if err != nil {
-			return nil, err
-		}
-		second, err := g.condensePiece(ctx, b, modelContext, share)
-		return append(first, second...), err
-	}
-	if err != nil {
-		return nil, err
-	}
-	g.done++
-	g.res.Stats.Chunks++
-	g.chunking(float64(g.done) / float64(g.total))
-	return []string{strings.TrimSpace(r.text)}, nil
+	text, done, err := round.Run(ctx, pieces)
+	g.res.Stats.Chunks += done
+	return text, err
 }
 
 // send runs one pass, adds its measurements to the stats and learns from the server's count:

@@ -136,7 +136,7 @@ func (e *Engine) Plan(ctx context.Context, req generate.Request) (generate.Fit, 
 	}
 	info, err := c.Show(ctx, req.Spec.Model)
 	if err != nil {
-		return generate.Fit{}, cancelled(ctx, err)
+		return generate.Fit{}, generate.Interrupted(ctx, err)
 	}
 	g := &generation{e: e, req: req, c: c, info: info}
 	g.cnt = counter{ratio: e.ratios.Get(ctx, ratioKey(c.Host(), info.Name))}

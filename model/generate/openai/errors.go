@@ -15,6 +15,7 @@ import (
 	"github.com/openai/openai-go/v3/packages/ssestream"
 
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/internal/wire"
 )
 
 // statusError is an error answer of the server: its status and what its body says.
@@ -163,7 +164,7 @@ func streamStatus(e *ssestream.StreamError) *statusError {
 func classifyTransport(err error) error {
 	var redirect errRedirected
 	var notAPI errNotAPI
-	var large errTooLarge
+	var large wire.TooLargeError
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	var dns *net.DNSError
@@ -234,16 +235,4 @@ func scrubError(err error, key string) error {
 		msg = ge.Err.Error()
 	}
 	return &generate.Error{Code: generate.CodeOf(err), Err: errors.New(scrub(msg, key))}
-}
-
-// cancelled returns, when ctx is done, a CodeCancelled error, or CodeTimeout when its deadline
-// passed; err otherwise.
-func cancelled(ctx context.Context, err error) error {
-	switch ctx.Err() {
-	case nil:
-		return err
-	case context.DeadlineExceeded:
-		return &generate.Error{Code: generate.CodeTimeout, Err: ctx.Err()}
-	}
-	return &generate.Error{Code: generate.CodeCancelled, Err: ctx.Err()}
 }

@@ -29,9 +29,6 @@ type generation struct {
 	info generate.ModelInfo
 	cnt  counter
 	key  string // the key of cnt's ratio
-
-	done, total int     // pieces of the current round of chunk passes
-	reported    float64 // the last fraction reported, -1 at the start of a round
 }
 
 // run looks the model up, then writes in one pass when the source fits the model's context
@@ -47,7 +44,7 @@ func (g *generation) run(ctx context.Context) error {
 		return err
 	}
 	if g.info, err = g.c.Show(ctx, g.req.Spec.Model); err != nil {
-		return cancelled(ctx, err)
+		return generate.Interrupted(ctx, err)
 	}
 	if err := g.place(ctx); err != nil {
 		return err

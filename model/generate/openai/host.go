@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/rapporteur/rapporteur/model/generate"
+	"github.com/rapporteur/rapporteur/model/generate/internal/wire"
 )
 
 // defaultPath is the API's path when a host is given without one.
@@ -42,7 +43,7 @@ func NormalizeHost(s string) (string, error) {
 	if err != nil {
 		return "", badHost(s, err.Error())
 	}
-	if !validPath(path) {
+	if !wire.ValidPath(path) {
 		return "", badHost(s, "the path may hold only letters, digits, '-', '.', '_' and '/'")
 	}
 	path = strings.TrimRight("/"+path, "/")
@@ -77,28 +78,10 @@ func splitHost(hostport, scheme string) (host, port string, err error) {
 		}
 		return ip.String(), port, nil
 	}
-	if host == "" || !validHostname(host) {
+	if host == "" || !wire.ValidHostname(host) {
 		return "", "", fmt.Errorf("invalid host name %q", host)
 	}
 	return strings.ToLower(host), port, nil
-}
-
-// validHostname reports whether h is made of ASCII letters, digits, dots, hyphens and
-// underscores.
-func validHostname(h string) bool {
-	if len(h) > 253 || strings.HasPrefix(h, ".") || strings.HasPrefix(h, "-") {
-		return false
-	}
-	return strings.IndexFunc(h, func(r rune) bool { return !hostRune(r) }) < 0
-}
-
-// validPath reports whether a path needs no escaping: host runes and slashes.
-func validPath(p string) bool {
-	return strings.IndexFunc(p, func(r rune) bool { return r != '/' && !hostRune(r) }) < 0
-}
-
-func hostRune(r rune) bool {
-	return r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
 func badHost(s, why string) error {

@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"strings"
+
+	"github.com/rapporteur/rapporteur/model/generate/internal/wire"
 )
 
 // errRedirected is returned by the transport when a host answers with a redirection.
@@ -26,13 +28,6 @@ type errNotAPI struct {
 
 func (e errNotAPI) Error() string {
 	return fmt.Sprintf("the host answered with %s (status %d), not the OpenAI-compatible API's", e.what, e.status)
-}
-
-// errTooLarge is returned when an answer is larger than the transport reads.
-type errTooLarge struct{ limit int64 }
-
-func (e errTooLarge) Error() string {
-	return fmt.Sprintf("the host's answer is larger than %d bytes, the most read", e.limit)
 }
 
 // maxErrorBytes bounds the body of an error answer that is read.
@@ -82,7 +77,7 @@ func (g guard) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, errNotAPI{status: resp.StatusCode, what: fmt.Sprintf("%q instead of an event stream", ct)}
 	}
 	if g.limit > 0 {
-		resp.Body = &limitedBody{ReadCloser: resp.Body, left: g.limit, limit: g.limit}
+		resp.Body = wire.LimitBody(resp.Body, g.limit)
 	}
 	return resp, nil
 }
@@ -93,26 +88,4 @@ func scrub(s, key string) string {
 		return s
 	}
 	return strings.ReplaceAll(s, key, "[key]")
-}
-
-// limitedBody reads at most limit bytes, then fails with errTooLarge if more come.
-type limitedBody struct {
-	io.ReadCloser
-	left, limit int64
-}
-
-func (b *limitedBody) Read(p []byte) (int, error) {
-	if b.left <= 0 {
-		var one [1]byte
-		if n, _ := b.ReadCloser.Read(one[:]); n > 0 {
-			return 0, errTooLarge{limit: b.limit}
-		}
-		return b.ReadCloser.Read(p)
-	}
-	if int64(len(p)) > b.left {
-		p = p[:b.left]
-	}
-	n, err := b.ReadCloser.Read(p)
-	b.left -= int64(n)
-	return n, err
 }
