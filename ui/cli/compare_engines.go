@@ -79,43 +79,22 @@ type modelLister interface {
 	Models(ctx context.Context) ([]generate.ModelInfo, error)
 }
 
-// spreadPool reads the models of every host of o and returns the scheduler's pool: a model is
-// shared by the hosts that list it under the same name or, on Ollama, the same digest. A
-// single host needs none.
+// spreadPool reads the models of every host of o and returns the scheduler's pool (see
+// generate.PoolOf). A single host needs none.
 func spreadPool(ctx context.Context, e *env, o compareOptions, engine generate.Engine) generate.Pool {
 	if len(o.hosts) < 2 {
 		return nil
 	}
-	var all []poolEntry
+	var all []generate.HostModel
 	for _, h := range o.hosts {
-		all = append(all, hostEntries(ctx, e, engine, h)...)
+		all = append(all, listModels(ctx, e, engine, h)...)
 	}
-	same := func(a, b poolEntry) bool {
-		return modelKey(a.name) == modelKey(b.name) || a.digest != "" && a.digest == b.digest
-	}
-	return func(spec model.Spec) []generate.Replica {
-		own := poolEntry{host: spec.Host, name: spec.Model}
-		for _, x := range all {
-			if x.host == spec.Host && modelKey(x.name) == modelKey(spec.Model) {
-				own = x
-			}
-		}
-		var out []generate.Replica
-		for _, x := range all {
-			if same(x, own) {
-				out = append(out, generate.Replica{Host: x.host, Model: x.name})
-			}
-		}
-		return out
-	}
+	return generate.PoolOf(all)
 }
 
-// poolEntry is one model of one host.
-type poolEntry struct{ host, name, digest string }
-
-// hostEntries lists the models of host through engine; a host that does not answer is said
+// listModels lists the models of host through engine; a host that does not answer is said
 // and lists none.
-func hostEntries(ctx context.Context, e *env, engine generate.Engine, host string) []poolEntry {
+func listModels(ctx context.Context, e *env, engine generate.Engine, host string) []generate.HostModel {
 	var c modelLister
 	var err error
 	switch eng := engine.(type) {
@@ -134,18 +113,9 @@ func hostEntries(ctx context.Context, e *env, engine generate.Engine, host strin
 		fmt.Fprintln(e.stderr, lang.L("{{.Host}}: left out of the run — {{.Reason}}", map[string]any{"Host": host, "Reason": strings.TrimSuffix(errorText(err), ".")}))
 		return nil
 	}
-	out := make([]poolEntry, 0, len(models))
+	out := make([]generate.HostModel, 0, len(models))
 	for _, m := range models {
-		out = append(out, poolEntry{host, m.Name, m.Digest})
+		out = append(out, generate.HostModel{Engine: engine.Name(), Host: host, Info: m, Remote: m.Remote()})
 	}
 	return out
-}
-
-// modelKey is a model's name as Ollama compares them, "x" meaning "x:latest".
-func modelKey(name string) string {
-	name = strings.ToLower(strings.TrimSpace(name))
-	if i := strings.LastIndex(name, "/"); strings.Contains(name[i+1:], ":") {
-		return name
-	}
-	return name + ":latest"
 }

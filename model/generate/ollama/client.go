@@ -205,7 +205,7 @@ func (c *Client) Show(ctx context.Context, name string) (ModelInfo, error) {
 	}
 	info := ModelInfo{Name: name}
 	for _, m := range models {
-		if sameModel(m.Name, name) {
+		if generate.SameModelName(m.Name, name) {
 			info = m
 			break
 		}
@@ -272,17 +272,4 @@ func saneContext(n float64) int {
 		return 0
 	}
 	return int(n)
-}
-
-// sameModel reports whether two model names designate the same model, "x" meaning "x:latest".
-func sameModel(a, b string) bool {
-	return withTag(a) == withTag(b)
-}
-
-func withTag(name string) string {
-	name = strings.ToLower(strings.TrimSpace(name))
-	if i := strings.LastIndex(name, "/"); strings.Contains(name[i+1:], ":") {
-		return name
-	}
-	return name + ":latest"
 }

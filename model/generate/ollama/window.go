@@ -52,7 +52,7 @@ func (c *Client) loadedContext(ctx context.Context, info ModelInfo) int {
 		return 0
 	}
 	for _, m := range ps.Models {
-		if (info.Digest != "" && m.Digest == info.Digest) || (info.Digest == "" && sameModel(m.Name, info.Name)) {
+		if (info.Digest != "" && m.Digest == info.Digest) || (info.Digest == "" && generate.SameModelName(m.Name, info.Name)) {
 			return max(0, m.ContextLength)
 		}
 	}

@@ -267,19 +267,11 @@ func findModel(models []generate.ModelInfo, name string) (generate.ModelInfo, bo
 		}
 	}
 	for _, m := range models {
-		if withTag(m.Name) == withTag(name) {
+		if generate.SameModelName(m.Name, name) {
 			return m, true
 		}
 	}
 	return generate.ModelInfo{}, false
-}
-
-func withTag(name string) string {
-	name = strings.ToLower(strings.TrimSpace(name))
-	if i := strings.LastIndex(name, "/"); strings.Contains(name[i+1:], ":") {
-		return name
-	}
-	return name + ":latest"
 }
 
 func quote(s string) string { return "\u201c" + s + "\u201d" }
