@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -77,7 +76,7 @@ func Create(a fyne.App, w fyne.Window, d Deps) *UI {
 		engines: d.Engines, ollama: d.Ollama, openai: d.OpenAI, keys: d.Keys, presets: d.Presets, pulls: map[string]bool{}, showError: u.showError, background: &u.work}
 	u.contextsChanged = u.applyOllamaSettings
 	if u.keys == nil && d.Store != nil {
-		u.keys = keys.Open(filepath.Join(filepath.Dir(d.Store.Path()), "api-keys.json"))
+		u.keys = keysBeside(d.Store)
 	}
 	u.hosts = &hostBook{svc: u.services, changed: func(bool) {
 		if u.gen != nil {

@@ -44,6 +44,12 @@ func keysFor(st *store.Store) *keys.Store {
 	if p, err := keys.DefaultPath(); err == nil {
 		return keys.Open(p)
 	}
+	return keysBeside(st)
+}
+
+// keysBeside is a key store whose fallback file is beside the workspace st: where the user's
+// configuration folder is unknown, and in tests, which must not touch the user's keys.
+func keysBeside(st *store.Store) *keys.Store {
 	return keys.Open(filepath.Join(filepath.Dir(st.Path()), "api-keys.json"))
 }
 
